@@ -1,0 +1,111 @@
+//! The `Endpoint` trait: one implementor per operation.
+
+use http::{HeaderValue, Method};
+
+use crate::error::{ApiError, Error};
+
+/// A request body, ready for the wire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RequestBody {
+    /// No body.
+    Empty,
+    /// A JSON document.
+    Json(Vec<u8>),
+    /// A `multipart/form-data` body and its boundary.
+    Multipart {
+        /// The boundary named in the `Content-Type` header.
+        boundary: String,
+        /// The encoded parts.
+        bytes: Vec<u8>,
+    },
+}
+
+impl RequestBody {
+    /// The `Content-Type` this body is sent with, if any.
+    pub fn content_type(&self) -> Option<String> {
+        match self {
+            Self::Empty => None,
+            Self::Json(_) => Some("application/json".to_owned()),
+            Self::Multipart { boundary, .. } => {
+                Some(format!("multipart/form-data; boundary={boundary}"))
+            }
+        }
+    }
+
+    /// The body's bytes (empty for [`RequestBody::Empty`]).
+    pub fn into_bytes(self) -> Vec<u8> {
+        match self {
+            Self::Empty => Vec::new(),
+            Self::Json(bytes) | Self::Multipart { bytes, .. } => bytes,
+        }
+    }
+}
+
+/// One API operation: what to send, and how to read the answer.
+///
+/// Implementors supply the method, the encoded path, the body and how a 2xx body decodes;
+/// [`crate::Session::request`] adds the base URL and headers, and [`Endpoint::parse`]
+/// handles statuses and error bodies the same way for every operation.
+///
+/// ```
+/// use vrchat_invite_core::{Endpoint, GetInviteMessage, InviteMessageType, Slot, UserId};
+/// let endpoint = GetInviteMessage::new(UserId::new("usr_1")?, InviteMessageType::Message, Slot::new(3)?);
+/// assert_eq!(endpoint.method(), http::Method::GET);
+/// assert_eq!(endpoint.path(), "/message/usr_1/message/3");
+/// # Ok::<(), vrchat_invite_core::InputError>(())
+/// ```
+pub trait Endpoint {
+    /// What a successful reply decodes to.
+    type Output;
+
+    /// The HTTP method.
+    fn method(&self) -> Method;
+
+    /// The path below the base URL, starting with `/`, every value already percent-encoded.
+    fn path(&self) -> String;
+
+    /// The body; none by default.
+    fn body(&self) -> RequestBody {
+        RequestBody::Empty
+    }
+
+    /// Whether the session's `auth` cookie is required. True for every Invite operation.
+    fn requires_auth(&self) -> bool {
+        true
+    }
+
+    /// An `Authorization` header value, for login. None by default.
+    fn authorization(&self) -> Option<HeaderValue> {
+        None
+    }
+
+    /// Decodes a 2xx body.
+    ///
+    /// # Errors
+    /// The serde error when the body is not what this operation returns.
+    fn decode(&self, body: &[u8]) -> serde_json::Result<Self::Output>;
+
+    /// Refines the generic classification of an error reply for this operation (login
+    /// maps 401 to invalid credentials, say). Unchanged by default.
+    fn refine_error(&self, error: ApiError) -> ApiError {
+        error
+    }
+
+    /// Turns a reply into the typed result: 2xx bodies are decoded, anything else becomes
+    /// [`Error::Api`]. Never panics, whatever the status, headers and bytes.
+    ///
+    /// # Errors
+    /// [`Error::Api`] for a non-2xx status, [`Error::Decode`] for a 2xx body that does not
+    /// decode.
+    fn parse<B: AsRef<[u8]>>(&self, response: &http::Response<B>) -> Result<Self::Output, Error>
+    where
+        Self: Sized,
+    {
+        crate::response::parse_response(
+            self,
+            response.status(),
+            response.headers(),
+            response.body().as_ref(),
+        )
+    }
+}

@@ -1,0 +1,322 @@
+//! Error replies from the API, decoded and classified.
+
+use std::fmt;
+
+use http::{HeaderMap, StatusCode};
+use serde_json::Value;
+
+use crate::text::normalize_for_matching;
+
+/// The header VRChat uses to identify a request in its logs.
+pub const REQUEST_ID_HEADER: &str = "x-vrc-request-id";
+
+/// What an error reply means, classified from its status and message.
+///
+/// Messages are matched after folding VRChat's look-alike punctuation and case, by
+/// keyword, never by exact text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ApiErrorKind {
+    /// A slot number the server refused (negative, too high, out of bounds).
+    InvalidSlot,
+    /// 401: missing or invalid credentials, or not allowed to do this.
+    Unauthorized,
+    /// 403: the other user is not your friend.
+    NotFriends,
+    /// 404: the user, instance, notification or slot entry does not exist.
+    NotFound,
+    /// 429 on an invite message edit or reset: the slot's cooldown has `minutes` left.
+    Cooldown {
+        /// Minutes until the slot can be edited again, as the server said.
+        minutes: u32,
+    },
+    /// 429 without a cooldown: too many requests. Back off; never retry at once.
+    RateLimited,
+    /// 400: the invite or request was already answered.
+    AlreadyResponded,
+    /// 400: you cannot respond to your own invite.
+    OwnInvite,
+    /// 403 from VRChat's firewall (`waf_code`), most often a missing or malformed User-Agent.
+    BlockedUserAgent,
+    /// Login refused: wrong username or password.
+    InvalidCredentials,
+    /// Login refused with 429: the account has too many sessions. Reuse a saved session.
+    TooManySessions,
+    /// A two-factor code was not accepted.
+    InvalidTwoFactorCode,
+    /// Any other 400.
+    BadRequest,
+    /// Any other 403.
+    Forbidden,
+    /// A 5xx from the server or a proxy in front of it.
+    ServerError,
+    /// Anything else.
+    Other,
+}
+
+impl fmt::Display for ApiErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::InvalidSlot => f.write_str("invalid slot"),
+            Self::Unauthorized => f.write_str("unauthorized"),
+            Self::NotFriends => f.write_str("not friends"),
+            Self::NotFound => f.write_str("not found"),
+            Self::Cooldown { minutes } => write!(f, "cooldown, {minutes} minutes left"),
+            Self::RateLimited => f.write_str("rate limited"),
+            Self::AlreadyResponded => f.write_str("already responded"),
+            Self::OwnInvite => f.write_str("own invite"),
+            Self::BlockedUserAgent => f.write_str("blocked by the firewall (check the User-Agent)"),
+            Self::InvalidCredentials => f.write_str("invalid credentials"),
+            Self::TooManySessions => f.write_str("too many sessions"),
+            Self::InvalidTwoFactorCode => f.write_str("invalid two-factor code"),
+            Self::BadRequest => f.write_str("bad request"),
+            Self::Forbidden => f.write_str("forbidden"),
+            Self::ServerError => f.write_str("server error"),
+            Self::Other => f.write_str("error"),
+        }
+    }
+}
+
+/// A non-2xx reply: status, classified kind, message, request ID and the raw body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiError {
+    status: StatusCode,
+    kind: ApiErrorKind,
+    message: Option<String>,
+    request_id: Option<String>,
+    waf_code: Option<String>,
+    raw_body: Vec<u8>,
+}
+
+impl ApiError {
+    /// Decodes and classifies an error reply. Never fails: any body is accepted.
+    ///
+    /// The status comes from HTTP, not the body. The message loses the literal quotes the
+    /// server sometimes wraps it in.
+    ///
+    /// ```
+    /// use vrchat_invite_core::{ApiError, ApiErrorKind};
+    /// use http::{HeaderMap, StatusCode};
+    /// let body = br#"{"error":{"message":"\"You need to be friends with that user first.\"","status_code":403}}"#;
+    /// let error = ApiError::from_parts(StatusCode::FORBIDDEN, &HeaderMap::new(), body);
+    /// assert_eq!(error.kind(), &ApiErrorKind::NotFriends);
+    /// assert_eq!(error.message(), Some("You need to be friends with that user first."));
+    /// ```
+    pub fn from_parts(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Self {
+        let (message, waf_code) = read_body(body);
+        let kind = classify(status, message.as_deref(), waf_code.is_some());
+        let request_id = headers
+            .get(REQUEST_ID_HEADER)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned);
+        Self {
+            status,
+            kind,
+            message,
+            request_id,
+            waf_code,
+            raw_body: body.to_vec(),
+        }
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// What the error means.
+    pub fn kind(&self) -> &ApiErrorKind {
+        &self.kind
+    }
+
+    /// The server's message, without wrapping quotes, punctuation as the server wrote it.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The `x-vrc-request-id` header, to quote when reporting a problem to VRChat.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The firewall's `waf_code`, when the firewall answered.
+    pub fn waf_code(&self) -> Option<&str> {
+        self.waf_code.as_deref()
+    }
+
+    /// The body exactly as received.
+    pub fn raw_body(&self) -> &[u8] {
+        &self.raw_body
+    }
+
+    /// Replaces the kind; endpoints use it to refine a generic classification.
+    pub fn with_kind(mut self, kind: ApiErrorKind) -> Self {
+        self.kind = kind;
+        self
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "VRChat API error {} ({})", self.status, self.kind)?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        if let Some(waf_code) = &self.waf_code {
+            write!(f, " [waf_code {waf_code}]")?;
+        }
+        if let Some(id) = &self.request_id {
+            write!(f, " [request id {id}]")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// The message and `waf_code` of a body in any of the shapes seen in real traffic.
+fn read_body(body: &[u8]) -> (Option<String>, Option<String>) {
+    match serde_json::from_slice::<Value>(body) {
+        Ok(value) => {
+            let error = value.get("error");
+            let message = match error {
+                Some(Value::String(text)) => Some(text.as_str()),
+                Some(Value::Object(object)) => object.get("message").and_then(Value::as_str),
+                _ => value.get("message").and_then(Value::as_str),
+            };
+            let waf_code = value
+                .get("waf_code")
+                .or_else(|| error.and_then(|error| error.get("waf_code")))
+                .and_then(scalar_text);
+            (message.and_then(unwrap_message), waf_code)
+        }
+        Err(_) => (html_title(body), None),
+    }
+}
+
+fn scalar_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(text) => Some(text.clone()),
+        Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+/// Trims and removes one pair of wrapping quotes; `None` when nothing is left.
+fn unwrap_message(message: &str) -> Option<String> {
+    let trimmed = message.trim();
+    let inner = trimmed
+        .strip_prefix('"')
+        .and_then(|rest| rest.strip_suffix('"'))
+        .unwrap_or(trimmed)
+        .trim();
+    (!inner.is_empty()).then(|| inner.to_owned())
+}
+
+/// The `<title>` of an HTML error page from a proxy, if there is one.
+fn html_title(body: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(body.get(..body.len().min(4096)).unwrap_or_default());
+    let lower = text.to_ascii_lowercase();
+    let start = lower.find("<title>")? + "<title>".len();
+    let end = start + lower.get(start..)?.find("</title>")?;
+    unwrap_message(text.get(start..end)?)
+}
+
+/// Classifies by status first, then by keywords in the folded message.
+fn classify(status: StatusCode, message: Option<&str>, has_waf_code: bool) -> ApiErrorKind {
+    let text = message.map(normalize_for_matching).unwrap_or_default();
+    match status.as_u16() {
+        429 => match cooldown_minutes(&text) {
+            Some(minutes) => ApiErrorKind::Cooldown { minutes },
+            None => ApiErrorKind::RateLimited,
+        },
+        403 if has_waf_code || text.contains("user agent") || text.contains("user-agent") => {
+            ApiErrorKind::BlockedUserAgent
+        }
+        403 if text.contains("friend") => ApiErrorKind::NotFriends,
+        403 => ApiErrorKind::Forbidden,
+        400 if text.contains("already responded") => ApiErrorKind::AlreadyResponded,
+        400 if text.contains("own invite") => ApiErrorKind::OwnInvite,
+        400 if text.contains("slot") => ApiErrorKind::InvalidSlot,
+        400 => ApiErrorKind::BadRequest,
+        401 => ApiErrorKind::Unauthorized,
+        404 => ApiErrorKind::NotFound,
+        500..=599 => ApiErrorKind::ServerError,
+        _ => ApiErrorKind::Other,
+    }
+}
+
+/// `N` from "please wait N more minutes…", whichever dot ends the sentence.
+fn cooldown_minutes(folded: &str) -> Option<u32> {
+    let after_wait = folded.get(folded.find("wait")?..)?;
+    let digits: String = after_wait
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(status: u16, body: &str) -> ApiError {
+        let status = StatusCode::from_u16(status).expect("valid status");
+        ApiError::from_parts(status, &HeaderMap::new(), body.as_bytes())
+    }
+
+    #[test]
+    fn cooldown_with_either_dot() {
+        for dot in [".", "\u{2024}", ""] {
+            let body = format!(
+                r#"{{"error":{{"message":"Please wait 17 more minutes until you try again{dot}","status_code":429}}}}"#
+            );
+            assert_eq!(
+                parse(429, &body).kind(),
+                &ApiErrorKind::Cooldown { minutes: 17 }
+            );
+        }
+    }
+
+    #[test]
+    fn plain_429_is_rate_limited() {
+        assert_eq!(parse(429, "{}").kind(), &ApiErrorKind::RateLimited);
+    }
+
+    #[test]
+    fn error_as_string_with_status_beside() {
+        let error = parse(404, r#"{"error":"\"Not Found\"","status_code":404}"#);
+        assert_eq!(error.message(), Some("Not Found"));
+        assert_eq!(error.kind(), &ApiErrorKind::NotFound);
+    }
+
+    #[test]
+    fn waf_code_marks_the_firewall() {
+        let error = parse(
+            403,
+            r#"{"error":{"message":"Forbidden","status_code":403},"waf_code":1001}"#,
+        );
+        assert_eq!(error.kind(), &ApiErrorKind::BlockedUserAgent);
+        assert_eq!(error.waf_code(), Some("1001"));
+    }
+
+    #[test]
+    fn html_page_keeps_title_and_body() {
+        let body = "<html><head><title>502 Bad Gateway</title></head><body>x</body></html>";
+        let error = parse(502, body);
+        assert_eq!(error.kind(), &ApiErrorKind::ServerError);
+        assert_eq!(error.message(), Some("502 Bad Gateway"));
+        assert_eq!(error.raw_body(), body.as_bytes());
+    }
+
+    #[test]
+    fn request_id_is_kept() {
+        let mut headers = HeaderMap::new();
+        headers.insert(REQUEST_ID_HEADER, "req-123".parse().expect("header"));
+        let error = ApiError::from_parts(StatusCode::NOT_FOUND, &headers, b"");
+        assert_eq!(error.request_id(), Some("req-123"));
+        assert_eq!(error.message(), None);
+        assert!(error.to_string().contains("req-123"));
+    }
+}

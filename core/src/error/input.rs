@@ -1,0 +1,138 @@
+//! Input rejected before a request is built.
+
+use std::fmt;
+
+/// A value was rejected when it was made, so no request was built and nothing was sent.
+///
+/// Every message says what was wrong and how to fix it; none contains a secret.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum InputError {
+    /// A message slot outside 0..=11.
+    #[error("slot {value} is out of range: invite message slots are 0 to 11")]
+    SlotOutOfRange {
+        /// The rejected value.
+        value: i64,
+    },
+    /// An ID that can never be valid.
+    #[error("invalid {kind} {value:?}: {problem}")]
+    InvalidId {
+        /// Which kind of ID (`user ID`, `world ID`, ...).
+        kind: &'static str,
+        /// The rejected value.
+        value: String,
+        /// What is wrong with it.
+        problem: IdProblem,
+    },
+    /// A message type that is not one of the four wire names.
+    #[error(
+        "unknown invite message type {value:?}: expected message, response, request or requestResponse"
+    )]
+    UnknownMessageType {
+        /// The rejected value.
+        value: String,
+    },
+    /// A location that is not `world:instance`.
+    #[error(
+        "invalid location {value:?}: expected `wrld_…:instance`, e.g. `wrld_123:12345~region(eu)`"
+    )]
+    InvalidLocation {
+        /// The rejected value.
+        value: String,
+    },
+    /// A User-Agent that does not have VRChat's required shape.
+    #[error(
+        "invalid User-Agent {value:?}: {reason}; VRChat requires `AppName/version contact`, e.g. `MyBot/1.2 me@example.com`"
+    )]
+    InvalidUserAgent {
+        /// The rejected value.
+        value: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// A base URL that cannot prefix API paths.
+    #[error("invalid base URL {value:?}: {reason}")]
+    InvalidBaseUrl {
+        /// The rejected value.
+        value: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// An image the photo operations cannot send.
+    #[error("invalid image: {problem}")]
+    InvalidImage {
+        /// What is wrong with it.
+        problem: ImageProblem,
+    },
+    /// Invite message text the API would refuse.
+    #[error("invalid invite message text: {reason}")]
+    InvalidMessageText {
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// A cookie or credential value that cannot be sent in a header. The value is not shown.
+    #[error("invalid {name}: {reason}")]
+    InvalidCredential {
+        /// Which credential (`auth cookie`, `username`, ...).
+        name: &'static str,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// The operation needs an `auth` cookie and the session has none.
+    #[error("not logged in: this operation needs the session's auth cookie; log in first")]
+    NotLoggedIn,
+}
+
+/// Why an ID was rejected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum IdProblem {
+    /// The ID is empty.
+    Empty,
+    /// The ID contains a control character.
+    ControlCharacter,
+    /// The ID is `.` or `..`, which a server would resolve as a path step.
+    DotSegment,
+    /// The ID contains a character its kind never has (a world ID with `:`).
+    ForbiddenCharacter(char),
+}
+
+impl fmt::Display for IdProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("it is empty"),
+            Self::ControlCharacter => f.write_str("it contains a control character"),
+            Self::DotSegment => f.write_str("`.` and `..` are path steps, not IDs"),
+            Self::ForbiddenCharacter(c) => write!(f, "it contains {c:?}"),
+        }
+    }
+}
+
+/// Why an image was rejected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ImageProblem {
+    /// No bytes at all.
+    Empty,
+    /// The bytes do not start with the PNG signature.
+    NotPng,
+    /// More bytes than the limit allows.
+    TooLarge {
+        /// The image's size in bytes.
+        size: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
+}
+
+impl fmt::Display for ImageProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("the image is empty"),
+            Self::NotPng => f.write_str("the image is not a PNG (VRChat accepts PNG only)"),
+            Self::TooLarge { size, limit } => {
+                write!(f, "the image is {size} bytes, over the {limit}-byte limit")
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! The core's errors: bad input, an error reply from the API, or a reply that did not decode.
+
+mod api;
+mod decode;
+mod input;
+
+pub use api::{ApiError, ApiErrorKind, REQUEST_ID_HEADER};
+pub use decode::DecodeError;
+pub use input::{IdProblem, ImageProblem, InputError};
+
+/// Everything that can go wrong in the core.
+///
+/// * [`Error::Input`]: a value was rejected before any request was built. Nothing was sent.
+/// * [`Error::Api`]: the server answered with a non-2xx status.
+/// * [`Error::Decode`]: the server answered 2xx with a body that did not decode.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Bad input; no request was built.
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// The server answered with an error status.
+    #[error(transparent)]
+    Api(#[from] Box<ApiError>),
+    /// A successful reply whose body did not decode.
+    #[error(transparent)]
+    Decode(#[from] Box<DecodeError>),
+}
+
+impl Error {
+    /// The API error, when the server answered with an error status.
+    pub fn api(&self) -> Option<&ApiError> {
+        match self {
+            Self::Api(api) => Some(api),
+            _ => None,
+        }
+    }
+
+    /// The classified kind of an API error, if this is one.
+    pub fn api_kind(&self) -> Option<&ApiErrorKind> {
+        self.api().map(ApiError::kind)
+    }
+
+    /// The minutes left on an invite message cooldown, if this is a cooldown refusal.
+    ///
+    /// ```
+    /// # use vrchat_invite_core::{ApiError, Error};
+    /// # use http::StatusCode;
+    /// let body = br#"{"error":{"message":"Please wait 42 more minutes until you try again\u2024","status_code":429}}"#;
+    /// let error = Error::from(ApiError::from_parts(StatusCode::TOO_MANY_REQUESTS, &http::HeaderMap::new(), body));
+    /// assert_eq!(error.cooldown_minutes(), Some(42));
+    /// ```
+    pub fn cooldown_minutes(&self) -> Option<u32> {
+        match self.api_kind() {
+            Some(ApiErrorKind::Cooldown { minutes }) => Some(*minutes),
+            _ => None,
+        }
+    }
+}
+
+impl From<ApiError> for Error {
+    fn from(error: ApiError) -> Self {
+        Self::Api(Box::new(error))
+    }
+}
+
+impl From<DecodeError> for Error {
+    fn from(error: DecodeError) -> Self {
+        Self::Decode(Box::new(error))
+    }
+}

@@ -1,0 +1,90 @@
+//! Sans-IO core of a VRChat Invite API client.
+//!
+//! This crate turns typed calls into complete [`http::Request`] values and turns
+//! [`http::Response`] values into typed results or typed errors. It opens no socket, starts
+//! no runtime and reads no clock: send the request with any HTTP client you like
+//! (`vrchat-invite-ureq` and `vrchat-invite-hyper` are ready-made ones).
+//!
+//! ```
+//! use vrchat_invite_core::{
+//!     AuthToken, Endpoint, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId,
+//! };
+//!
+//! let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
+//!     .with_auth_token(AuthToken::new("authcookie_0000")?);
+//! let list = GetInviteMessages::new(UserId::new("usr_me")?, InviteMessageType::Message);
+//!
+//! // 1. Build the request and send it with your own HTTP client.
+//! let request: http::Request<Vec<u8>> = session.request(&list)?;
+//! assert_eq!(request.method(), http::Method::GET);
+//!
+//! // 2. Hand the reply back: status, headers and body.
+//! let reply = http::Response::builder()
+//!     .status(200)
+//!     .body(br#"[{"canBeUpdated":true,"id":"default","message":"Hi","messageType":"message",
+//!              "remainingCooldownMinutes":0,"slot":0,"updatedAt":"2021-01-01T00:00:00Z"}]"#.to_vec())?;
+//! let messages = list.parse(&reply)?;
+//! assert_eq!(messages[0].message, "Hi");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Every value is checked when it is made ([`Slot`], [`UserId`], [`UserAgent`], [`Png`], ...),
+//! so a bad value is an [`InputError`] and nothing is built. Error replies become an
+//! [`ApiError`] with a classified [`ApiErrorKind`]; parsing never panics, whatever the reply.
+#![cfg_attr(
+    not(test),
+    warn(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
+mod base_url;
+mod credentials;
+mod endpoint;
+mod error;
+mod ids;
+mod invite;
+mod message;
+mod message_type;
+mod models;
+mod path;
+mod photo;
+mod response;
+mod secret;
+mod session;
+mod slot;
+mod text;
+mod user_agent;
+
+pub use base_url::BaseUrl;
+pub use credentials::{AuthToken, TwoFactorToken};
+pub use endpoint::{Endpoint, RequestBody};
+pub use error::{ApiError, ApiErrorKind, DecodeError, Error, IdProblem, ImageProblem, InputError};
+pub use ids::{InstanceId, InviteMessageId, Location, NotificationId, UserId, WorldId};
+pub use invite::{
+    InviteMyselfTo, InviteUser, InviteUserWithPhoto, RequestInvite, RequestInviteWithPhoto,
+    RespondInvite, RespondInviteWithPhoto,
+};
+pub use message::{
+    GetInviteMessage, GetInviteMessages, MessageText, ResetInviteMessage, UpdateInviteMessage,
+};
+pub use message_type::InviteMessageType;
+pub use models::{
+    InviteDetails, InviteMessage, InviteResponseDetails, Notification, NotificationDetails,
+    NotificationType, RequestInviteDetails, RequestInviteResponseDetails, SentNotification,
+    Timestamp,
+};
+pub use path::encode_path_segment;
+pub use photo::{IMAGE_FILENAME, Png};
+pub use response::parse_response;
+pub use secret::Secret;
+pub use session::Session;
+pub use slot::Slot;
+pub use text::fold_punctuation;
+pub use user_agent::UserAgent;
+
+/// The header VRChat sets to identify a request in its logs.
+pub use error::REQUEST_ID_HEADER;

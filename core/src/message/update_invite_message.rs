@@ -1,0 +1,85 @@
+//! `PUT /message/{userId}/{messageType}/{slot}`: edit one slot.
+
+use http::Method;
+
+use super::{MessageText, slot_path};
+use crate::endpoint::{Endpoint, RequestBody};
+use crate::ids::UserId;
+use crate::invite::bodies_json;
+use crate::message_type::InviteMessageType;
+use crate::models::InviteMessage;
+use crate::slot::Slot;
+
+/// Edits one slot and returns the whole collection (operation `updateInviteMessage`).
+///
+/// An edit starts a 60-minute cooldown on the slot; editing again sooner is refused with
+/// [`crate::ApiErrorKind::Cooldown`], which carries the minutes left.
+///
+/// ```
+/// use vrchat_invite_core::{Endpoint, InviteMessageType, MessageText, RequestBody, Slot, UpdateInviteMessage, UserId};
+/// let edit = UpdateInviteMessage::new(
+///     UserId::new("usr_a")?, InviteMessageType::Message, Slot::new(3)?, MessageText::new("Join me!")?);
+/// assert_eq!(edit.body(), RequestBody::Json(br#"{"message":"Join me!"}"#.to_vec()));
+/// # Ok::<(), vrchat_invite_core::InputError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UpdateInviteMessage {
+    user_id: UserId,
+    message_type: InviteMessageType,
+    slot: Slot,
+    text: MessageText,
+}
+
+#[derive(serde::Serialize)]
+struct UpdateBody<'a> {
+    message: &'a str,
+}
+
+impl UpdateInviteMessage {
+    /// Sets `slot` of the `message_type` collection of `user_id` to `text`.
+    pub fn new(
+        user_id: UserId,
+        message_type: InviteMessageType,
+        slot: Slot,
+        text: MessageText,
+    ) -> Self {
+        Self {
+            user_id,
+            message_type,
+            slot,
+            text,
+        }
+    }
+
+    /// The collection.
+    pub fn message_type(&self) -> InviteMessageType {
+        self.message_type
+    }
+
+    /// The slot.
+    pub fn slot(&self) -> Slot {
+        self.slot
+    }
+}
+
+impl Endpoint for UpdateInviteMessage {
+    type Output = Vec<InviteMessage>;
+
+    fn method(&self) -> Method {
+        Method::PUT
+    }
+
+    fn path(&self) -> String {
+        slot_path(&self.user_id, self.message_type, self.slot)
+    }
+
+    fn body(&self) -> RequestBody {
+        bodies_json(&UpdateBody {
+            message: self.text.as_str(),
+        })
+    }
+
+    fn decode(&self, body: &[u8]) -> serde_json::Result<Vec<InviteMessage>> {
+        serde_json::from_slice(body)
+    }
+}

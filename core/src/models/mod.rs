@@ -1,0 +1,19 @@
+//! What the Invite API returns.
+
+mod details;
+mod invite_message;
+mod notification;
+mod notification_type;
+mod sent_notification;
+mod timestamp;
+mod wire;
+
+pub use details::{
+    InviteDetails, InviteResponseDetails, NotificationDetails, RequestInviteDetails,
+    RequestInviteResponseDetails,
+};
+pub use invite_message::InviteMessage;
+pub use notification::Notification;
+pub use notification_type::NotificationType;
+pub use sent_notification::SentNotification;
+pub use timestamp::Timestamp;

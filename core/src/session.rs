@@ -1,0 +1,216 @@
+//! The session: where to send requests, as whom, with which credentials.
+
+use std::fmt;
+
+use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, COOKIE, USER_AGENT};
+use http::{HeaderValue, Request};
+
+use crate::base_url::BaseUrl;
+use crate::credentials::{AuthToken, TwoFactorToken};
+use crate::endpoint::Endpoint;
+use crate::error::{Error, InputError};
+use crate::ids::UserId;
+use crate::user_agent::UserAgent;
+
+/// Base URL, User-Agent and credentials; builds complete requests for any [`Endpoint`].
+///
+/// A session can be saved and restored with serde (the credentials are serialized so that
+/// a restart does not cost a new login); `Debug` and `Display` never show them.
+///
+/// ```
+/// use vrchat_invite_core::{AuthToken, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId};
+/// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
+///     .with_auth_token(AuthToken::new("authcookie_123")?);
+/// let endpoint = GetInviteMessages::new(UserId::new("usr_1")?, InviteMessageType::Message);
+/// let request = session.request(&endpoint)?;
+/// assert_eq!(request.uri(), "https://api.vrchat.cloud/api/1/message/usr_1/message");
+/// assert_eq!(request.headers()["cookie"], "auth=authcookie_123");
+/// assert!(!format!("{session:?}").contains("authcookie_123"));
+/// # Ok::<(), vrchat_invite_core::Error>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Session {
+    #[serde(default)]
+    base_url: BaseUrl,
+    user_agent: UserAgent,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    auth: Option<AuthToken>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    two_factor: Option<TwoFactorToken>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    user_id: Option<UserId>,
+}
+
+impl Session {
+    /// A session against VRChat's API, with no credentials yet.
+    pub fn new(user_agent: UserAgent) -> Self {
+        Self {
+            base_url: BaseUrl::default(),
+            user_agent,
+            auth: None,
+            two_factor: None,
+            user_id: None,
+        }
+    }
+
+    /// Sends requests to another base URL (a local simulator, a proxy).
+    #[must_use]
+    pub fn with_base_url(mut self, base_url: BaseUrl) -> Self {
+        self.base_url = base_url;
+        self
+    }
+
+    /// Sets the `auth` cookie.
+    #[must_use]
+    pub fn with_auth_token(mut self, token: AuthToken) -> Self {
+        self.auth = Some(token);
+        self
+    }
+
+    /// Sets the `twoFactorAuth` cookie of a remembered device.
+    #[must_use]
+    pub fn with_two_factor_token(mut self, token: TwoFactorToken) -> Self {
+        self.two_factor = Some(token);
+        self
+    }
+
+    /// Records whose session this is.
+    #[must_use]
+    pub fn with_user_id(mut self, user_id: UserId) -> Self {
+        self.user_id = Some(user_id);
+        self
+    }
+
+    /// The base URL.
+    pub fn base_url(&self) -> &BaseUrl {
+        &self.base_url
+    }
+
+    /// The User-Agent.
+    pub fn user_agent(&self) -> &UserAgent {
+        &self.user_agent
+    }
+
+    /// The `auth` cookie, if logged in.
+    pub fn auth_token(&self) -> Option<&AuthToken> {
+        self.auth.as_ref()
+    }
+
+    /// The `twoFactorAuth` cookie, if this device is remembered.
+    pub fn two_factor_token(&self) -> Option<&TwoFactorToken> {
+        self.two_factor.as_ref()
+    }
+
+    /// The logged-in user's ID, when known.
+    pub fn user_id(&self) -> Option<&UserId> {
+        self.user_id.as_ref()
+    }
+
+    /// Replaces or clears the `auth` cookie.
+    pub fn set_auth_token(&mut self, token: Option<AuthToken>) {
+        self.auth = token;
+    }
+
+    /// Replaces or clears the `twoFactorAuth` cookie.
+    pub fn set_two_factor_token(&mut self, token: Option<TwoFactorToken>) {
+        self.two_factor = token;
+    }
+
+    /// Replaces or clears the user ID.
+    pub fn set_user_id(&mut self, user_id: Option<UserId>) {
+        self.user_id = user_id;
+    }
+
+    /// Builds the complete request for `endpoint`: method, URI, `User-Agent`, `Accept`,
+    /// `Cookie` (only `auth` and `twoFactorAuth`, never `apiKey`), `Content-Type` and body.
+    ///
+    /// # Errors
+    /// [`InputError::NotLoggedIn`] when the endpoint needs the `auth` cookie and there is
+    /// none; nothing is built then.
+    pub fn request<E: Endpoint + ?Sized>(&self, endpoint: &E) -> Result<Request<Vec<u8>>, Error> {
+        if endpoint.requires_auth() && self.auth.is_none() {
+            return Err(InputError::NotLoggedIn.into());
+        }
+        let path = endpoint.path();
+        let mut uri = String::with_capacity(self.base_url.as_str().len() + path.len());
+        uri.push_str(self.base_url.as_str());
+        uri.push_str(&path);
+
+        let body = endpoint.body();
+        let mut builder = Request::builder()
+            .method(endpoint.method())
+            .uri(uri)
+            .header(USER_AGENT, self.user_agent.as_str())
+            .header(ACCEPT, "application/json");
+        if let Some(cookie) = self.cookie_header() {
+            builder = builder.header(COOKIE, cookie);
+        }
+        if let Some(authorization) = endpoint.authorization() {
+            builder = builder.header(AUTHORIZATION, authorization);
+        }
+        if let Some(content_type) = body.content_type() {
+            builder = builder.header(CONTENT_TYPE, content_type);
+        }
+        builder.body(body.into_bytes()).map_err(|_| {
+            // Every part was checked when it was made; this is unreachable in practice.
+            Error::from(InputError::InvalidBaseUrl {
+                value: self.base_url.to_string(),
+                reason: "the request could not be assembled",
+            })
+        })
+    }
+
+    fn cookie_header(&self) -> Option<HeaderValue> {
+        let mut cookie = String::new();
+        if let Some(auth) = &self.auth {
+            cookie.push_str("auth=");
+            cookie.push_str(auth.expose());
+        }
+        if let Some(two_factor) = &self.two_factor {
+            if !cookie.is_empty() {
+                cookie.push_str("; ");
+            }
+            cookie.push_str("twoFactorAuth=");
+            cookie.push_str(two_factor.expose());
+        }
+        if cookie.is_empty() {
+            return None;
+        }
+        let mut value = HeaderValue::from_str(&cookie).ok()?;
+        value.set_sensitive(true);
+        Some(value)
+    }
+}
+
+impl fmt::Debug for Session {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let redacted = |present: bool| if present { Some("<redacted>") } else { None };
+        f.debug_struct("Session")
+            .field("base_url", &self.base_url.as_str())
+            .field("user_agent", &self.user_agent.as_str())
+            .field("auth", &redacted(self.auth.is_some()))
+            .field("two_factor", &redacted(self.two_factor.is_some()))
+            .field("user_id", &self.user_id)
+            .finish()
+    }
+}
+
+impl fmt::Display for Session {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "session at {} as {:?}",
+            self.base_url,
+            self.user_agent.as_str()
+        )?;
+        match (&self.auth, &self.user_id) {
+            (Some(_), Some(user)) => write!(f, ", logged in as {user}")?,
+            (Some(_), None) => f.write_str(", logged in")?,
+            (None, _) => f.write_str(", not logged in")?,
+        }
+        if self.two_factor.is_some() {
+            f.write_str(", device remembered")?;
+        }
+        Ok(())
+    }
+}
