@@ -1,0 +1,1 @@
+//! Async transport for vrchat-invite-core over hyper 1.

@@ -1,0 +1,1 @@
+//! Blocking transport for vrchat-invite-core over ureq 3.
