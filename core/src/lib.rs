@@ -41,6 +41,7 @@
     )
 )]
 
+mod auth;
 mod base_url;
 mod credentials;
 mod endpoint;
@@ -59,6 +60,10 @@ mod slot;
 mod text;
 mod user_agent;
 
+pub use auth::{
+    CookieChanges, Credentials, CurrentUser, GetCurrentUser, LoginFlow, LoginReply, LoginStep,
+    Logout, TwoFactorCode, TwoFactorMethod, VerifyAuthToken, VerifyTwoFactor,
+};
 pub use base_url::BaseUrl;
 pub use credentials::{AuthToken, TwoFactorToken};
 pub use endpoint::{Endpoint, RequestBody};

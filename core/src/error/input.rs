@@ -78,6 +78,15 @@ pub enum InputError {
         /// What is wrong with it.
         reason: &'static str,
     },
+    /// Login needs a username and password, or a saved session; there is neither.
+    #[error("no credentials: give a username and password, or restore a saved session")]
+    MissingCredentials,
+    /// The two-factor method cannot be verified by this client.
+    #[error("two-factor method {method:?} is not supported; use totp, otp or emailOtp")]
+    UnsupportedTwoFactorMethod {
+        /// The method's wire name.
+        method: String,
+    },
     /// The operation needs an `auth` cookie and the session has none.
     #[error("not logged in: this operation needs the session's auth cookie; log in first")]
     NotLoggedIn,

@@ -25,6 +25,12 @@ pub enum Error {
     /// A successful reply whose body did not decode.
     #[error(transparent)]
     Decode(#[from] Box<DecodeError>),
+    /// A multi-step flow (login) got a reply that cannot lead anywhere.
+    #[error("unexpected reply: {reason}")]
+    Unexpected {
+        /// What was unexpected.
+        reason: &'static str,
+    },
 }
 
 impl Error {

@@ -1,0 +1,268 @@
+//! The login flow as a state machine: it says what to send, the caller sends it.
+
+use http::{HeaderMap, Request, StatusCode};
+
+use super::{
+    Credentials, CurrentUser, GetCurrentUser, LoginReply, TwoFactorCode, TwoFactorMethod,
+    VerifyAuthToken, VerifyTwoFactor,
+};
+use crate::error::{ApiError, ApiErrorKind, Error, InputError};
+use crate::response::parse_response;
+use crate::session::Session;
+
+/// The most requests one login may take; a server that keeps the flow going past it is
+/// answered with [`Error::Unexpected`].
+const MAX_REQUESTS: u8 = 8;
+
+/// What the caller does next.
+#[derive(Debug)]
+pub enum LoginStep {
+    /// Send this request and hand the reply to [`LoginFlow::receive`].
+    Send(Request<Vec<u8>>),
+    /// Ask the person for a code by one of these methods, then call
+    /// [`LoginFlow::submit_code`].
+    NeedTwoFactorCode(Vec<TwoFactorMethod>),
+    /// Logged in; the session holds the cookies and the user ID.
+    Done(CurrentUser),
+}
+
+/// What the flow will do at the next [`LoginFlow::step`].
+#[derive(Debug)]
+enum Next {
+    Start,
+    FetchUser,
+    PasswordLogin,
+    AskCode,
+    Verify(VerifyTwoFactor),
+    Done(CurrentUser),
+}
+
+/// Which reply the flow waits for.
+#[derive(Debug)]
+enum Waiting {
+    TokenCheck,
+    User,
+    Login,
+    Verification,
+}
+
+/// Drives a login without doing any I/O, reusing a saved session when it is still valid.
+///
+/// 1. With an `auth` cookie, `GET /auth` checks it; if valid, `GET /auth/user` fetches the
+///    user and no new session is made (VRChat limits how many sessions an account has).
+/// 2. Otherwise `GET /auth/user` with `Authorization: Basic …` logs in, sending a stored
+///    `twoFactorAuth` cookie so a remembered device skips 2FA.
+/// 3. When a second factor is required, the flow asks for a code, verifies it, and
+///    fetches the user.
+///
+/// Every reply's `Set-Cookie` headers update the session. The flow never retries: a
+/// refused step returns its error; a wrong code leaves the flow asking for a code, should
+/// the caller choose to ask again.
+///
+/// ```
+/// use vrchat_invite_core::{Credentials, LoginFlow, LoginStep, Session, UserAgent};
+/// let mut session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?);
+/// let mut flow = LoginFlow::new(Some(Credentials::new("alice", "secret")?));
+/// let LoginStep::Send(request) = flow.step(&session)? else { unreachable!() };
+/// assert_eq!(request.uri().path(), "/api/1/auth/user");
+/// let reply = http::Response::builder()
+///     .header("set-cookie", "auth=authcookie_1; Path=/")
+///     .body(br#"{"requiresTwoFactorAuth":["totp","otp"]}"#.to_vec())?;
+/// flow.receive(&mut session, &reply)?;
+/// assert!(matches!(flow.step(&session)?, LoginStep::NeedTwoFactorCode(_)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug)]
+pub struct LoginFlow {
+    credentials: Option<Credentials>,
+    next: Next,
+    waiting: Option<Waiting>,
+    methods: Vec<TwoFactorMethod>,
+    requests: u8,
+    verified: bool,
+}
+
+impl LoginFlow {
+    /// A flow that reuses the session's cookie when valid and otherwise logs in with
+    /// `credentials` (`None` only reuses a saved session).
+    pub fn new(credentials: Option<Credentials>) -> Self {
+        Self {
+            credentials,
+            next: Next::Start,
+            waiting: None,
+            methods: Vec::new(),
+            requests: 0,
+            verified: false,
+        }
+    }
+
+    /// What to do next.
+    ///
+    /// # Errors
+    /// [`InputError::MissingCredentials`] when there is neither a session nor credentials;
+    /// [`Error::Unexpected`] when a reply is still awaited or the flow went on too long.
+    pub fn step(&mut self, session: &Session) -> Result<LoginStep, Error> {
+        if self.waiting.is_some() {
+            return Err(Error::Unexpected {
+                reason: "the login flow is waiting for a reply",
+            });
+        }
+        let (request, waiting) = match &self.next {
+            Next::Start if session.auth_token().is_some() => {
+                (session.request(&VerifyAuthToken)?, Waiting::TokenCheck)
+            }
+            Next::Start | Next::PasswordLogin => {
+                let credentials = self
+                    .credentials
+                    .clone()
+                    .ok_or(InputError::MissingCredentials)?;
+                let mut fresh = session.clone();
+                fresh.set_auth_token(None);
+                let login = GetCurrentUser::with_credentials(credentials);
+                (fresh.request(&login)?, Waiting::Login)
+            }
+            Next::FetchUser => (
+                session.request(&GetCurrentUser::with_session())?,
+                Waiting::User,
+            ),
+            Next::Verify(verify) => (session.request(verify)?, Waiting::Verification),
+            Next::AskCode => return Ok(LoginStep::NeedTwoFactorCode(self.methods.clone())),
+            Next::Done(user) => return Ok(LoginStep::Done(user.clone())),
+        };
+        self.requests += 1;
+        if self.requests > MAX_REQUESTS {
+            return Err(Error::Unexpected {
+                reason: "the login took more requests than it ever should",
+            });
+        }
+        self.waiting = Some(waiting);
+        Ok(LoginStep::Send(request))
+    }
+
+    /// Gives the code the person entered; the next [`LoginFlow::step`] sends it.
+    ///
+    /// # Errors
+    /// [`Error::Unexpected`] when no code was asked for;
+    /// [`InputError::UnsupportedTwoFactorMethod`] for a method this crate cannot verify.
+    pub fn submit_code(
+        &mut self,
+        method: TwoFactorMethod,
+        code: TwoFactorCode,
+    ) -> Result<(), Error> {
+        if !matches!(self.next, Next::AskCode) || self.waiting.is_some() {
+            return Err(Error::Unexpected {
+                reason: "no two-factor code was asked for",
+            });
+        }
+        self.next = Next::Verify(VerifyTwoFactor::new(method, code)?);
+        Ok(())
+    }
+
+    /// Hands over the reply to the request last sent; its cookies update `session`.
+    ///
+    /// # Errors
+    /// The API error of a refused step (invalid credentials, too many sessions, invalid
+    /// two-factor code, ...), or [`Error::Unexpected`] for a reply that leads nowhere.
+    pub fn receive<B: AsRef<[u8]>>(
+        &mut self,
+        session: &mut Session,
+        response: &http::Response<B>,
+    ) -> Result<(), Error> {
+        self.receive_parts(
+            session,
+            response.status(),
+            response.headers(),
+            response.body().as_ref(),
+        )
+    }
+
+    /// [`LoginFlow::receive`] for a reply in parts.
+    ///
+    /// # Errors
+    /// As [`LoginFlow::receive`].
+    pub fn receive_parts(
+        &mut self,
+        session: &mut Session,
+        status: StatusCode,
+        headers: &HeaderMap,
+        body: &[u8],
+    ) -> Result<(), Error> {
+        let waiting = self.waiting.take().ok_or(Error::Unexpected {
+            reason: "no request of the login flow is waiting for a reply",
+        })?;
+        session.apply_set_cookies(headers);
+        match waiting {
+            Waiting::TokenCheck => match parse_response(&VerifyAuthToken, status, headers, body) {
+                Ok(true) => self.next = Next::FetchUser,
+                Ok(false) | Err(Error::Api(_)) => self.session_expired(session)?,
+                Err(error) => return Err(error),
+            },
+            Waiting::User => {
+                match parse_response(&GetCurrentUser::with_session(), status, headers, body) {
+                    Ok(reply) => self.accept(session, reply)?,
+                    Err(Error::Api(error)) if error.kind() == &ApiErrorKind::Unauthorized => {
+                        self.session_expired(session)?;
+                    }
+                    Err(error) => return Err(error),
+                }
+            }
+            Waiting::Login => {
+                let credentials = self
+                    .credentials
+                    .clone()
+                    .ok_or(InputError::MissingCredentials)?;
+                let login = GetCurrentUser::with_credentials(credentials);
+                let reply = parse_response(&login, status, headers, body)?;
+                self.accept(session, reply)?;
+            }
+            Waiting::Verification => {
+                let Next::Verify(verify) = &self.next else {
+                    return Err(Error::Unexpected {
+                        reason: "a verification reply arrived without a verification",
+                    });
+                };
+                let result = parse_response(verify, status, headers, body);
+                if let Ok(true) = result {
+                    self.verified = true;
+                    self.next = Next::FetchUser;
+                } else {
+                    self.next = Next::AskCode;
+                    return Err(result.err().unwrap_or_else(|| {
+                        let error = ApiError::from_parts(status, headers, body);
+                        Error::from(error.with_kind(ApiErrorKind::InvalidTwoFactorCode))
+                    }));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The saved cookie is no longer valid: log in with the password, or give up.
+    fn session_expired(&mut self, session: &mut Session) -> Result<(), Error> {
+        session.set_auth_token(None);
+        if self.credentials.is_none() {
+            return Err(InputError::MissingCredentials.into());
+        }
+        self.next = Next::PasswordLogin;
+        Ok(())
+    }
+
+    fn accept(&mut self, session: &mut Session, reply: LoginReply) -> Result<(), Error> {
+        match reply {
+            LoginReply::LoggedIn(user) => {
+                session.set_user_id(Some(user.id.clone()));
+                self.next = Next::Done(user);
+            }
+            LoginReply::TwoFactorRequired(_) if self.verified => {
+                return Err(Error::Unexpected {
+                    reason: "the server asked for a second factor again after accepting one",
+                });
+            }
+            LoginReply::TwoFactorRequired(methods) => {
+                self.methods = methods;
+                self.next = Next::AskCode;
+            }
+        }
+        Ok(())
+    }
+}

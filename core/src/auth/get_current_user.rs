@@ -1,0 +1,76 @@
+//! `GET /auth/user`: log in with a password, or fetch the logged-in user.
+
+use http::{HeaderValue, Method};
+
+use super::{Credentials, LoginReply};
+use crate::endpoint::Endpoint;
+use crate::error::{ApiError, ApiErrorKind};
+
+/// Logs in with `Authorization: Basic …` (operation `getCurrentUser`), or, without
+/// credentials, fetches the user of the session's `auth` cookie.
+///
+/// A stored `twoFactorAuth` cookie is sent along, so a remembered device skips 2FA.
+/// Each password login counts against VRChat's session limit: save the session and
+/// reuse it (see [`crate::LoginFlow`]).
+///
+/// ```
+/// use vrchat_invite_core::{Credentials, Endpoint, GetCurrentUser};
+/// let login = GetCurrentUser::with_credentials(Credentials::new("alice", "secret")?);
+/// assert_eq!(login.path(), "/auth/user");
+/// assert!(!login.requires_auth());
+/// # Ok::<(), vrchat_invite_core::InputError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GetCurrentUser {
+    credentials: Option<Credentials>,
+}
+
+impl GetCurrentUser {
+    /// Logs in with a username and password.
+    pub fn with_credentials(credentials: Credentials) -> Self {
+        Self {
+            credentials: Some(credentials),
+        }
+    }
+
+    /// Fetches the user of the session's `auth` cookie.
+    pub fn with_session() -> Self {
+        Self { credentials: None }
+    }
+}
+
+impl Endpoint for GetCurrentUser {
+    type Output = LoginReply;
+
+    fn method(&self) -> Method {
+        Method::GET
+    }
+
+    fn path(&self) -> String {
+        "/auth/user".to_owned()
+    }
+
+    fn requires_auth(&self) -> bool {
+        self.credentials.is_none()
+    }
+
+    fn authorization(&self) -> Option<HeaderValue> {
+        self.credentials
+            .as_ref()
+            .map(Credentials::basic_authorization)
+    }
+
+    fn decode(&self, body: &[u8]) -> serde_json::Result<LoginReply> {
+        LoginReply::decode(body)
+    }
+
+    /// With credentials, 401 means a wrong username or password and 429 too many sessions.
+    fn refine_error(&self, error: ApiError) -> ApiError {
+        let kind = match (self.credentials.is_some(), error.status().as_u16()) {
+            (true, 401) => ApiErrorKind::InvalidCredentials,
+            (true, 429) => ApiErrorKind::TooManySessions,
+            _ => return error,
+        };
+        error.with_kind(kind)
+    }
+}

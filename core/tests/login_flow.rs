@@ -1,0 +1,336 @@
+//! The sans-IO login flow, driven by hand-written replies.
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use http::{Request, Response};
+use percent_encoding::percent_decode_str;
+use proptest::prelude::*;
+use vrchat_invite_core::{
+    ApiErrorKind, AuthToken, Credentials, Error, InputError, LoginFlow, LoginStep, Session,
+    TwoFactorCode, TwoFactorMethod, TwoFactorToken, UserAgent,
+};
+
+fn session() -> Session {
+    Session::new(UserAgent::new("FlowTest/1.0 test@example.com").expect("agent"))
+}
+
+fn reply(status: u16, cookies: &[&str], body: &str) -> Response<Vec<u8>> {
+    let mut builder = Response::builder().status(status);
+    for cookie in cookies {
+        builder = builder.header("set-cookie", *cookie);
+    }
+    builder.body(body.as_bytes().to_vec()).expect("response")
+}
+
+fn expect_send(flow: &mut LoginFlow, session: &Session) -> Request<Vec<u8>> {
+    match flow.step(session).expect("step") {
+        LoginStep::Send(request) => request,
+        other => panic!("expected a request, got {other:?}"),
+    }
+}
+
+fn credentials() -> Credentials {
+    Credentials::new("alice", "correct horse").expect("credentials")
+}
+
+const USER: &str = r#"{"id":"usr_alice","displayName":"Alice","username":"alice"}"#;
+
+#[test]
+fn password_then_totp_then_user() {
+    let mut session = session();
+    let mut flow = LoginFlow::new(Some(credentials()));
+
+    let login = expect_send(&mut flow, &session);
+    assert_eq!(login.method(), http::Method::GET);
+    assert_eq!(login.uri(), "https://api.vrchat.cloud/api/1/auth/user");
+    assert!(
+        login.headers()["authorization"]
+            .to_str()
+            .expect("ascii")
+            .starts_with("Basic ")
+    );
+    assert!(login.headers().get("cookie").is_none());
+    flow.receive(
+        &mut session,
+        &reply(
+            200,
+            &["auth=a1; Path=/; HttpOnly"],
+            r#"{"requiresTwoFactorAuth":["totp","otp"]}"#,
+        ),
+    )
+    .expect("2fa required");
+    assert_eq!(session.auth_token().map(AuthToken::expose), Some("a1"));
+
+    let LoginStep::NeedTwoFactorCode(methods) = flow.step(&session).expect("step") else {
+        panic!("no code asked");
+    };
+    assert_eq!(methods, [TwoFactorMethod::Totp, TwoFactorMethod::Otp]);
+    flow.submit_code(
+        TwoFactorMethod::Totp,
+        TwoFactorCode::new("123456").expect("code"),
+    )
+    .expect("submit");
+
+    let verify = expect_send(&mut flow, &session);
+    assert_eq!(verify.uri().path(), "/api/1/auth/twofactorauth/totp/verify");
+    assert_eq!(verify.body(), br#"{"code":"123456"}"#);
+    assert_eq!(verify.headers()["cookie"], "auth=a1");
+    flow.receive(
+        &mut session,
+        &reply(200, &["twoFactorAuth=t1; Path=/"], r#"{"verified":true}"#),
+    )
+    .expect("verified");
+
+    let fetch = expect_send(&mut flow, &session);
+    assert_eq!(fetch.uri().path(), "/api/1/auth/user");
+    assert!(fetch.headers().get("authorization").is_none());
+    assert_eq!(fetch.headers()["cookie"], "auth=a1; twoFactorAuth=t1");
+    flow.receive(&mut session, &reply(200, &[], USER))
+        .expect("user");
+
+    let LoginStep::Done(user) = flow.step(&session).expect("step") else {
+        panic!("not done");
+    };
+    assert_eq!(user.display_name, "Alice");
+    assert_eq!(session.user_id().map(|id| id.as_str()), Some("usr_alice"));
+}
+
+#[test]
+fn a_valid_saved_session_is_reused_without_a_login() {
+    let mut session = session().with_auth_token(AuthToken::new("saved").expect("token"));
+    let mut flow = LoginFlow::new(Some(credentials()));
+    let check = expect_send(&mut flow, &session);
+    assert_eq!(check.uri().path(), "/api/1/auth");
+    assert!(check.headers().get("authorization").is_none());
+    flow.receive(
+        &mut session,
+        &reply(200, &[], r#"{"ok":true,"token":"saved"}"#),
+    )
+    .expect("ok");
+    let fetch = expect_send(&mut flow, &session);
+    assert!(fetch.headers().get("authorization").is_none());
+    flow.receive(&mut session, &reply(200, &[], USER))
+        .expect("user");
+    assert!(matches!(flow.step(&session), Ok(LoginStep::Done(_))));
+    assert_eq!(session.auth_token().map(AuthToken::expose), Some("saved"));
+}
+
+#[test]
+fn a_stale_session_falls_back_to_the_password() {
+    let mut session = session().with_auth_token(AuthToken::new("stale").expect("token"));
+    let mut flow = LoginFlow::new(Some(credentials()));
+    expect_send(&mut flow, &session);
+    flow.receive(
+        &mut session,
+        &reply(
+            401,
+            &[],
+            r#"{"error":{"message":"\"Missing Credentials\"","status_code":401}}"#,
+        ),
+    )
+    .expect("expired is not an error");
+    assert!(session.auth_token().is_none());
+    let login = expect_send(&mut flow, &session);
+    assert!(login.headers().contains_key("authorization"));
+    assert!(login.headers().get("cookie").is_none());
+}
+
+#[test]
+fn a_stale_session_without_credentials_is_missing_credentials() {
+    let mut session = session().with_auth_token(AuthToken::new("stale").expect("token"));
+    let mut flow = LoginFlow::new(None);
+    expect_send(&mut flow, &session);
+    let error = flow
+        .receive(&mut session, &reply(401, &[], "{}"))
+        .expect_err("no way to log in");
+    assert!(matches!(
+        error,
+        Error::Input(InputError::MissingCredentials)
+    ));
+    assert!(matches!(
+        LoginFlow::new(None).step(&session),
+        Err(Error::Input(InputError::MissingCredentials))
+    ));
+}
+
+#[test]
+fn a_remembered_device_sends_its_cookie_at_login() {
+    let session =
+        session().with_two_factor_token(TwoFactorToken::new("remembered").expect("token"));
+    let mut flow = LoginFlow::new(Some(credentials()));
+    let login = expect_send(&mut flow, &session);
+    assert_eq!(login.headers()["cookie"], "twoFactorAuth=remembered");
+}
+
+#[test]
+fn wrong_password_and_too_many_sessions_are_classified() {
+    for (status, kind) in [
+        (401, ApiErrorKind::InvalidCredentials),
+        (429, ApiErrorKind::TooManySessions),
+    ] {
+        let mut session = session();
+        let mut flow = LoginFlow::new(Some(credentials()));
+        expect_send(&mut flow, &session);
+        let error = flow
+            .receive(
+                &mut session,
+                &reply(
+                    status,
+                    &[],
+                    r#"{"error":{"message":"nope","status_code":401}}"#,
+                ),
+            )
+            .expect_err("refused");
+        assert_eq!(error.api_kind(), Some(&kind));
+    }
+}
+
+#[test]
+fn a_wrong_code_is_an_error_and_the_flow_asks_again() {
+    let mut session = session();
+    let mut flow = LoginFlow::new(Some(credentials()));
+    expect_send(&mut flow, &session);
+    flow.receive(
+        &mut session,
+        &reply(
+            200,
+            &["auth=a1"],
+            r#"{"requiresTwoFactorAuth":["emailOtp"]}"#,
+        ),
+    )
+    .expect("2fa");
+    for reply_to_wrong_code in [
+        reply(
+            400,
+            &[],
+            r#"{"error":{"message":"\"Invalid 2FA code\"","status_code":400}}"#,
+        ),
+        reply(200, &[], r#"{"verified":false}"#),
+    ] {
+        flow.submit_code(
+            TwoFactorMethod::EmailOtp,
+            TwoFactorCode::new("000000").expect("code"),
+        )
+        .expect("submit");
+        let verify = expect_send(&mut flow, &session);
+        assert_eq!(
+            verify.uri().path(),
+            "/api/1/auth/twofactorauth/emailotp/verify"
+        );
+        let error = flow
+            .receive(&mut session, &reply_to_wrong_code)
+            .expect_err("wrong code");
+        assert_eq!(error.api_kind(), Some(&ApiErrorKind::InvalidTwoFactorCode));
+        assert!(
+            matches!(flow.step(&session), Ok(LoginStep::NeedTwoFactorCode(methods)) if methods == [TwoFactorMethod::EmailOtp])
+        );
+    }
+}
+
+#[test]
+fn out_of_order_calls_are_unexpected_not_panics() {
+    let mut session = session();
+    let mut flow = LoginFlow::new(Some(credentials()));
+    assert!(matches!(
+        flow.receive(&mut session, &reply(200, &[], USER)),
+        Err(Error::Unexpected { .. })
+    ));
+    assert!(matches!(
+        flow.submit_code(
+            TwoFactorMethod::Totp,
+            TwoFactorCode::new("1").expect("code")
+        ),
+        Err(Error::Unexpected { .. })
+    ));
+    expect_send(&mut flow, &session);
+    assert!(matches!(flow.step(&session), Err(Error::Unexpected { .. })));
+}
+
+#[test]
+fn a_server_that_never_finishes_is_cut_off() {
+    let mut session = session();
+    let mut flow = LoginFlow::new(Some(credentials()));
+    let mut outcome = None;
+    for _ in 0..20 {
+        match flow.step(&session) {
+            Ok(LoginStep::Send(_)) => {
+                // A server that always says the saved session is gone.
+                if let Err(error) = flow.receive(
+                    &mut session,
+                    &reply(200, &["auth=x"], r#"{"requiresTwoFactorAuth":["totp"]}"#),
+                ) {
+                    outcome = Some(error);
+                    break;
+                }
+            }
+            Ok(LoginStep::NeedTwoFactorCode(_)) => {
+                flow.submit_code(
+                    TwoFactorMethod::Totp,
+                    TwoFactorCode::new("1").expect("code"),
+                )
+                .expect("submit");
+            }
+            Ok(LoginStep::Done(_)) => panic!("cannot be done"),
+            Err(error) => {
+                outcome = Some(error);
+                break;
+            }
+        }
+    }
+    assert!(
+        matches!(
+            outcome,
+            Some(Error::Unexpected { .. }) | Some(Error::Decode(_))
+        ),
+        "{outcome:?}"
+    );
+}
+
+#[test]
+fn secrets_never_show_in_debug_display_or_errors() {
+    let password = "pw-SECRET-123";
+    let code = "987654";
+    let cookie = "authcookie_SECRET";
+    let credentials = Credentials::new("user-SECRET", password).expect("credentials");
+    let session = session()
+        .with_auth_token(AuthToken::new(cookie).expect("token"))
+        .with_two_factor_token(TwoFactorToken::new("tfa_SECRET").expect("token"));
+    let mut flow = LoginFlow::new(Some(credentials.clone()));
+    flow.step(&session).expect("step");
+    let code = TwoFactorCode::new(code).expect("code");
+    let request = session
+        .request(&vrchat_invite_core::VerifyAuthToken)
+        .expect("request");
+    let texts = [
+        format!("{credentials:?}"),
+        format!("{session:?}"),
+        format!("{session}"),
+        format!("{flow:?}"),
+        format!("{code:?}"),
+        format!("{:?}", request.headers()),
+        format!("{:?}", AuthToken::new("a;b").expect_err("invalid")),
+        AuthToken::new("a;b").expect_err("invalid").to_string(),
+        Credentials::new("", "x").expect_err("invalid").to_string(),
+    ];
+    for text in texts {
+        for secret in ["SECRET", "987654"] {
+            assert!(!text.contains(secret), "{secret} leaked in {text}");
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn basic_header_decodes_to_the_exact_username_and_password(
+        username in "\\PC{1,24}",
+        password in "[\\PC:%]{1,24}",
+    ) {
+        let header = Credentials::new(username.clone(), password.clone()).expect("non-empty").basic_authorization();
+        let encoded = header.to_str().expect("ascii").strip_prefix("Basic ").expect("scheme");
+        let joined = String::from_utf8(STANDARD.decode(encoded).expect("base64")).expect("utf-8");
+        let (user_part, password_part) = joined.split_once(':').expect("one separator");
+        prop_assert_eq!(percent_decode_str(user_part).decode_utf8().expect("utf-8"), username.as_str());
+        prop_assert_eq!(percent_decode_str(password_part).decode_utf8().expect("utf-8"), password.as_str());
+        prop_assert!(!password_part.contains(':'));
+    }
+}
