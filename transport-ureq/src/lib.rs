@@ -1,1 +1,48 @@
-//! Blocking transport for vrchat-invite-core over ureq 3.
+//! Blocking transport for [`vrchat_invite_core`] over ureq 3.
+//!
+//! [`Client`] holds a [`Session`](vrchat_invite_core::Session) and a ureq agent. Its one
+//! generic [`Client::send`] runs any [`Endpoint`](vrchat_invite_core::Endpoint):
+//!
+//! * TLS is rustls with the `ring` provider and bundled webpki roots (no OpenSSL, no cmake);
+//! * connections are kept alive and reused;
+//! * a whole exchange has a timeout (30 s by default) and a reply body a limit (1 MiB);
+//! * redirects are never followed: a 3xx is [`Error::Redirect`], so cookies never travel
+//!   to another host;
+//! * every status and every header (all `Set-Cookie` values) reaches the core, which turns
+//!   error replies into typed [`vrchat_invite_core::ApiError`]s.
+//!
+//! ```no_run
+//! use vrchat_invite_core::{
+//!     AuthToken, GetInviteMessage, InviteMessageType, Session, Slot, UserAgent, UserId,
+//! };
+//! use vrchat_invite_ureq::{Client, Error};
+//!
+//! let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
+//!     .with_auth_token(AuthToken::new("authcookie_...")?);
+//! let client = Client::new(session)?;
+//! let me = UserId::new("usr_00000000-0000-0000-0000-000000000000")?;
+//! let get = GetInviteMessage::new(me, InviteMessageType::Message, Slot::new(0)?);
+//! match client.send(&get) {
+//!     Ok(message) => println!("slot 0: {}", message.message),
+//!     Err(Error::Timeout { .. }) => eprintln!("VRChat did not answer in time"),
+//!     Err(error) => eprintln!("{error}"),
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![cfg_attr(
+    not(test),
+    warn(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
+mod builder;
+mod client;
+mod error;
+
+pub use builder::{ClientBuilder, DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT};
+pub use client::Client;
+pub use error::Error;

@@ -1,0 +1,34 @@
+//! Lists your invite messages with the async client.
+//!
+//! ```sh
+//! VRCHAT_USER_AGENT="MyBot/1.0 me@example.com" VRCHAT_AUTH=authcookie_... \
+//!   VRCHAT_USER_ID=usr_... cargo run -p vrchat-invite-hyper --example send_one_hyper
+//! ```
+//! `VRCHAT_BASE_URL` (optional) points it at another server, such as the simulator.
+
+use std::env;
+use std::error::Error;
+
+use vrchat_invite_core::{
+    AuthToken, BaseUrl, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId,
+};
+use vrchat_invite_hyper::Client;
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn Error>> {
+    let mut session = Session::new(UserAgent::new(env::var("VRCHAT_USER_AGENT")?)?)
+        .with_auth_token(AuthToken::new(env::var("VRCHAT_AUTH")?)?);
+    if let Ok(base_url) = env::var("VRCHAT_BASE_URL") {
+        session = session.with_base_url(BaseUrl::new(base_url)?);
+    }
+    let me = UserId::new(env::var("VRCHAT_USER_ID")?)?;
+
+    let client = Client::new(session)?;
+    let messages = client
+        .send(&GetInviteMessages::new(me, InviteMessageType::Message))
+        .await?;
+    for message in messages {
+        println!("{:>2} {}", message.slot, message.message);
+    }
+    Ok(())
+}

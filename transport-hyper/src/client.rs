@@ -1,0 +1,206 @@
+//! The async client: one generic `send` for every operation.
+
+use std::fmt;
+use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard};
+use std::time::Duration;
+
+use bytes::Bytes;
+use http::{Request, Response};
+use http_body_util::{BodyExt, Full, Limited};
+use hyper_rustls::{HttpsConnector, HttpsConnectorBuilder};
+use hyper_util::client::legacy::Client as HttpClient;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::{TokioExecutor, TokioTimer};
+use vrchat_invite_core::{Endpoint, Session};
+
+use crate::builder::ClientBuilder;
+use crate::error::Error;
+
+type Connector = HttpsConnector<HttpConnector>;
+
+/// An async VRChat client: a shared [`Session`] plus a hyper connection pool.
+///
+/// `Clone` is cheap (clones share the pool and the session), and the client is `Send` and
+/// `Sync`: drive as many requests at once as you like. Every operation goes through
+/// [`Client::send`]: the core builds the request, this client runs it (no redirects,
+/// whole-exchange timeout, body limit) and the core reads the reply. Requests need a tokio
+/// runtime with timers enabled.
+///
+/// ```no_run
+/// use vrchat_invite_core::{AuthToken, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId};
+/// use vrchat_invite_hyper::Client;
+///
+/// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+/// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
+///     .with_auth_token(AuthToken::new("authcookie_...")?);
+/// let client = Client::new(session)?;
+/// let me = UserId::new("usr_00000000-0000-0000-0000-000000000000")?;
+/// for message in client.send(&GetInviteMessages::new(me, InviteMessageType::Message)).await? {
+///     println!("{}: {}", message.slot, message.message);
+/// }
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    http: HttpClient<Connector, Full<Bytes>>,
+    session: Arc<RwLock<Session>>,
+    timeout: Duration,
+    body_limit: usize,
+}
+
+impl Client {
+    /// A client with the default options (30 s timeout, 1 MiB body limit).
+    ///
+    /// # Errors
+    /// See [`ClientBuilder::build`].
+    pub fn new(session: Session) -> Result<Self, Error> {
+        Self::builder(session).build()
+    }
+
+    /// Options for a client.
+    pub fn builder(session: Session) -> ClientBuilder {
+        ClientBuilder::new(session)
+    }
+
+    pub(crate) fn from_builder(builder: ClientBuilder) -> Result<Self, Error> {
+        let mut tcp = HttpConnector::new();
+        tcp.enforce_http(false);
+        tcp.set_nodelay(true);
+        let connector = HttpsConnectorBuilder::new()
+            .with_provider_and_webpki_roots(rustls::crypto::ring::default_provider())
+            .map_err(|source| Error::Tls {
+                source: Box::new(source),
+            })?
+            .https_or_http()
+            .enable_http1()
+            .wrap_connector(tcp);
+        let http = HttpClient::builder(TokioExecutor::new())
+            .pool_timer(TokioTimer::new())
+            .timer(TokioTimer::new())
+            .build(connector);
+        Ok(Self {
+            http,
+            session: Arc::new(RwLock::new(builder.session)),
+            timeout: builder.timeout,
+            body_limit: builder.body_limit,
+        })
+    }
+
+    /// Sends one operation and returns its typed result.
+    ///
+    /// # Errors
+    /// [`Error::Core`] for bad input, an error reply or an undecodable body; the other
+    /// variants for failures of the exchange itself.
+    pub async fn send<E: Endpoint + Sync>(&self, endpoint: &E) -> Result<E::Output, Error> {
+        let request = self.read_session().request(endpoint)?;
+        let response = self.execute(request).await?;
+        Ok(endpoint.parse(&response)?)
+    }
+
+    /// Runs one request as is, with this client's timeout and body limit, and returns the
+    /// whole reply whatever its status (every header kept). A 3xx is [`Error::Redirect`].
+    ///
+    /// # Errors
+    /// The exchange's failures; never [`Error::Core`].
+    pub async fn execute(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, Error> {
+        let host = request.uri().host().unwrap_or_default().to_owned();
+        let request = request.map(|body| Full::new(Bytes::from(body)));
+        match tokio::time::timeout(self.timeout, self.exchange(request, &host)).await {
+            Ok(result) => result,
+            Err(elapsed) => Err(Error::Timeout {
+                timeout: self.timeout,
+                source: Box::new(elapsed),
+            }),
+        }
+    }
+
+    async fn exchange(
+        &self,
+        request: Request<Full<Bytes>>,
+        host: &str,
+    ) -> Result<Response<Vec<u8>>, Error> {
+        let fail = |source| Error::from_exchange(source, host, self.body_limit);
+        let response = self
+            .http
+            .request(request)
+            .await
+            .map_err(|error| fail(error.into()))?;
+        if response.status().is_redirection() {
+            return Err(Error::Redirect {
+                status: response.status(),
+                location: response
+                    .headers()
+                    .get(http::header::LOCATION)
+                    .and_then(|value| value.to_str().ok())
+                    .map(str::to_owned),
+            });
+        }
+        let declared = response
+            .headers()
+            .get(http::header::CONTENT_LENGTH)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.parse::<u64>().ok());
+        if declared.is_some_and(|length| length > self.body_limit as u64) {
+            return Err(Error::BodyTooLarge {
+                limit: self.body_limit,
+            });
+        }
+        let (parts, body) = response.into_parts();
+        let bytes = Limited::new(body, self.body_limit)
+            .collect()
+            .await
+            .map_err(fail)?
+            .to_bytes();
+        Ok(Response::from_parts(parts, Vec::from(bytes)))
+    }
+
+    /// A copy of the current session (to save it, say).
+    pub fn session(&self) -> Session {
+        self.read_session().clone()
+    }
+
+    /// Replaces the session for every clone of this client.
+    pub fn set_session(&self, session: Session) {
+        *self.session.write().unwrap_or_else(PoisonError::into_inner) = session;
+    }
+
+    /// Changes the session in place for every clone of this client.
+    ///
+    /// ```
+    /// # use vrchat_invite_core::{AuthToken, Session, UserAgent};
+    /// # let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?);
+    /// let client = vrchat_invite_hyper::Client::new(session)?;
+    /// let token = AuthToken::new("authcookie_1")?;
+    /// client.update_session(|session| session.set_auth_token(Some(token)));
+    /// assert!(client.session().auth_token().is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn update_session(&self, change: impl FnOnce(&mut Session)) {
+        change(&mut self.session.write().unwrap_or_else(PoisonError::into_inner));
+    }
+
+    /// The time allowed for a whole exchange.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    /// The largest reply body accepted, in bytes.
+    pub fn body_limit(&self) -> usize {
+        self.body_limit
+    }
+
+    fn read_session(&self) -> RwLockReadGuard<'_, Session> {
+        self.session.read().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("session", &*self.read_session())
+            .field("timeout", &self.timeout)
+            .field("body_limit", &self.body_limit)
+            .finish_non_exhaustive()
+    }
+}

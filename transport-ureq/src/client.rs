@@ -1,0 +1,156 @@
+//! The blocking client: one generic `send` for every operation.
+
+use std::fmt;
+use std::time::Duration;
+
+use http::{Method, Request, Response};
+use ureq::config::AutoHeaderValue;
+use ureq::{Agent, SendBody};
+use vrchat_invite_core::{Endpoint, Session};
+
+use crate::builder::ClientBuilder;
+use crate::error::Error;
+
+/// A blocking VRChat client: the [`Session`] plus a ureq agent that keeps connections alive.
+///
+/// Every operation goes through [`Client::send`]: the core builds the request, this client
+/// runs it (no redirects, whole-exchange timeout, body limit) and the core reads the reply.
+///
+/// ```no_run
+/// use vrchat_invite_core::{AuthToken, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId};
+/// use vrchat_invite_ureq::Client;
+///
+/// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
+///     .with_auth_token(AuthToken::new("authcookie_...")?);
+/// let client = Client::new(session)?;
+/// let me = UserId::new("usr_00000000-0000-0000-0000-000000000000")?;
+/// for message in client.send(&GetInviteMessages::new(me, InviteMessageType::Message))? {
+///     println!("{}: {}", message.slot, message.message);
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct Client {
+    session: Session,
+    agent: Agent,
+    timeout: Duration,
+    body_limit: usize,
+}
+
+impl Client {
+    /// A client with the default options (30 s timeout, 1 MiB body limit).
+    ///
+    /// # Errors
+    /// None today; see [`ClientBuilder::build`].
+    pub fn new(session: Session) -> Result<Self, Error> {
+        Self::builder(session).build()
+    }
+
+    /// Options for a client.
+    pub fn builder(session: Session) -> ClientBuilder {
+        ClientBuilder::new(session)
+    }
+
+    pub(crate) fn from_builder(builder: ClientBuilder) -> Self {
+        let config = Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .timeout_global(Some(builder.timeout))
+            // Requests carry the session's User-Agent; ureq adds none of its own.
+            .user_agent(AutoHeaderValue::None)
+            // Like the hyper transport: no proxy from the environment.
+            .proxy(None)
+            .build();
+        Self {
+            session: builder.session,
+            agent: config.new_agent(),
+            timeout: builder.timeout,
+            body_limit: builder.body_limit,
+        }
+    }
+
+    /// Sends one operation and returns its typed result.
+    ///
+    /// # Errors
+    /// [`Error::Core`] for bad input, an error reply or an undecodable body; the other
+    /// variants for failures of the exchange itself.
+    pub fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output, Error> {
+        let request = self.session.request(endpoint)?;
+        let response = self.execute(request)?;
+        Ok(endpoint.parse(&response)?)
+    }
+
+    /// Runs one request as is, with this client's timeout and body limit, and returns the
+    /// whole reply whatever its status (every header kept). A 3xx is [`Error::Redirect`].
+    ///
+    /// # Errors
+    /// The exchange's failures; never [`Error::Core`].
+    pub fn execute(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, Error> {
+        let host = request.uri().host().unwrap_or_default().to_owned();
+        let fail = |source| Error::from_ureq(source, &host, self.timeout, self.body_limit);
+        let (parts, body) = request.into_parts();
+        let result = if body.is_empty() && !carries_body(&parts.method) {
+            self.agent.run(Request::from_parts(parts, SendBody::none()))
+        } else {
+            self.agent.run(Request::from_parts(parts, body))
+        };
+        let response = result.map_err(fail)?;
+        if response.status().is_redirection() {
+            return Err(Error::Redirect {
+                status: response.status(),
+                location: response
+                    .headers()
+                    .get(http::header::LOCATION)
+                    .and_then(|value| value.to_str().ok())
+                    .map(str::to_owned),
+            });
+        }
+        let (parts, mut body) = response.into_parts();
+        let limit = u64::try_from(self.body_limit).unwrap_or(u64::MAX);
+        let bytes = body
+            .with_config()
+            .limit(limit)
+            .read_to_vec()
+            .map_err(fail)?;
+        Ok(Response::from_parts(parts, bytes))
+    }
+
+    /// The session.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// The session, to change (after a login, say).
+    pub fn session_mut(&mut self) -> &mut Session {
+        &mut self.session
+    }
+
+    /// Gives the session back, to save it or build another client.
+    pub fn into_session(self) -> Session {
+        self.session
+    }
+
+    /// The time allowed for a whole exchange.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    /// The largest reply body accepted, in bytes.
+    pub fn body_limit(&self) -> usize {
+        self.body_limit
+    }
+}
+
+/// Methods that send `Content-Length: 0` when their body is empty.
+fn carries_body(method: &Method) -> bool {
+    matches!(*method, Method::POST | Method::PUT | Method::PATCH)
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("session", &self.session)
+            .field("timeout", &self.timeout)
+            .field("body_limit", &self.body_limit)
+            .finish_non_exhaustive()
+    }
+}
