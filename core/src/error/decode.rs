@@ -16,10 +16,17 @@ pub struct DecodeError {
 }
 
 impl DecodeError {
-    /// Records a decode failure, keeping at most [`SNIPPET_LIMIT`] bytes of the body.
+    /// Records a decode failure, keeping a snippet of at most [`SNIPPET_LIMIT`] bytes of the
+    /// body (lossily decoded; the snippet itself never exceeds the limit either).
     pub fn new(status: StatusCode, source: serde_json::Error, body: &[u8]) -> Self {
         let end = body.len().min(SNIPPET_LIMIT);
-        let snippet = String::from_utf8_lossy(body.get(..end).unwrap_or_default()).into_owned();
+        let mut snippet = String::from_utf8_lossy(body.get(..end).unwrap_or_default()).into_owned();
+        // Replacement characters are 3 bytes each, so invalid input can grow when decoded.
+        let mut cut = snippet.len().min(SNIPPET_LIMIT);
+        while !snippet.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        snippet.truncate(cut);
         Self {
             status,
             source,

@@ -112,6 +112,12 @@ impl NotificationDetails {
         }
     }
 
+    /// The details of a notification that has none (missing or `null`): decoded like `{}`,
+    /// so a type whose fields are all optional still gets its typed (empty) details.
+    pub(crate) fn absent(kind: &NotificationType) -> Self {
+        Self::decode_json(kind, "{}", false)
+    }
+
     fn decode_json(kind: &NotificationType, json: &str, was_string: bool) -> Self {
         let typed = match kind {
             NotificationType::Invite => serde_json::from_str(json).map(Self::Invite).ok(),

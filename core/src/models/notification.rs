@@ -51,10 +51,10 @@ pub struct Notification {
 
 impl From<NotificationWire> for Notification {
     fn from(wire: NotificationWire) -> Self {
-        let details = wire
-            .details
-            .map(|raw| NotificationDetails::decode(&wire.kind, &raw))
-            .unwrap_or_default();
+        let details = wire.details.map_or_else(
+            || NotificationDetails::absent(&wire.kind),
+            |raw| NotificationDetails::decode(&wire.kind, &raw),
+        );
         Self {
             id: wire.id,
             kind: wire.kind,

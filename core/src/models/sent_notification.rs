@@ -48,10 +48,10 @@ impl TryFrom<NotificationWire> for SentNotification {
         let receiver_user_id = wire
             .receiver_user_id
             .ok_or("missing field `receiverUserId`")?;
-        let details = wire
-            .details
-            .map(|raw| NotificationDetails::decode(&wire.kind, &raw))
-            .unwrap_or_default();
+        let details = wire.details.map_or_else(
+            || NotificationDetails::absent(&wire.kind),
+            |raw| NotificationDetails::decode(&wire.kind, &raw),
+        );
         Ok(Self {
             id: wire.id,
             kind: wire.kind,
