@@ -3,6 +3,7 @@
 use http::{HeaderValue, Method};
 
 use crate::error::{ApiError, Error};
+use crate::polite::Action;
 
 /// A request body, ready for the wire.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,6 +78,12 @@ pub trait Endpoint {
     /// An `Authorization` header value, for login. None by default.
     fn authorization(&self) -> Option<HeaderValue> {
         None
+    }
+
+    /// What the operation does, for the opt-in politeness helpers. [`Action::Other`] by
+    /// default.
+    fn action(&self) -> Action<'_> {
+        Action::Other
     }
 
     /// Decodes a 2xx body.

@@ -53,6 +53,7 @@ mod message_type;
 mod models;
 mod path;
 mod photo;
+mod polite;
 mod response;
 mod secret;
 mod session;
@@ -84,6 +85,9 @@ pub use models::{
 };
 pub use path::encode_path_segment;
 pub use photo::{IMAGE_FILENAME, Png};
+pub use polite::{
+    Action, CooldownBook, EDIT_COOLDOWN_MINUTES, InviteGuard, Politeness, Refusal, Throttle,
+};
 pub use response::parse_response;
 pub use secret::Secret;
 pub use session::Session;

@@ -25,6 +25,9 @@ pub enum Error {
     /// A successful reply whose body did not decode.
     #[error(transparent)]
     Decode(#[from] Box<DecodeError>),
+    /// Refused locally by an opt-in politeness helper; nothing was sent.
+    #[error(transparent)]
+    Refused(#[from] crate::polite::Refusal),
     /// A multi-step flow (login) got a reply that cannot lead anywhere.
     #[error("unexpected reply: {reason}")]
     Unexpected {
@@ -47,7 +50,8 @@ impl Error {
         self.api().map(ApiError::kind)
     }
 
-    /// The minutes left on an invite message cooldown, if this is a cooldown refusal.
+    /// The minutes left on an invite message cooldown, if this is a cooldown refusal (from
+    /// the server or from the local [`crate::CooldownBook`]).
     ///
     /// ```
     /// # use vrchat_invite_core::{ApiError, Error};
@@ -57,9 +61,14 @@ impl Error {
     /// assert_eq!(error.cooldown_minutes(), Some(42));
     /// ```
     pub fn cooldown_minutes(&self) -> Option<u32> {
-        match self.api_kind() {
-            Some(ApiErrorKind::Cooldown { minutes }) => Some(*minutes),
-            _ => None,
+        match self {
+            Self::Refused(crate::polite::Refusal::Cooldown { minutes_left, .. }) => {
+                Some(*minutes_left)
+            }
+            _ => match self.api_kind() {
+                Some(ApiErrorKind::Cooldown { minutes }) => Some(*minutes),
+                _ => None,
+            },
         }
     }
 }

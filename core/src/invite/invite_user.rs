@@ -8,6 +8,7 @@ use crate::ids::{Location, UserId};
 use crate::models::SentNotification;
 use crate::path::PathBuilder;
 use crate::photo::Png;
+use crate::polite::Action;
 use crate::slot::Slot;
 
 use super::InviteUserWithPhoto;
@@ -91,6 +92,13 @@ impl Endpoint for InviteUser {
 
     fn body(&self) -> RequestBody {
         json_body(&self.body_value())
+    }
+
+    fn action(&self) -> Action<'_> {
+        Action::Invite {
+            user: &self.user_id,
+            location: &self.location,
+        }
     }
 
     fn decode(&self, body: &[u8]) -> serde_json::Result<SentNotification> {

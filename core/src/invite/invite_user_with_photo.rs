@@ -7,6 +7,7 @@ use super::bodies::to_json;
 use crate::endpoint::{Endpoint, RequestBody};
 use crate::models::SentNotification;
 use crate::photo::{Png, photo_body};
+use crate::polite::Action;
 
 /// An invite with a PNG attached (operation `inviteUserWithPhoto`).
 ///
@@ -55,6 +56,10 @@ impl Endpoint for InviteUserWithPhoto {
 
     fn body(&self) -> RequestBody {
         photo_body(&to_json(&self.invite.body_value()), &self.image)
+    }
+
+    fn action(&self) -> Action<'_> {
+        self.invite.action()
     }
 
     fn decode(&self, body: &[u8]) -> serde_json::Result<SentNotification> {

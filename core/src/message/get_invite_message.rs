@@ -7,6 +7,7 @@ use crate::endpoint::Endpoint;
 use crate::ids::UserId;
 use crate::message_type::InviteMessageType;
 use crate::models::InviteMessage;
+use crate::polite::Action;
 use crate::slot::Slot;
 
 /// Reads one slot (operation `getInviteMessage`).
@@ -37,6 +38,10 @@ impl Endpoint for GetInviteMessage {
 
     fn path(&self) -> String {
         slot_path(&self.user_id, self.message_type, self.slot)
+    }
+
+    fn action(&self) -> Action<'_> {
+        Action::ReadMessages
     }
 
     fn decode(&self, body: &[u8]) -> serde_json::Result<InviteMessage> {

@@ -7,6 +7,7 @@ use crate::endpoint::Endpoint;
 use crate::ids::UserId;
 use crate::message_type::InviteMessageType;
 use crate::models::InviteMessage;
+use crate::polite::Action;
 
 /// Lists the 12 messages of one collection (operation `getInviteMessages`).
 ///
@@ -41,6 +42,10 @@ impl Endpoint for GetInviteMessages {
 
     fn path(&self) -> String {
         collection_path(&self.user_id, self.message_type).finish()
+    }
+
+    fn action(&self) -> Action<'_> {
+        Action::ReadMessages
     }
 
     fn decode(&self, body: &[u8]) -> serde_json::Result<Vec<InviteMessage>> {

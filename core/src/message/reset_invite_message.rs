@@ -7,6 +7,7 @@ use crate::endpoint::Endpoint;
 use crate::ids::UserId;
 use crate::message_type::InviteMessageType;
 use crate::models::InviteMessage;
+use crate::polite::Action;
 use crate::slot::Slot;
 
 /// Resets one slot to its default text and returns the whole collection (operation
@@ -50,6 +51,10 @@ impl Endpoint for ResetInviteMessage {
 
     fn path(&self) -> String {
         slot_path(&self.user_id, self.message_type, self.slot)
+    }
+
+    fn action(&self) -> Action<'_> {
+        Action::ResetSlot(self.message_type, self.slot)
     }
 
     fn decode(&self, body: &[u8]) -> serde_json::Result<Vec<InviteMessage>> {

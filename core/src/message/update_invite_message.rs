@@ -8,6 +8,7 @@ use crate::ids::UserId;
 use crate::invite::bodies_json;
 use crate::message_type::InviteMessageType;
 use crate::models::InviteMessage;
+use crate::polite::Action;
 use crate::slot::Slot;
 
 /// Edits one slot and returns the whole collection (operation `updateInviteMessage`).
@@ -77,6 +78,10 @@ impl Endpoint for UpdateInviteMessage {
         bodies_json(&UpdateBody {
             message: self.text.as_str(),
         })
+    }
+
+    fn action(&self) -> Action<'_> {
+        Action::EditSlot(self.message_type, self.slot)
     }
 
     fn decode(&self, body: &[u8]) -> serde_json::Result<Vec<InviteMessage>> {

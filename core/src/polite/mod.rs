@@ -1,0 +1,19 @@
+//! Opt-in politeness: throttling, cooldown awareness and a duplicate-invite guard.
+//!
+//! VRChat asks API users to pace requests, add jitter, back off after a 429, and never
+//! spam invites; accounts are banned otherwise. These helpers are sans-IO: the caller
+//! passes the time in and sleeps any delay itself.
+
+mod action;
+mod cooldown_book;
+mod invite_guard;
+mod politeness;
+mod refusal;
+mod throttle;
+
+pub use action::Action;
+pub use cooldown_book::{CooldownBook, EDIT_COOLDOWN_MINUTES};
+pub use invite_guard::InviteGuard;
+pub use politeness::Politeness;
+pub use refusal::Refusal;
+pub use throttle::Throttle;

@@ -1,0 +1,155 @@
+//! The politeness helpers bundled, with two hooks a transport calls around each request.
+
+use std::time::{Duration, Instant};
+
+use http::{HeaderMap, StatusCode};
+
+use super::{Action, CooldownBook, InviteGuard, Refusal, Throttle};
+use crate::error::{ApiError, ApiErrorKind};
+use crate::models::InviteMessage;
+
+/// Opt-in politeness: a [`Throttle`], a [`CooldownBook`] and an [`InviteGuard`], each on
+/// only when set.
+///
+/// A transport calls [`Politeness::before_send`] before a request (refusing it, or
+/// sleeping the returned delay) and [`Politeness::after_reply`] with the reply. Both take
+/// the time from the caller; nothing here reads a clock or sleeps.
+///
+/// ```
+/// use std::time::{Duration, Instant};
+/// use vrchat_invite_core::{Action, Politeness};
+/// let mut politeness = Politeness::recommended();
+/// let now = Instant::now();
+/// assert_eq!(politeness.before_send(now, &Action::Other), Ok(Duration::ZERO));
+/// assert!(politeness.before_send(now, &Action::Other)? >= Duration::from_secs(1));
+/// # Ok::<(), vrchat_invite_core::Refusal>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Politeness {
+    throttle: Option<Throttle>,
+    cooldowns: Option<CooldownBook>,
+    invites: Option<InviteGuard>,
+}
+
+impl Politeness {
+    /// Everything off.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Everything on: at least 1 s between requests plus up to 500 ms of jitter, the
+    /// cooldown book, and a 5-minute duplicate-invite guard.
+    pub fn recommended() -> Self {
+        Self::new()
+            .with_throttle(Throttle::new(
+                Duration::from_secs(1),
+                Duration::from_millis(500),
+            ))
+            .with_cooldown_book(CooldownBook::new())
+            .with_invite_guard(InviteGuard::default())
+    }
+
+    /// Turns the throttle on.
+    #[must_use]
+    pub fn with_throttle(mut self, throttle: Throttle) -> Self {
+        self.throttle = Some(throttle);
+        self
+    }
+
+    /// Turns the cooldown book on.
+    #[must_use]
+    pub fn with_cooldown_book(mut self, book: CooldownBook) -> Self {
+        self.cooldowns = Some(book);
+        self
+    }
+
+    /// Turns the duplicate-invite guard on.
+    #[must_use]
+    pub fn with_invite_guard(mut self, guard: InviteGuard) -> Self {
+        self.invites = Some(guard);
+        self
+    }
+
+    /// The cooldown book, if on.
+    pub fn cooldown_book(&self) -> Option<&CooldownBook> {
+        self.cooldowns.as_ref()
+    }
+
+    /// Decides about a request at `now`: refuses it, or returns how long to wait first.
+    ///
+    /// # Errors
+    /// [`Refusal::Cooldown`] for an edit or reset the server would certainly refuse;
+    /// [`Refusal::DuplicateInvite`] for an invite sent within the guard's window.
+    pub fn before_send(&mut self, now: Instant, action: &Action<'_>) -> Result<Duration, Refusal> {
+        match (action, &mut self.cooldowns, &mut self.invites) {
+            (Action::EditSlot(kind, slot) | Action::ResetSlot(kind, slot), Some(book), _) => {
+                book.check(now, *kind, *slot)?;
+            }
+            (Action::Invite { user, location }, _, Some(guard)) => {
+                guard.check_and_record(now, user, location)?;
+            }
+            _ => {}
+        }
+        Ok(self
+            .throttle
+            .as_mut()
+            .map_or(Duration::ZERO, |throttle| throttle.reserve(now)))
+    }
+
+    /// Learns from a reply received at `now`: cooldowns from message lists and 429s,
+    /// backoff from 429s, and forgets an invite the server refused.
+    pub fn after_reply(
+        &mut self,
+        now: Instant,
+        action: &Action<'_>,
+        status: StatusCode,
+        headers: &HeaderMap,
+        body: &[u8],
+    ) {
+        let rate_limited = status == StatusCode::TOO_MANY_REQUESTS;
+        if let Some(throttle) = &mut self.throttle {
+            throttle.record_reply(now, rate_limited);
+        }
+        if let Some(book) = &mut self.cooldowns {
+            learn_cooldowns(book, now, action, status, headers, body);
+        }
+        if let (Action::Invite { user, location }, Some(guard)) = (action, &mut self.invites) {
+            if status.is_client_error() {
+                guard.forget(user, location);
+            }
+        }
+    }
+}
+
+fn learn_cooldowns(
+    book: &mut CooldownBook,
+    now: Instant,
+    action: &Action<'_>,
+    status: StatusCode,
+    headers: &HeaderMap,
+    body: &[u8],
+) {
+    let touches_messages = matches!(
+        action,
+        Action::ReadMessages | Action::EditSlot(..) | Action::ResetSlot(..)
+    );
+    if !touches_messages {
+        return;
+    }
+    if status.is_success() {
+        if let Ok(messages) = serde_json::from_slice::<Vec<InviteMessage>>(body) {
+            book.learn_messages(now, &messages);
+        } else if let Ok(message) = serde_json::from_slice::<InviteMessage>(body) {
+            book.learn_messages(now, std::slice::from_ref(&message));
+        }
+        if let Action::EditSlot(kind, slot) = action {
+            book.learn_edit(now, *kind, *slot);
+        }
+    } else if let Action::EditSlot(kind, slot) | Action::ResetSlot(kind, slot) = action {
+        if let ApiErrorKind::Cooldown { minutes } =
+            ApiError::from_parts(status, headers, body).kind()
+        {
+            book.learn_cooldown(now, *kind, *slot, *minutes);
+        }
+    }
+}
