@@ -1,0 +1,140 @@
+//! The fuzz harnesses, shared by `fuzz/` (cargo-fuzz) and `core/tests/fuzz_regressions.rs`,
+//! which replays every crash the fuzzers ever found.
+
+use http::{HeaderMap, HeaderValue, Response, StatusCode};
+use vrchat_invite_core::{
+    AuthToken, Credentials, Endpoint, GetCurrentUser, GetInviteMessage, GetInviteMessages,
+    InviteMessageType, InviteMyselfTo, InviteUser, InviteUserWithPhoto, LoginFlow, LoginStep,
+    Logout, NotificationId, Png, RequestInvite, RequestInviteWithPhoto, ResetInviteMessage,
+    RespondInvite, RespondInviteWithPhoto, Session, Slot, TwoFactorCode, TwoFactorMethod,
+    UpdateInviteMessage, UserAgent, UserId, VerifyAuthToken, VerifyTwoFactor,
+};
+
+fn session() -> Session {
+    Session::new(UserAgent::new("Fuzz/1.0 fuzz@example.com").expect("agent"))
+}
+
+/// Splits fuzz input into a status, headers and a body.
+fn reply_from(data: &[u8]) -> Response<Vec<u8>> {
+    let (head, body) = data.split_at(data.len().min(3));
+    let status_number = match head {
+        [a, b, _] => 100 + u16::from_le_bytes([*a, *b]) % 900,
+        _ => 200,
+    };
+    let header_len = head
+        .get(2)
+        .map_or(0, |n| usize::from(*n) % 64)
+        .min(body.len());
+    let (header_bytes, body) = body.split_at(header_len);
+    let mut response = Response::new(body.to_vec());
+    *response.status_mut() = StatusCode::from_u16(status_number).unwrap_or(StatusCode::OK);
+    let headers: &mut HeaderMap = response.headers_mut();
+    for (index, value) in header_bytes.split(|b| *b == b'\n').enumerate() {
+        if let Ok(value) = HeaderValue::from_bytes(value) {
+            let name = if index % 2 == 0 {
+                "set-cookie"
+            } else {
+                "x-vrc-request-id"
+            };
+            headers.append(name, value);
+        }
+    }
+    response
+}
+
+/// Every operation's parser, and every login-flow state, on one reply. Must never panic.
+pub fn decode_responses(data: &[u8]) {
+    let reply = reply_from(data);
+    let user = UserId::new("usr_fuzz").expect("id");
+    let location = "wrld_1:1".parse().expect("location");
+    let png = Png::new(Png::SIGNATURE.to_vec()).expect("png");
+    let slot = Slot::new(1).expect("slot");
+    let notification = NotificationId::new("not_1").expect("id");
+    let kind = InviteMessageType::Message;
+    let text = vrchat_invite_core::MessageText::new("hi").expect("text");
+    let invite = InviteUser::new(user.clone(), location);
+    let _ = invite.parse(&reply);
+    let _ = InviteUserWithPhoto::new(invite.clone(), png.clone()).parse(&reply);
+    let _ = InviteMyselfTo::new(invite.location().clone()).parse(&reply);
+    let _ = RequestInvite::new(user.clone()).parse(&reply);
+    let _ =
+        RequestInviteWithPhoto::new(RequestInvite::new(user.clone()), png.clone()).parse(&reply);
+    let respond = RespondInvite::new(notification, slot);
+    let _ = respond.parse(&reply);
+    let _ = RespondInviteWithPhoto::new(respond, png).parse(&reply);
+    let _ = GetInviteMessages::new(user.clone(), kind).parse(&reply);
+    let _ = GetInviteMessage::new(user.clone(), kind, slot).parse(&reply);
+    let _ = UpdateInviteMessage::new(user.clone(), kind, slot, text).parse(&reply);
+    let _ = ResetInviteMessage::new(user, kind, slot).parse(&reply);
+    let _ = GetCurrentUser::with_session().parse(&reply);
+    let _ = VerifyAuthToken.parse(&reply);
+    let _ = Logout.parse(&reply);
+    let code = TwoFactorCode::new("123456").expect("code");
+    let _ = VerifyTwoFactor::new(TwoFactorMethod::Totp, code.clone()).map(|v| v.parse(&reply));
+    for error in [invite.parse(&reply).err()].into_iter().flatten() {
+        let _ = (
+            error.to_string(),
+            format!("{error:?}"),
+            error.cooldown_minutes(),
+        );
+    }
+    drive_login(&reply, code);
+}
+
+/// Feeds the same reply to the login flow at every step until it stops.
+fn drive_login(reply: &Response<Vec<u8>>, code: TwoFactorCode) {
+    for saved in [false, true] {
+        let mut session = session();
+        if saved {
+            session.set_auth_token(AuthToken::new("saved").ok());
+        }
+        let credentials = Credentials::new("user", "password").ok();
+        let mut flow = LoginFlow::new(credentials);
+        for _ in 0..12 {
+            match flow.step(&session) {
+                Ok(LoginStep::Send(_)) => {
+                    if flow.receive(&mut session, reply).is_err() {
+                        break;
+                    }
+                }
+                Ok(LoginStep::NeedTwoFactorCode(methods)) => {
+                    let method = TwoFactorMethod::preferred(&methods)
+                        .cloned()
+                        .unwrap_or(TwoFactorMethod::Totp);
+                    if flow.submit_code(method, code.clone()).is_err() {
+                        break;
+                    }
+                }
+                Ok(LoginStep::Done(_)) | Err(_) => break,
+            }
+        }
+    }
+}
+
+/// Applies fuzz input as `Set-Cookie` headers; the session must stay usable.
+pub fn set_cookie(data: &[u8]) {
+    let mut headers = HeaderMap::new();
+    for line in data.split(|b| *b == b'\n') {
+        if let Ok(value) = HeaderValue::from_bytes(line) {
+            headers.append("set-cookie", value);
+        }
+    }
+    let mut session = session().with_auth_token(AuthToken::new("before").expect("token"));
+    session.apply_set_cookies(&headers);
+    for token in [
+        session.auth_token().map(AuthToken::expose),
+        session.two_factor_token().map(|t| t.expose()),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        assert!(!token.is_empty() && !token.contains(';') && !token.contains(' '));
+    }
+    let request = session.request(&VerifyAuthToken);
+    match (session.auth_token(), request) {
+        (Some(_), Ok(request)) => assert!(request.headers().contains_key("cookie")),
+        (None, Err(_)) => {}
+        (auth, request) => panic!("auth {auth:?} but request {request:?}"),
+    }
+    assert!(!format!("{session:?}").contains("before") || session.auth_token().is_none());
+}
