@@ -66,6 +66,9 @@ pub enum Error {
         /// The `Location` header, if there was a readable one.
         location: Option<String>,
     },
+    /// The login needed a two-factor code and none was given.
+    #[error("login cancelled: no two-factor code was given")]
+    TwoFactorCancelled,
     /// Any other failure of the HTTP exchange.
     #[error("the HTTP exchange failed")]
     Other {
@@ -95,22 +98,15 @@ impl Error {
             .and_then(vrchat_invite_core::Error::cooldown_minutes)
     }
 
-    /// Sorts a failed exchange by what its chain of sources says.
+    /// Sorts a failed exchange by what its chain of causes says.
     pub(crate) fn from_exchange(source: BoxError, host: &str, limit: usize) -> Self {
-        let connect = |source| Self::Connect {
-            host: host.to_owned(),
-            source,
-        };
-        let mut cause: Option<&(dyn StdError + 'static)> = Some(&*source);
+        let mut tls = false;
+        let mut too_large = false;
         let mut failed_to_connect = false;
         let mut disconnected = false;
-        while let Some(error) = cause {
-            if error.is::<rustls::Error>() || io_inner::<rustls::Error>(error) {
-                return Self::Tls { source };
-            }
-            if error.is::<http_body_util::LengthLimitError>() {
-                return Self::BodyTooLarge { limit };
-            }
+        for_each_cause(&*source, |error| {
+            tls |= error.is::<rustls::Error>();
+            too_large |= error.is::<http_body_util::LengthLimitError>();
             if let Some(client) = error.downcast_ref::<hyper_util::client::legacy::Error>() {
                 failed_to_connect |= client.is_connect();
             }
@@ -130,10 +126,16 @@ impl Error {
                     _ => {}
                 }
             }
-            cause = error.source();
-        }
-        if failed_to_connect {
-            connect(source)
+        });
+        if tls {
+            Self::Tls { source }
+        } else if too_large {
+            Self::BodyTooLarge { limit }
+        } else if failed_to_connect {
+            Self::Connect {
+                host: host.to_owned(),
+                source,
+            }
         } else if disconnected {
             Self::Disconnected { source }
         } else {
@@ -142,11 +144,23 @@ impl Error {
     }
 }
 
-/// Whether `error` is an I/O error wrapping a `T` (how TLS errors surface from a connector;
-/// `io::Error::source` skips the wrapped error itself).
-fn io_inner<T: StdError + 'static>(error: &(dyn StdError + 'static)) -> bool {
-    error
-        .downcast_ref::<io::Error>()
-        .and_then(io::Error::get_ref)
-        .is_some_and(|inner| inner.is::<T>())
+/// Calls `visit` on `error` and each of its causes, looking inside I/O errors too
+/// (`io::Error::source` skips the error it wraps, which is where TLS errors hide).
+fn for_each_cause<'a>(
+    error: &'a (dyn StdError + 'static),
+    mut visit: impl FnMut(&'a (dyn StdError + 'static)),
+) {
+    let mut next = Some(error);
+    // Bounded, in case a chain ever loops.
+    for _ in 0..64 {
+        let Some(error) = next else { return };
+        visit(error);
+        next = match error
+            .downcast_ref::<io::Error>()
+            .and_then(io::Error::get_ref)
+        {
+            Some(inner) => Some(inner),
+            None => error.source(),
+        };
+    }
 }

@@ -1,8 +1,8 @@
-//! Client options: timeout and body limit.
+//! Client options: timeout, body limit and politeness.
 
 use std::time::Duration;
 
-use vrchat_invite_core::Session;
+use vrchat_invite_core::{Politeness, Session};
 
 use crate::client::Client;
 use crate::error::Error;
@@ -34,6 +34,7 @@ pub struct ClientBuilder {
     pub(crate) session: Session,
     pub(crate) timeout: Duration,
     pub(crate) body_limit: usize,
+    pub(crate) politeness: Option<Politeness>,
 }
 
 impl ClientBuilder {
@@ -42,6 +43,7 @@ impl ClientBuilder {
             session,
             timeout: DEFAULT_TIMEOUT,
             body_limit: DEFAULT_BODY_LIMIT,
+            politeness: None,
         }
     }
 
@@ -55,6 +57,15 @@ impl ClientBuilder {
     /// The largest reply body accepted, in bytes. Default [`DEFAULT_BODY_LIMIT`] (1 MiB).
     pub fn body_limit(mut self, limit: usize) -> Self {
         self.body_limit = limit;
+        self
+    }
+
+    /// Turns on the opt-in politeness helpers (throttle, cooldown book, duplicate-invite
+    /// guard). Off by default. A request the helpers refuse fails with
+    /// [`vrchat_invite_core::Error::Refused`] and is not sent; the throttle's delay is slept
+    /// on the calling thread before sending. See [`Politeness`] for why.
+    pub fn politeness(mut self, politeness: Politeness) -> Self {
+        self.politeness = Some(politeness);
         self
     }
 

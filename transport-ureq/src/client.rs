@@ -1,12 +1,13 @@
 //! The blocking client: one generic `send` for every operation.
 
 use std::fmt;
-use std::time::Duration;
+use std::sync::{Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use http::{Method, Request, Response};
 use ureq::config::AutoHeaderValue;
 use ureq::{Agent, SendBody};
-use vrchat_invite_core::{Endpoint, Session};
+use vrchat_invite_core::{Action, Endpoint, Politeness, Session};
 
 use crate::builder::ClientBuilder;
 use crate::error::Error;
@@ -34,6 +35,7 @@ pub struct Client {
     agent: Agent,
     timeout: Duration,
     body_limit: usize,
+    politeness: Option<Mutex<Politeness>>,
 }
 
 impl Client {
@@ -65,6 +67,7 @@ impl Client {
             agent: config.new_agent(),
             timeout: builder.timeout,
             body_limit: builder.body_limit,
+            politeness: builder.politeness.map(Mutex::new),
         }
     }
 
@@ -75,8 +78,42 @@ impl Client {
     /// variants for failures of the exchange itself.
     pub fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output, Error> {
         let request = self.session.request(endpoint)?;
+        let action = endpoint.action();
+        self.before_send(&action)?;
         let response = self.execute(request)?;
+        self.after_reply(&action, &response);
         Ok(endpoint.parse(&response)?)
+    }
+
+    /// Asks the politeness helpers, if on, and sleeps the throttle's delay.
+    fn before_send(&self, action: &Action<'_>) -> Result<(), Error> {
+        let Some(politeness) = &self.politeness else {
+            return Ok(());
+        };
+        let wait = politeness
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .before_send(Instant::now(), action)
+            .map_err(vrchat_invite_core::Error::from)?;
+        if !wait.is_zero() {
+            std::thread::sleep(wait);
+        }
+        Ok(())
+    }
+
+    fn after_reply(&self, action: &Action<'_>, response: &Response<Vec<u8>>) {
+        if let Some(politeness) = &self.politeness {
+            politeness
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .after_reply(
+                    Instant::now(),
+                    action,
+                    response.status(),
+                    response.headers(),
+                    response.body(),
+                );
+        }
     }
 
     /// Runs one request as is, with this client's timeout and body limit, and returns the

@@ -62,6 +62,9 @@ pub enum Error {
         /// The `Location` header, if there was a readable one.
         location: Option<String>,
     },
+    /// The login needed a two-factor code and none was given.
+    #[error("login cancelled: no two-factor code was given")]
+    TwoFactorCancelled,
     /// Any other failure of the HTTP exchange.
     #[error("the HTTP exchange failed")]
     Other {
@@ -107,6 +110,7 @@ impl Error {
                 source,
             },
             U::Tls(_) | U::Rustls(_) | U::Pem(_) | U::TlsRequired => Self::Tls { source },
+            U::Io(io) if wraps_rustls(io) => Self::Tls { source },
             U::Io(io) => match io.kind() {
                 io::ErrorKind::ConnectionRefused
                 | io::ErrorKind::AddrNotAvailable
@@ -128,4 +132,25 @@ impl Error {
             _ => Self::Other { source },
         }
     }
+}
+
+/// Whether an I/O error carries a rustls error (how a failed handshake surfaces), looking
+/// inside wrapped I/O errors too (`io::Error::source` skips the error it wraps).
+fn wraps_rustls(error: &io::Error) -> bool {
+    let mut next: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    // Bounded, in case a chain ever loops.
+    for _ in 0..64 {
+        let Some(error) = next else { return false };
+        if error.is::<rustls::Error>() {
+            return true;
+        }
+        next = match error
+            .downcast_ref::<io::Error>()
+            .and_then(io::Error::get_ref)
+        {
+            Some(inner) => Some(inner),
+            None => error.source(),
+        };
+    }
+    false
 }
