@@ -1,1 +1,115 @@
-//! A local, stateful simulator of VRChat's Invite and login API for tests.
+//! A local, stateful simulator of VRChat's Invite and login API, for tests.
+//!
+//! [`Simulator::start`] runs a real HTTP/1.1 server (hyper) on `127.0.0.1` at a free port,
+//! on its own thread. It keeps users, friendships, sessions and 2FA, the 4 × 12 invite
+//! message slots of every user with their cooldowns, and the notifications that invites
+//! create, and it answers as VRChat does: the same paths, bodies, status codes and error
+//! bodies, look-alike punctuation included. Point any client at [`Simulator::base_url`].
+//!
+//! # Testing your own app
+//!
+//! ```
+//! use vrchat_invite_core::{
+//!     BaseUrl, Endpoint, InviteUser, NotificationType, Session, Slot, UserAgent,
+//! };
+//! use vrchat_invite_sim::{Simulator, UserSpec};
+//!
+//! // 1. Start a simulator and set the scene.
+//! let sim = Simulator::start()?;
+//! let alice = sim.add_user(UserSpec::new("alice", "alice-password").display_name("Alice"));
+//! let bob = sim.add_user(UserSpec::new("bob", "bob-password"));
+//! sim.make_friends(&alice.id, &bob.id);
+//!
+//! // 2. Give your app a session pointed at the simulator instead of VRChat. Here alice is
+//! //    logged in directly; `alice.username` and `alice.password` also work for a real login.
+//! let session = Session::new(UserAgent::new("MyApp/1.0 me@example.com")?)
+//!     .with_base_url(BaseUrl::new(sim.base_url())?)
+//!     .with_auth_token(sim.open_session(&alice.id));
+//!
+//! // 3. Run your code. Your app sends with vrchat-invite-ureq, vrchat-invite-hyper or its
+//! //    own HTTP client; `Simulator::send` is a small blocking stand-in.
+//! let invite = InviteUser::new(bob.id.clone(), "wrld_1234:5678~region(eu)".parse()?)
+//!     .with_message_slot(Slot::new(0)?);
+//! let sent = invite.parse(&sim.send(&session.request(&invite)?)?)?;
+//! assert_eq!(sent.receiver_user_id, bob.id);
+//!
+//! // 4. Check what VRChat would have seen and done.
+//! let inbox = sim.notifications_for(&bob.id);
+//! assert_eq!(inbox.len(), 1);
+//! assert_eq!(inbox[0].kind, NotificationType::Invite);
+//! let details = inbox[0].details.as_invite().expect("typed invite details");
+//! assert_eq!(details.world_id, "wrld_1234:5678~region(eu)");
+//! assert_eq!(details.invite_message.as_deref(), Some("Come hang out with me\u{01C3}"));
+//! assert_eq!(sim.operation_counts()["inviteUser"], 1);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # What it enforces
+//!
+//! * **User-Agent**: every request needs `Name/version contact`; otherwise the "firewall"
+//!   answers 403 `{"error":{…},"waf_code":16000}`.
+//! * **Sessions**: the `auth` cookie; none or unknown on an authenticated route is 401
+//!   `"Missing Credentials"`. No `apiKey` is needed or looked at.
+//! * **Friends only**: invites and invite requests to a non-friend are 403, to an unknown
+//!   user 404.
+//! * **Invite messages**: only your own (401 otherwise); slot 0 to 11 (negative 400; too high
+//!   400, or 404 without a message when reading one slot); an edit starts a 60-minute
+//!   cooldown, a reset respects it without restarting it; both answer 429
+//!   `Please wait N more minutes until you try again․` during it; resetting a slot never
+//!   edited is 404. Text comes back with VRChat's look-alike punctuation.
+//! * **Responses**: only to an invite or request you received, once, with a slot in bounds;
+//!   responding to your own invite is 400.
+//! * **Errors** use the spec's bodies `{"error":{"message":…,"status_code":n}}`; an unknown
+//!   route is 404 `{"error":"\"Not Found\"","status_code":404}`; malformed bodies are 400.
+//!   Every reply carries an `x-vrc-request-id` header.
+//!
+//! # Login and 2FA
+//!
+//! `GET /auth/user` with `Authorization: Basic base64(urlencode(user):urlencode(password))`
+//! (each part percent-decoded; `+` stays `+`) sets `auth=…; Path=/; HttpOnly` and answers
+//! the user, or `{"requiresTwoFactorAuth":["totp","otp"]}` / `["emailOtp"]` for a 2FA
+//! account ([`UserSpec::with_totp`], [`UserSpec::with_email_otp`]). Until a code is verified
+//! that cookie gets 401 on every other route. Codes:
+//!
+//! * `totp`: [`Simulator::totp_code`], valid during the current 30 simulated seconds (a
+//!   deterministic code, not RFC 6238);
+//! * `otp`: one of [`Simulator::recovery_codes`], each usable once;
+//! * `emailOtp`: [`Simulator::last_email_code`], the code of the last login, usable once.
+//!
+//! `POST /auth/twofactorauth/{totp|otp|emailotp}/verify` with `{"code":"…"}` answers
+//! `{"verified":true}` and sets `twoFactorAuth=…`; sending that cookie at a later login of
+//! the same user skips 2FA. **A wrong code is 400** with
+//! `{"error":{"message":"\"Invalid 2FA code\"","status_code":400}}` (no session: 401).
+//! `GET /auth` answers `{"ok":true,"token":…}`; `PUT /logout` ends the session and clears
+//! the cookie. A password login that would exceed the account's live sessions
+//! ([`Simulator::set_session_limit`], default [`DEFAULT_SESSION_LIMIT`]) is 429.
+//!
+//! # Demo accounts
+//!
+//! [`demo`] starts a simulator with `alice` / `alice-demo-password` (TOTP) and `bob` /
+//! `bob-demo-password`, friends of each other.
+
+mod client;
+mod clock;
+mod demo;
+mod errors;
+mod ids;
+mod log;
+mod multipart;
+mod punctuation;
+mod reply;
+mod router;
+mod routes;
+mod server;
+mod simulator;
+mod state;
+mod totp;
+
+pub use clock::START_UNIX_MILLIS;
+pub use demo::{
+    DEMO_ALICE_PASSWORD, DEMO_ALICE_USERNAME, DEMO_BOB_PASSWORD, DEMO_BOB_USERNAME, DemoAccounts,
+    demo, demo_on,
+};
+pub use log::LoggedRequest;
+pub use simulator::Simulator;
+pub use state::{DEFAULT_SESSION_LIMIT, SimUser, UserSpec};

@@ -1,0 +1,158 @@
+//! The HTTP server: accepts connections, reads requests, logs them, answers them.
+
+use std::convert::Infallible;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
+
+use bytes::Bytes;
+use http::header::{CONTENT_TYPE, SET_COOKIE, USER_AGENT};
+use http::request::Parts;
+use http::{HeaderMap, HeaderValue, Request, Response};
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::Incoming as IncomingBody;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper_util::rt::TokioIo;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use vrchat_invite_core::{REQUEST_ID_HEADER, UserAgent};
+
+use crate::errors;
+use crate::log::{LoggedRequest, RequestLog};
+use crate::multipart::read_photo_body;
+use crate::reply::Reply;
+use crate::router::{self, Route};
+use crate::routes::{self, Incoming};
+use crate::state::State;
+
+/// The largest request body the simulator reads (VRChat's image limit plus room).
+const BODY_LIMIT: usize = 16 * 1024 * 1024;
+
+/// What the server and the [`crate::Simulator`] handle share.
+#[derive(Debug)]
+pub(crate) struct Shared {
+    pub(crate) state: Mutex<State>,
+    pub(crate) log: Mutex<RequestLog>,
+    next_request_id: AtomicU64,
+}
+
+impl Shared {
+    pub(crate) fn new(state: State) -> Self {
+        Self {
+            state: Mutex::new(state),
+            log: Mutex::new(RequestLog::default()),
+            next_request_id: AtomicU64::new(1),
+        }
+    }
+
+    fn request_id(&self) -> String {
+        let n = self.next_request_id.fetch_add(1, Ordering::Relaxed);
+        format!("00000000-0000-4000-a000-{n:012x}")
+    }
+}
+
+/// Locks a mutex, going on after a panic elsewhere: the state stays usable.
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Accepts connections until `shutdown` fires; each connection is served on its own task
+/// with HTTP/1.1 keep-alive.
+pub(crate) async fn serve(
+    listener: TcpListener,
+    shared: Arc<Shared>,
+    mut shutdown: oneshot::Receiver<()>,
+) {
+    loop {
+        let accepted = tokio::select! {
+            _ = &mut shutdown => break,
+            accepted = listener.accept() => accepted,
+        };
+        let stream = match accepted {
+            Ok((stream, _)) => stream,
+            Err(_) => {
+                // Out of file descriptors or a similar passing trouble: breathe, go on.
+                tokio::time::sleep(Duration::from_millis(10)).await;
+                continue;
+            }
+        };
+        let _ = stream.set_nodelay(true);
+        let shared = Arc::clone(&shared);
+        tokio::spawn(async move {
+            let service = service_fn(move |request| handle(Arc::clone(&shared), request));
+            let _ = http1::Builder::new()
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+        });
+    }
+}
+
+async fn handle(
+    shared: Arc<Shared>,
+    request: Request<IncomingBody>,
+) -> Result<Response<Full<Bytes>>, Infallible> {
+    let (parts, body) = request.into_parts();
+    let body = Limited::new(body, BODY_LIMIT)
+        .collect()
+        .await
+        .map(|collected| collected.to_bytes());
+    let route = router::route(&parts.method, parts.uri.path());
+    let raw_path = parts
+        .uri
+        .path_and_query()
+        .map_or_else(|| parts.uri.path().to_owned(), |pq| pq.as_str().to_owned());
+    let logged = LoggedRequest::new(
+        parts.method.clone(),
+        raw_path,
+        parts.headers.clone(),
+        body.as_ref().map(|b| b.to_vec()).unwrap_or_default(),
+    );
+    lock(&shared.log).record(route.operation_id(), logged);
+    let reply = match body {
+        Ok(body) => answer(&shared, route, &parts, body).await,
+        Err(_) => errors::body_too_large(),
+    };
+    Ok(into_response(reply, shared.request_id()))
+}
+
+fn user_agent_accepted(headers: &HeaderMap) -> bool {
+    headers
+        .get(USER_AGENT)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| UserAgent::new(value).is_ok())
+}
+
+async fn answer(shared: &Shared, route: Route, parts: &Parts, body: Bytes) -> Reply {
+    if !user_agent_accepted(&parts.headers) {
+        return errors::firewall_user_agent();
+    }
+    let photo = if route.takes_photo() {
+        Some(read_photo_body(&parts.headers, body.clone()).await)
+    } else {
+        None
+    };
+    let incoming = Incoming {
+        headers: &parts.headers,
+        body: &body,
+        photo,
+    };
+    let mut state = lock(&shared.state);
+    routes::dispatch(&mut state, route, incoming)
+}
+
+fn into_response(reply: Reply, request_id: String) -> Response<Full<Bytes>> {
+    let mut response = Response::new(Full::new(Bytes::from(reply.body)));
+    *response.status_mut() = reply.status;
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static(reply.content_type));
+    if let Ok(id) = HeaderValue::from_str(&request_id) {
+        headers.insert(REQUEST_ID_HEADER, id);
+    }
+    for cookie in reply.cookies {
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            headers.append(SET_COOKIE, value);
+        }
+    }
+    response
+}

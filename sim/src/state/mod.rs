@@ -1,0 +1,150 @@
+//! Everything the simulator remembers, behind one mutex.
+
+mod default_messages;
+mod messages;
+mod notifications;
+mod sessions;
+mod users;
+
+use std::collections::{BTreeSet, HashMap};
+
+use vrchat_invite_core::UserId;
+
+pub(crate) use messages::{MessageSlots, SlotRefusal};
+pub(crate) use notifications::{DetailsShape, Notifications, StoredNotification};
+pub use sessions::DEFAULT_SESSION_LIMIT;
+pub(crate) use sessions::{Session, Sessions, Stage};
+pub(crate) use users::{SecondFactor, UserRecord};
+pub use users::{SimUser, UserSpec};
+
+use crate::clock::Clock;
+use crate::ids::{IdGenerator, generated};
+
+/// Number of recovery codes a TOTP account gets.
+const RECOVERY_CODE_COUNT: usize = 8;
+
+/// The simulated world: users, friendships, sessions, notifications and uploaded files.
+#[derive(Debug)]
+pub(crate) struct State {
+    pub(crate) clock: Clock,
+    pub(crate) ids: IdGenerator,
+    users: HashMap<UserId, UserRecord>,
+    friendships: BTreeSet<(UserId, UserId)>,
+    pub(crate) sessions: Sessions,
+    pub(crate) notifications: Notifications,
+    /// Uploaded images by file ID.
+    pub(crate) files: HashMap<String, Vec<u8>>,
+    /// The server's own base URL, for the `imageUrl` of photo uploads.
+    pub(crate) base_url: String,
+}
+
+impl State {
+    pub(crate) fn new(base_url: String) -> Self {
+        Self {
+            clock: Clock::new(),
+            ids: IdGenerator::new(),
+            users: HashMap::new(),
+            friendships: BTreeSet::new(),
+            sessions: Sessions::new(),
+            notifications: Notifications::default(),
+            files: HashMap::new(),
+            base_url,
+        }
+    }
+
+    pub(crate) fn add_user(&mut self, spec: UserSpec) -> SimUser {
+        let id = match spec.id {
+            Some(id) => id,
+            None => generated(UserId::new(format!("usr_{}", self.ids.uuid()))),
+        };
+        let now = self.clock.now_millis();
+        let recovery_codes = match spec.second_factor {
+            Some(SecondFactor::Totp) => (0..RECOVERY_CODE_COUNT)
+                .map(|_| {
+                    let digits = self.ids.secret_digits(8);
+                    format!("{}-{}", &digits[..4], &digits[4..])
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let record = UserRecord {
+            display_name: spec.display_name.unwrap_or_else(|| spec.username.clone()),
+            username: spec.username,
+            password: spec.password,
+            id: id.clone(),
+            created_at_millis: now,
+            second_factor: spec.second_factor,
+            totp_secret: self.ids.secret_u64(),
+            recovery_codes,
+            last_email_code: None,
+            email_code_unused: false,
+            messages: MessageSlots::new(now),
+        };
+        let public = record.public();
+        self.sessions.remove_user(&id);
+        self.users.insert(id, record);
+        public
+    }
+
+    pub(crate) fn user(&self, id: &UserId) -> Option<&UserRecord> {
+        self.users.get(id)
+    }
+
+    pub(crate) fn user_mut(&mut self, id: &UserId) -> Option<&mut UserRecord> {
+        self.users.get_mut(id)
+    }
+
+    /// The account a login name belongs to (case-insensitive, as VRChat's login is).
+    pub(crate) fn user_by_username(&self, username: &str) -> Option<&UserRecord> {
+        self.users
+            .values()
+            .find(|user| user.username.eq_ignore_ascii_case(username))
+    }
+
+    fn pair(a: &UserId, b: &UserId) -> (UserId, UserId) {
+        if a <= b {
+            (a.clone(), b.clone())
+        } else {
+            (b.clone(), a.clone())
+        }
+    }
+
+    pub(crate) fn make_friends(&mut self, a: &UserId, b: &UserId) {
+        if a != b {
+            self.friendships.insert(Self::pair(a, b));
+        }
+    }
+
+    pub(crate) fn are_friends(&self, a: &UserId, b: &UserId) -> bool {
+        self.friendships.contains(&Self::pair(a, b))
+    }
+
+    /// IDs of `user`'s friends.
+    pub(crate) fn friends_of(&self, user: &UserId) -> Vec<UserId> {
+        self.friendships
+            .iter()
+            .filter_map(|(a, b)| {
+                if a == user {
+                    Some(b.clone())
+                } else if b == user {
+                    Some(a.clone())
+                } else {
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// A new session token for `user` at `stage`.
+    pub(crate) fn open_session(&mut self, user: &UserId, stage: Stage) -> String {
+        let token = format!("authcookie_{}", self.ids.secret_uuid());
+        self.sessions.insert(
+            token.clone(),
+            Session {
+                user: user.clone(),
+                stage,
+            },
+        );
+        token
+    }
+}
