@@ -1,8 +1,8 @@
 //! The async client: one generic `send` for every operation.
 
 use std::fmt;
-use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard};
-use std::time::Duration;
+use std::sync::{Arc, Mutex, PoisonError, RwLock, RwLockReadGuard};
+use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use http::{Request, Response};
@@ -11,7 +11,7 @@ use hyper_rustls::{HttpsConnector, HttpsConnectorBuilder};
 use hyper_util::client::legacy::Client as HttpClient;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
-use vrchat_invite_core::{Endpoint, Session};
+use vrchat_invite_core::{Action, Endpoint, Politeness, Session};
 
 use crate::builder::ClientBuilder;
 use crate::error::Error;
@@ -47,6 +47,7 @@ pub struct Client {
     session: Arc<RwLock<Session>>,
     timeout: Duration,
     body_limit: usize,
+    politeness: Option<Arc<Mutex<Politeness>>>,
 }
 
 impl Client {
@@ -84,6 +85,9 @@ impl Client {
             session: Arc::new(RwLock::new(builder.session)),
             timeout: builder.timeout,
             body_limit: builder.body_limit,
+            politeness: builder
+                .politeness
+                .map(|politeness| Arc::new(Mutex::new(politeness))),
         })
     }
 
@@ -94,8 +98,42 @@ impl Client {
     /// variants for failures of the exchange itself.
     pub async fn send<E: Endpoint + Sync>(&self, endpoint: &E) -> Result<E::Output, Error> {
         let request = self.read_session().request(endpoint)?;
+        let action = endpoint.action();
+        self.before_send(&action).await?;
         let response = self.execute(request).await?;
+        self.after_reply(&action, &response);
         Ok(endpoint.parse(&response)?)
+    }
+
+    /// Asks the politeness helpers, if on, and sleeps the throttle's delay.
+    async fn before_send(&self, action: &Action<'_>) -> Result<(), Error> {
+        let Some(politeness) = &self.politeness else {
+            return Ok(());
+        };
+        let wait = politeness
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .before_send(Instant::now(), action)
+            .map_err(vrchat_invite_core::Error::from)?;
+        if !wait.is_zero() {
+            tokio::time::sleep(wait).await;
+        }
+        Ok(())
+    }
+
+    fn after_reply(&self, action: &Action<'_>, response: &Response<Vec<u8>>) {
+        if let Some(politeness) = &self.politeness {
+            politeness
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .after_reply(
+                    Instant::now(),
+                    action,
+                    response.status(),
+                    response.headers(),
+                    response.body(),
+                );
+        }
     }
 
     /// Runs one request as is, with this client's timeout and body limit, and returns the

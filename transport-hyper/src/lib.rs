@@ -47,6 +47,7 @@
 mod builder;
 mod client;
 mod error;
+mod login;
 
 pub use builder::{ClientBuilder, DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT};
 pub use client::Client;
