@@ -7,7 +7,7 @@ use http::{HeaderMap, StatusCode};
 use proptest::prelude::*;
 use vrchat_invite_core::{
     Action, CooldownBook, InviteGuard, InviteMessageType, Location, Politeness, Refusal, Slot,
-    UserId,
+    Throttle, UserId,
 };
 
 #[derive(Debug, Clone)]
@@ -206,4 +206,34 @@ fn politeness_learns_from_replies() {
     // A 5xx may have sent it: it stays guarded.
     politeness.after_reply(now, &invite, StatusCode::BAD_GATEWAY, &headers, b"");
     assert!(politeness.before_send(now, &invite).is_err());
+}
+
+proptest! {
+    #[test]
+    fn throttle_gaps_stay_within_interval_plus_jitter(
+        seed in any::<u64>(),
+        interval_ms in 0u64..2000,
+        jitter_ms in 0u64..2000,
+        calls in proptest::collection::vec(0u64..3000, 2..40),
+    ) {
+        let interval = Duration::from_millis(interval_ms);
+        let jitter = Duration::from_millis(jitter_ms);
+        let mut throttle = Throttle::new(interval, jitter).with_seed(seed);
+        let start = Instant::now();
+        let mut clock = Duration::ZERO;
+        let mut previous: Option<Instant> = None;
+        for advance in calls {
+            clock += Duration::from_millis(advance);
+            let now = start + clock;
+            let send_at = now + throttle.reserve(now);
+            if let Some(previous) = previous {
+                let gap = send_at - previous;
+                prop_assert!(gap >= interval, "gap {gap:?} under {interval:?}");
+                // Waiting only ever closes the gap to the reserved one; a late caller
+                // (now past the slot) sends at once.
+                prop_assert!(gap <= interval + jitter || send_at == now, "gap {gap:?} too long");
+            }
+            previous = Some(send_at);
+        }
+    }
 }
