@@ -1,8 +1,13 @@
 //! Shared helpers for the end-to-end tests (see `tests/`): a misbehaving server for the
-//! fault cases, one view of both transports' errors, and clients for the simulator.
+//! fault cases, one view of both transports' errors, one blocking interface over both
+//! transports, and the simulator set up for the scenarios.
 
+mod driver;
 mod failure;
 mod fault_server;
+mod world;
 
+pub use driver::{Driver, Hyper, Ureq};
 pub use failure::Failure;
 pub use fault_server::{Fault, FaultServer, refused_addr, reply_bytes};
+pub use world::{USER_AGENT, World, location, session_at, tiny_png};
