@@ -9,7 +9,7 @@ use bytes::Bytes;
 use http::header::{CONTENT_TYPE, SET_COOKIE, USER_AGENT};
 use http::request::Parts;
 use http::{HeaderMap, HeaderValue, Request, Response};
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming as IncomingBody;
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
@@ -26,8 +26,11 @@ use crate::router::{self, Route};
 use crate::routes::{self, Incoming};
 use crate::state::State;
 
-/// The largest request body the simulator reads (VRChat's image limit plus room).
+/// The largest request body the simulator accepts (VRChat's image limit plus room).
 const BODY_LIMIT: usize = 16 * 1024 * 1024;
+
+/// How much of a too-large body is read and dropped before the connection is given up.
+const DRAIN_LIMIT: usize = 4 * BODY_LIMIT;
 
 /// What the server and the [`crate::Simulator`] handle share.
 #[derive(Debug)]
@@ -93,10 +96,7 @@ async fn handle(
     request: Request<IncomingBody>,
 ) -> Result<Response<Full<Bytes>>, Infallible> {
     let (parts, body) = request.into_parts();
-    let body = Limited::new(body, BODY_LIMIT)
-        .collect()
-        .await
-        .map(|collected| collected.to_bytes());
+    let body = read_body(body).await;
     let route = router::route(&parts.method, parts.uri.path());
     let raw_path = parts
         .uri
@@ -111,9 +111,45 @@ async fn handle(
     lock(&shared.log).record(route.operation_id(), logged);
     let reply = match body {
         Ok(body) => answer(&shared, route, &parts, body).await,
-        Err(_) => errors::body_too_large(),
+        Err(BodyError::TooLarge) => errors::body_too_large(),
+        Err(BodyError::Broken) => errors::bad_body("The body could not be read"),
     };
     Ok(into_response(reply, shared.request_id()))
+}
+
+/// Why a body was not read.
+#[derive(Debug)]
+enum BodyError {
+    /// Over [`BODY_LIMIT`]; the rest was read and dropped so the reply reaches the client.
+    TooLarge,
+    /// The connection failed mid-body.
+    Broken,
+}
+
+/// Reads the body up to [`BODY_LIMIT`]. A longer body is still read to its end (up to
+/// [`DRAIN_LIMIT`]) and dropped, so the client, still writing, gets the 413 instead of a
+/// reset connection.
+async fn read_body(mut body: IncomingBody) -> Result<Bytes, BodyError> {
+    let mut kept = Vec::new();
+    let mut seen = 0usize;
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|_| BodyError::Broken)?;
+        let Ok(data) = frame.into_data() else {
+            continue;
+        };
+        seen = seen.saturating_add(data.len());
+        if seen > DRAIN_LIMIT {
+            return Err(BodyError::TooLarge);
+        }
+        if seen <= BODY_LIMIT {
+            kept.extend_from_slice(&data);
+        }
+    }
+    if seen > BODY_LIMIT {
+        Err(BodyError::TooLarge)
+    } else {
+        Ok(Bytes::from(kept))
+    }
 }
 
 fn user_agent_accepted(headers: &HeaderMap) -> bool {

@@ -1,7 +1,7 @@
 //! Time-based codes for simulated authenticator apps.
 //!
 //! Not RFC 6238: a deterministic 6-digit code derived from the user's secret and the
-//! simulated clock's 30-second step. A code is valid during its own step only, so a test
+//! simulated clock's 30-second step; codes of consecutive steps always differ. A code is valid during its own step only, so a test
 //! that reads [`crate::Simulator::totp_code`] and sends it without moving the clock always
 //! succeeds, and one that advances the clock 30 seconds first always fails.
 
@@ -12,8 +12,15 @@ pub(crate) const STEP_MILLIS: i64 = 30_000;
 
 /// The code of the step that contains `now_millis`.
 pub(crate) fn code_at(secret: u64, now_millis: i64) -> String {
-    let step = now_millis.div_euclid(STEP_MILLIS);
-    let value = mix(secret ^ mix(step as u64)) % 1_000_000;
+    const CODES: u64 = 1_000_000;
+    let step = now_millis.div_euclid(STEP_MILLIS) as u64;
+    let start = mix(secret) % CODES;
+    // An increment coprime with 10^6 walks through every code before repeating one.
+    let mut increment = mix(!secret) % CODES;
+    while increment % 2 == 0 || increment % 5 == 0 {
+        increment += 1;
+    }
+    let value = (start + (step % CODES) * increment) % CODES;
     format!("{value:06}")
 }
 

@@ -127,7 +127,11 @@ fn login(state: &mut State, headers: &HeaderMap) -> Result<Reply, Reply> {
         _ => Stage::Active,
     };
     if stage == Stage::AwaitingCode(SecondFactor::EmailOtp) {
-        let code = state.ids.secret_digits(6);
+        let previous = state.user(&user_id).and_then(|u| u.last_email_code.clone());
+        let mut code = state.ids.secret_digits(6);
+        while Some(&code) == previous.as_ref() {
+            code = state.ids.secret_digits(6);
+        }
         if let Some(user) = state.user_mut(&user_id) {
             user.last_email_code = Some(code);
             user.email_code_unused = true;

@@ -58,15 +58,16 @@ impl State {
             None => generated(UserId::new(format!("usr_{}", self.ids.uuid()))),
         };
         let now = self.clock.now_millis();
-        let recovery_codes = match spec.second_factor {
-            Some(SecondFactor::Totp) => (0..RECOVERY_CODE_COUNT)
-                .map(|_| {
-                    let digits = self.ids.secret_digits(8);
-                    format!("{}-{}", &digits[..4], &digits[4..])
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
+        let mut recovery_codes = Vec::new();
+        if spec.second_factor == Some(SecondFactor::Totp) {
+            while recovery_codes.len() < RECOVERY_CODE_COUNT {
+                let digits = self.ids.secret_digits(8);
+                let code = format!("{}-{}", &digits[..4], &digits[4..]);
+                if !recovery_codes.contains(&code) {
+                    recovery_codes.push(code);
+                }
+            }
+        }
         let record = UserRecord {
             display_name: spec.display_name.unwrap_or_else(|| spec.username.clone()),
             username: spec.username,
