@@ -1,0 +1,48 @@
+//! `vrchat-invite invite USER --location …`: invite a friend to a world instance.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use vrchat_invite_core::{InviteUser, Location, Slot, UserId};
+
+use crate::commands::photo::read_png;
+use crate::connection::logged_in;
+use crate::describe::{Subject, transport_error};
+use crate::failure::Failure;
+use crate::globals::Globals;
+use crate::render::sent;
+
+/// Arguments of `invite`.
+#[derive(Debug, Args)]
+pub(crate) struct InviteArgs {
+    /// The friend to invite (`usr_…`).
+    user: UserId,
+    /// Where to: the full location `wrld_…:instance`, e.g. `wrld_123:12345~region(eu)`.
+    #[arg(long)]
+    location: Location,
+    /// Which of your `message` slots to send with the invite (0 to 11).
+    #[arg(long)]
+    slot: Option<Slot>,
+    /// A PNG to attach.
+    #[arg(long, value_name = "FILE")]
+    photo: Option<PathBuf>,
+}
+
+/// Runs `invite`.
+pub(crate) fn run(args: &InviteArgs, globals: &Globals) -> Result<(), Failure> {
+    let photo = args.photo.as_deref().map(read_png).transpose()?;
+    let session = logged_in(globals)?;
+    let mut invite = InviteUser::new(args.user.clone(), args.location.clone());
+    if let Some(slot) = args.slot {
+        invite = invite.with_message_slot(slot);
+    }
+    let result = match photo {
+        Some(photo) => session.client.send(&invite.with_photo(photo)),
+        None => session.client.send(&invite),
+    };
+    let notification =
+        result.map_err(|error| transport_error(&error, &Subject::User(args.user.clone())))?;
+    globals.output().show(&notification, || {
+        sent(&notification, notification.receiver_user_id.as_str())
+    })
+}

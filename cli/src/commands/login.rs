@@ -1,0 +1,158 @@
+//! `vrchat-invite login`: log in (password, then a two-factor code if asked) and save the session.
+
+use clap::Args;
+use serde::Serialize;
+use vrchat_invite_core::{
+    Credentials, CurrentUser, InputError, Session, TwoFactorCode, TwoFactorMethod,
+};
+
+use crate::connection::client;
+use crate::describe::{Subject, input_error, transport_error};
+use crate::exit_codes::Exit;
+use crate::failure::Failure;
+use crate::globals::Globals;
+use crate::prompt::Prompter;
+
+/// Arguments of `login`.
+#[derive(Debug, Args)]
+pub(crate) struct LoginArgs {
+    /// Your VRChat username or email; asked for when not given. The password and the
+    /// two-factor code are always asked for (without echo on a terminal; as lines of stdin
+    /// otherwise).
+    #[arg(long)]
+    username: Option<String>,
+}
+
+/// What `login` reports. No username, password, code or cookie.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LoginReport {
+    id: String,
+    display_name: String,
+    reused_session: bool,
+    session_file: String,
+}
+
+/// Runs `login`.
+pub(crate) fn run(args: &LoginArgs, globals: &Globals) -> Result<(), Failure> {
+    let store = globals.store()?;
+    let saved = match store.load() {
+        Ok(saved) => saved,
+        Err(failure) => {
+            eprintln!("warning: {failure}; logging in afresh");
+            None
+        }
+    };
+    let base_url = globals.base_url()?.unwrap_or_default();
+    let user_agent = globals.user_agent(saved.as_ref())?;
+    let mut session = Session::new(user_agent).with_base_url(base_url.clone());
+    // Saved cookies are only ever sent back to the API they came from.
+    if let Some(saved) = saved.filter(|saved| saved.base_url() == &base_url) {
+        session.set_auth_token(saved.auth_token().cloned());
+        session.set_two_factor_token(saved.two_factor_token().cloned());
+        session.set_user_id(saved.user_id().cloned());
+    }
+    let mut client = client(session)?;
+
+    let mut reused = None;
+    if client.session().auth_token().is_some() {
+        match client.login(None, |_| None) {
+            Ok(user) => reused = Some(user),
+            // The saved session expired: log in with a password below.
+            Err(vrchat_invite_ureq::Error::Core(vrchat_invite_core::Error::Input(
+                InputError::MissingCredentials,
+            ))) => {}
+            Err(error) => return Err(transport_error(&error, &Subject::Login)),
+        }
+    }
+    let reused_session = reused.is_some();
+    let user = match reused {
+        Some(user) => user,
+        None => {
+            let mut prompter = Prompter::for_stdin();
+            let credentials = ask_credentials(args, &mut prompter)?;
+            client
+                .login(Some(credentials), |offered| {
+                    ask_code(&mut prompter, offered)
+                })
+                .map_err(|error| transport_error(&error, &Subject::Login))?
+        }
+    };
+    store.save(client.session())?;
+    report(
+        globals,
+        &user,
+        reused_session,
+        &store.path().display().to_string(),
+    )
+}
+
+fn report(
+    globals: &Globals,
+    user: &CurrentUser,
+    reused_session: bool,
+    session_file: &str,
+) -> Result<(), Failure> {
+    let report = LoginReport {
+        id: user.id.to_string(),
+        display_name: user.display_name.clone(),
+        reused_session,
+        session_file: session_file.to_owned(),
+    };
+    globals.output().show(&report, || {
+        if reused_session {
+            format!(
+                "Already logged in as {} ({}): the saved session is still valid.",
+                user.display_name, user.id
+            )
+        } else {
+            format!(
+                "Logged in as {} ({}). Session saved to {session_file}.",
+                user.display_name, user.id
+            )
+        }
+    })
+}
+
+fn ask_credentials(args: &LoginArgs, prompter: &mut Prompter) -> Result<Credentials, Failure> {
+    let stdin_failed = |error: std::io::Error| {
+        Failure::new(Exit::Usage, format!("could not read the answer: {error}"))
+    };
+    let username = match &args.username {
+        Some(username) => username.clone(),
+        None => prompter
+            .visible("Username: ")
+            .map_err(stdin_failed)?
+            .ok_or_else(|| missing("username"))?,
+    };
+    let password = prompter
+        .secret("Password: ")
+        .map_err(stdin_failed)?
+        .ok_or_else(|| missing("password"))?;
+    Credentials::new(username, password).map_err(|error| input_error(&error))
+}
+
+fn missing(what: &str) -> Failure {
+    Failure::new(
+        Exit::Usage,
+        format!("login needs a {what}, and none was given (stdin ended)"),
+    )
+}
+
+/// Asks for a code of the best offered method; `None` (login cancelled) when none is given.
+fn ask_code(
+    prompter: &mut Prompter,
+    offered: &[TwoFactorMethod],
+) -> Option<(TwoFactorMethod, TwoFactorCode)> {
+    let Some(method) = TwoFactorMethod::preferred(offered).cloned() else {
+        eprintln!("VRChat asks for a two-factor method this tool does not know: {offered:?}");
+        return None;
+    };
+    let prompt = match method {
+        TwoFactorMethod::EmailOtp => "Code from the email VRChat just sent: ",
+        TwoFactorMethod::Otp => "Recovery code: ",
+        _ => "Authenticator app code: ",
+    };
+    let answer = prompter.secret(prompt).ok()??;
+    Some((method, TwoFactorCode::new(answer).ok()?))
+}

@@ -1,0 +1,99 @@
+//! `vrchat-invite messages list|get|set|reset`: your invite message slots.
+
+use clap::{Args, Subcommand};
+use vrchat_invite_core::{
+    GetInviteMessage, GetInviteMessages, InviteMessage, InviteMessageType, MessageText,
+    ResetInviteMessage, Slot, UpdateInviteMessage,
+};
+
+use crate::connection::logged_in;
+use crate::describe::{Subject, input_error, transport_error};
+use crate::failure::Failure;
+use crate::globals::Globals;
+use crate::render::{message_line, messages_table};
+
+/// The `messages` subcommands.
+#[derive(Debug, Subcommand)]
+pub(crate) enum MessagesCommand {
+    /// Show the 12 slots of one message type.
+    List(TypeArg),
+    /// Show one slot.
+    Get(SlotArgs),
+    /// Change the text of one slot. Starts a 60-minute cooldown on that slot.
+    Set {
+        /// Which slot.
+        #[command(flatten)]
+        slot: SlotArgs,
+        /// The new text (several words are joined with spaces).
+        #[arg(required = true, num_args = 1.., value_name = "TEXT")]
+        text: Vec<String>,
+    },
+    /// Put one slot back to its default text (only when it is not cooling down).
+    Reset(SlotArgs),
+}
+
+/// `--type`.
+#[derive(Debug, Args)]
+pub(crate) struct TypeArg {
+    /// The message type: message (invites), response (answers to invites), request (invite
+    /// requests) or requestResponse (answers to requests).
+    #[arg(long = "type", default_value = "message", value_name = "TYPE")]
+    message_type: InviteMessageType,
+}
+
+/// `--type` and `--slot`.
+#[derive(Debug, Args)]
+pub(crate) struct SlotArgs {
+    #[command(flatten)]
+    kind: TypeArg,
+    /// The slot, 0 to 11.
+    #[arg(long)]
+    slot: Slot,
+}
+
+/// Runs a `messages` subcommand.
+pub(crate) fn run(command: &MessagesCommand, globals: &Globals) -> Result<(), Failure> {
+    let session = logged_in(globals)?;
+    let (client, me) = (&session.client, session.me.clone());
+    let output = globals.output();
+    match command {
+        MessagesCommand::List(TypeArg { message_type }) => {
+            let messages = client
+                .send(&GetInviteMessages::new(me, *message_type))
+                .map_err(|error| transport_error(&error, &Subject::Messages(*message_type)))?;
+            output.show(&messages, || {
+                format!("{message_type} slots:\n{}", messages_table(&messages))
+            })
+        }
+        MessagesCommand::Get(args) => {
+            let (kind, slot) = (args.kind.message_type, args.slot);
+            let message = client
+                .send(&GetInviteMessage::new(me, kind, slot))
+                .map_err(|error| transport_error(&error, &Subject::Slot(kind, slot)))?;
+            output.show(&message, || message_line(&message))
+        }
+        MessagesCommand::Set { slot: args, text } => {
+            let (kind, slot) = (args.kind.message_type, args.slot);
+            let text = MessageText::new(text.join(" ")).map_err(|error| input_error(&error))?;
+            let messages = client
+                .send(&UpdateInviteMessage::new(me, kind, slot, text))
+                .map_err(|error| transport_error(&error, &Subject::Slot(kind, slot)))?;
+            output.show(&messages, || changed("set", &messages, kind, slot))
+        }
+        MessagesCommand::Reset(args) => {
+            let (kind, slot) = (args.kind.message_type, args.slot);
+            let messages = client
+                .send(&ResetInviteMessage::new(me, kind, slot))
+                .map_err(|error| transport_error(&error, &Subject::Slot(kind, slot)))?;
+            output.show(&messages, || changed("reset", &messages, kind, slot))
+        }
+    }
+}
+
+/// The changed slot as the server now has it (the server rewrites some punctuation).
+fn changed(verb: &str, messages: &[InviteMessage], kind: InviteMessageType, slot: Slot) -> String {
+    match messages.iter().find(|message| message.slot == slot) {
+        Some(message) => format!("{verb}: {}", message_line(message)),
+        None => format!("{verb}: {kind} slot {slot} (not in the server's reply)"),
+    }
+}

@@ -1,0 +1,56 @@
+//! The subcommands, one file each.
+
+mod demo;
+mod invite;
+mod invite_me;
+mod login;
+mod logout;
+mod messages;
+mod photo;
+mod request;
+mod respond;
+mod sim;
+
+use clap::Subcommand;
+
+use crate::failure::Failure;
+use crate::globals::Globals;
+
+/// What to do.
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Log in and save the session (reuses a saved session that is still valid).
+    Login(login::LoginArgs),
+    /// End the session on the server and delete the session file.
+    Logout,
+    /// Read and edit your invite message slots.
+    #[command(subcommand)]
+    Messages(messages::MessagesCommand),
+    /// Invite a friend to a world instance.
+    Invite(invite::InviteArgs),
+    /// Send yourself an invite to a world instance.
+    InviteMe(invite_me::InviteMeArgs),
+    /// Ask a friend to invite you.
+    Request(request::RequestArgs),
+    /// Answer an invite or an invite request you received.
+    Respond(respond::RespondArgs),
+    /// A guided tour against a built-in simulated VRChat: no account, no network.
+    Demo,
+    /// Serve the simulated VRChat on 127.0.0.1 for your own tests, in any language.
+    Sim(sim::SimArgs),
+}
+
+/// Runs `command`.
+pub(crate) fn run(command: &Command, globals: &Globals) -> Result<(), Failure> {
+    match command {
+        Command::Login(args) => login::run(args, globals),
+        Command::Logout => logout::run(globals),
+        Command::Messages(command) => messages::run(command, globals),
+        Command::Invite(args) => invite::run(args, globals),
+        Command::InviteMe(args) => invite_me::run(args, globals),
+        Command::Request(args) => request::run(args, globals),
+        Command::Respond(args) => respond::run(args, globals),
+        Command::Demo => demo::run(),
+        Command::Sim(args) => sim::run(args, globals),
+    }
+}

@@ -1,0 +1,49 @@
+//! `vrchat-invite request USER`: ask a friend to invite you.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use vrchat_invite_core::{RequestInvite, Slot, UserId};
+
+use crate::commands::photo::read_png;
+use crate::connection::logged_in;
+use crate::describe::{Subject, transport_error};
+use crate::failure::Failure;
+use crate::globals::Globals;
+use crate::render::{received, sender};
+
+/// Arguments of `request`.
+#[derive(Debug, Args)]
+pub(crate) struct RequestArgs {
+    /// The friend to ask (`usr_…`).
+    user: UserId,
+    /// Which of your `request` slots to send (0 to 11).
+    #[arg(long)]
+    slot: Option<Slot>,
+    /// A PNG to attach.
+    #[arg(long, value_name = "FILE")]
+    photo: Option<PathBuf>,
+}
+
+/// Runs `request`.
+pub(crate) fn run(args: &RequestArgs, globals: &Globals) -> Result<(), Failure> {
+    let photo = args.photo.as_deref().map(read_png).transpose()?;
+    let session = logged_in(globals)?;
+    let mut request = RequestInvite::new(args.user.clone());
+    if let Some(slot) = args.slot {
+        request = request.with_request_slot(slot);
+    }
+    let result = match photo {
+        Some(photo) => session.client.send(&request.with_photo(photo)),
+        None => session.client.send(&request),
+    };
+    let notification =
+        result.map_err(|error| transport_error(&error, &Subject::User(args.user.clone())))?;
+    globals.output().show(&notification, || {
+        format!(
+            "asked {} for an invite: {}",
+            args.user,
+            received(&notification, sender(&notification))
+        )
+    })
+}

@@ -1,0 +1,47 @@
+//! `vrchat-invite respond NOTIFICATION --slot N`: answer an invite or an invite request.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use vrchat_invite_core::{NotificationId, RespondInvite, Slot};
+
+use crate::commands::photo::read_png;
+use crate::connection::logged_in;
+use crate::describe::{Subject, transport_error};
+use crate::failure::Failure;
+use crate::globals::Globals;
+use crate::render::{received, sender};
+
+/// Arguments of `respond`.
+#[derive(Debug, Args)]
+pub(crate) struct RespondArgs {
+    /// The notification to answer (`not_…`), an invite or an invite request you received.
+    notification: NotificationId,
+    /// Which of your `response` slots to answer with (0 to 11).
+    #[arg(long)]
+    slot: Slot,
+    /// A PNG to attach.
+    #[arg(long, value_name = "FILE")]
+    photo: Option<PathBuf>,
+}
+
+/// Runs `respond`.
+pub(crate) fn run(args: &RespondArgs, globals: &Globals) -> Result<(), Failure> {
+    let photo = args.photo.as_deref().map(read_png).transpose()?;
+    let session = logged_in(globals)?;
+    let respond = RespondInvite::new(args.notification.clone(), args.slot);
+    let result = match photo {
+        Some(photo) => session.client.send(&respond.with_photo(photo)),
+        None => session.client.send(&respond),
+    };
+    let notification = result.map_err(|error| {
+        transport_error(&error, &Subject::Notification(args.notification.clone()))
+    })?;
+    globals.output().show(&notification, || {
+        format!(
+            "answered {}: {}",
+            args.notification,
+            received(&notification, sender(&notification))
+        )
+    })
+}

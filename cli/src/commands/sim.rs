@@ -1,0 +1,119 @@
+//! `vrchat-invite sim`: serve the simulator for programs in any language.
+
+use std::net::{Ipv4Addr, SocketAddr};
+
+use clap::Args;
+use serde::Serialize;
+use vrchat_invite_sim::{SimUser, Simulator};
+
+use crate::exit_codes::Exit;
+use crate::failure::Failure;
+use crate::globals::Globals;
+use crate::table::Table;
+
+/// Arguments of `sim`.
+#[derive(Debug, Args)]
+pub(crate) struct SimArgs {
+    /// The port to listen on, on 127.0.0.1; 0 picks a free one (printed).
+    #[arg(long, default_value_t = 0)]
+    port: u16,
+}
+
+/// One demo account as `sim --json` prints it.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Account {
+    id: String,
+    username: String,
+    password: String,
+    display_name: String,
+    /// The current authenticator code, for an account with TOTP.
+    totp_code: Option<String>,
+    /// One-time recovery codes (`otp`), for an account with TOTP.
+    recovery_codes: Vec<String>,
+}
+
+/// What `sim --json` prints.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Served {
+    base_url: String,
+    accounts: Vec<Account>,
+}
+
+/// Runs `sim`: starts the simulator with the demo accounts and serves until killed.
+pub(crate) fn run(args: &SimArgs, globals: &Globals) -> Result<(), Failure> {
+    let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, args.port));
+    let (sim, accounts) = vrchat_invite_sim::demo_on(addr).map_err(|error| {
+        Failure::new(
+            Exit::Network,
+            format!("could not start the simulator on {addr}: {error}"),
+        )
+    })?;
+    let served = Served {
+        base_url: sim.base_url(),
+        accounts: [&accounts.alice, &accounts.bob]
+            .into_iter()
+            .map(|user| account(&sim, user))
+            .collect(),
+    };
+    globals.output().show(&served, || describe(&served))?;
+    // Serve until the process is killed (Ctrl-C). `park` may wake spuriously, hence the loop.
+    loop {
+        std::thread::park();
+    }
+}
+
+fn account(sim: &Simulator, user: &SimUser) -> Account {
+    Account {
+        id: user.id.to_string(),
+        username: user.username.clone(),
+        password: user.password.clone(),
+        display_name: user.display_name.clone(),
+        totp_code: sim.totp_code(&user.id),
+        recovery_codes: sim.recovery_codes(&user.id),
+    }
+}
+
+fn describe(served: &Served) -> String {
+    let mut text = format!(
+        "VRChat simulator listening at {}\n\
+         Point any HTTP client at that base URL, e.g.\n  \
+         vrchat-invite --base-url {} --user-agent \"MyApp/1.0 me@example.com\" login --username bob\n\n\
+         Demo accounts (friends of each other):\n",
+        served.base_url, served.base_url
+    );
+    let mut table = Table::new(&["USERNAME", "PASSWORD", "DISPLAY NAME", "USER ID", "2FA"]);
+    for account in &served.accounts {
+        let two_factor = if account.totp_code.is_some() {
+            "totp"
+        } else {
+            "none"
+        };
+        table.row(vec![
+            account.username.clone(),
+            account.password.clone(),
+            account.display_name.clone(),
+            account.id.clone(),
+            two_factor.to_owned(),
+        ]);
+    }
+    text.push_str(&table.render());
+    for account in &served.accounts {
+        if let Some(code) = &account.totp_code {
+            text.push_str(&format!(
+                "\n{}'s authenticator code is {code}; it stays valid because the simulated clock only moves when a test moves it.\n",
+                account.username
+            ));
+            if !account.recovery_codes.is_empty() {
+                text.push_str(&format!(
+                    "{}'s one-time recovery codes (method otp): {}\n",
+                    account.username,
+                    account.recovery_codes.join(", ")
+                ));
+            }
+        }
+    }
+    text.push_str("\nServing until stopped (Ctrl-C).");
+    text
+}

@@ -1,0 +1,290 @@
+//! Turns the library's errors into one-line messages and exit codes.
+
+use std::fmt;
+
+use vrchat_invite_core::{
+    ApiError, ApiErrorKind, InputError, InviteMessageType, Location, NotificationId, Refusal, Slot,
+    UserId,
+};
+use vrchat_invite_ureq::Error;
+
+use crate::exit_codes::Exit;
+use crate::failure::Failure;
+
+/// What a command acted on, so messages can name it ("message slot 3", "user usr_…").
+#[derive(Debug, Clone)]
+pub(crate) enum Subject {
+    /// Nothing in particular.
+    Nothing,
+    /// Logging in.
+    Login,
+    /// One invite message slot.
+    Slot(InviteMessageType, Slot),
+    /// A collection of invite messages.
+    Messages(InviteMessageType),
+    /// Another user (invite, request).
+    User(UserId),
+    /// A notification being answered.
+    Notification(NotificationId),
+    /// A location (invite yourself).
+    Location(Location),
+}
+
+impl fmt::Display for Subject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Subject::Nothing | Subject::Login => f.write_str("it"),
+            Subject::Slot(kind, slot) => write!(f, "{kind} slot {slot}"),
+            Subject::Messages(kind) => write!(f, "the {kind} messages"),
+            Subject::User(user) => write!(f, "user {user}"),
+            Subject::Notification(id) => write!(f, "notification {id}"),
+            Subject::Location(location) => write!(f, "location {location}"),
+        }
+    }
+}
+
+/// Describes a transport error for `subject`.
+pub(crate) fn transport_error(error: &Error, subject: &Subject) -> Failure {
+    match error {
+        Error::Core(core) => core_error(core, subject),
+        Error::Connect { host, .. } => Failure::new(
+            Exit::Network,
+            format!("could not connect to {host}: check the network and --base-url"),
+        ),
+        Error::Timeout { timeout, .. } => Failure::new(
+            Exit::Timeout,
+            format!(
+                "no complete reply within {} seconds; try again later",
+                timeout.as_secs()
+            ),
+        ),
+        Error::Tls { .. } => Failure::new(
+            Exit::Network,
+            "the TLS handshake failed (certificate or protocol); check --base-url",
+        ),
+        Error::Disconnected { .. } => Failure::new(
+            Exit::Network,
+            "the connection was lost before the whole reply arrived; try again",
+        ),
+        Error::BodyTooLarge { limit } => Failure::new(
+            Exit::BadReply,
+            format!("the reply was larger than the {limit}-byte limit and was not read"),
+        ),
+        Error::Redirect { status, location } => Failure::new(
+            Exit::BadReply,
+            format!(
+                "the server redirected ({status}) to {}; redirects are not followed, check --base-url",
+                location.as_deref().unwrap_or("an unnamed place")
+            ),
+        ),
+        Error::TwoFactorCancelled => Failure::new(
+            Exit::TwoFactor,
+            "login cancelled: no two-factor code was given",
+        ),
+        other => Failure::new(Exit::Failure, format!("the request failed: {other}")),
+    }
+}
+
+/// Describes a core error for `subject`.
+pub(crate) fn core_error(error: &vrchat_invite_core::Error, subject: &Subject) -> Failure {
+    use vrchat_invite_core::Error as Core;
+    match error {
+        Core::Input(input) => input_error(input),
+        Core::Api(api) => api_error(api, subject),
+        Core::Decode(decode) => Failure::new(
+            Exit::BadReply,
+            format!(
+                "VRChat answered {} with a body this tool could not read",
+                decode.status()
+            ),
+        ),
+        Core::Refused(Refusal::Cooldown { minutes_left, .. }) => cooldown(subject, *minutes_left),
+        Core::Refused(refusal) => Failure::new(Exit::Failure, refusal.to_string()),
+        Core::Unexpected { reason } => {
+            Failure::new(Exit::BadReply, format!("unexpected reply: {reason}"))
+        }
+        other => Failure::new(Exit::Failure, other.to_string()),
+    }
+}
+
+/// Describes input the core refused before sending anything.
+pub(crate) fn input_error(error: &InputError) -> Failure {
+    let exit = match error {
+        InputError::NotLoggedIn | InputError::MissingCredentials => Exit::NotLoggedIn,
+        InputError::InvalidUserAgent { .. } => Exit::UserAgent,
+        _ => Exit::Usage,
+    };
+    match error {
+        InputError::NotLoggedIn | InputError::MissingCredentials => not_logged_in(),
+        _ => Failure::new(exit, error.to_string()),
+    }
+}
+
+/// The failure for a command that needs a login when there is none.
+pub(crate) fn not_logged_in() -> Failure {
+    Failure::new(
+        Exit::NotLoggedIn,
+        "not logged in: run `vrchat-invite login` first",
+    )
+}
+
+fn cooldown(subject: &Subject, minutes: u32) -> Failure {
+    let unit = if minutes == 1 { "minute" } else { "minutes" };
+    let what = match subject {
+        Subject::Slot(..) => subject.to_string(),
+        _ => "the message slot".to_owned(),
+    };
+    Failure::new(
+        Exit::Cooldown,
+        format!("{what} is cooling down: try again in {minutes} {unit}"),
+    )
+}
+
+/// The server's own words, when it gave any, to end a message with.
+fn server_says(api: &ApiError) -> String {
+    let mut text = String::new();
+    if let Some(message) = api.message() {
+        text.push_str(" (VRChat says: ");
+        text.push_str(message);
+        text.push(')');
+    }
+    if let Some(id) = api.request_id() {
+        text.push_str(" [request id ");
+        text.push_str(id);
+        text.push(']');
+    }
+    text
+}
+
+/// Describes an error reply for `subject`.
+pub(crate) fn api_error(api: &ApiError, subject: &Subject) -> Failure {
+    let (exit, message) = match api.kind() {
+        ApiErrorKind::Cooldown { minutes } => return cooldown(subject, *minutes),
+        ApiErrorKind::InvalidCredentials => (
+            Exit::WrongPassword,
+            "login refused: wrong username or password".to_owned(),
+        ),
+        ApiErrorKind::InvalidTwoFactorCode => (
+            Exit::TwoFactor,
+            "login refused: the two-factor code was not accepted".to_owned(),
+        ),
+        ApiErrorKind::TooManySessions => (
+            Exit::TooManySessions,
+            "login refused: the account has too many sessions; wait, or keep reusing the saved one"
+                .to_owned(),
+        ),
+        ApiErrorKind::Unauthorized if matches!(subject, Subject::Login) => (
+            Exit::SessionExpired,
+            "login refused: VRChat did not accept the session".to_owned(),
+        ),
+        ApiErrorKind::Unauthorized => (
+            Exit::SessionExpired,
+            "the saved session was refused (expired or logged out): run `vrchat-invite login` again"
+                .to_owned(),
+        ),
+        ApiErrorKind::BlockedUserAgent => (
+            Exit::Firewall,
+            "VRChat's firewall blocked the request: give a real --user-agent \"AppName/version contact\""
+                .to_owned(),
+        ),
+        ApiErrorKind::NotFriends => (
+            Exit::NotFriends,
+            format!("{subject} is not your friend: VRChat only allows this between friends"),
+        ),
+        ApiErrorKind::NotFound => (Exit::NotFound, format!("{subject} was not found")),
+        ApiErrorKind::RateLimited => (
+            Exit::RateLimited,
+            "too many requests: VRChat asks you to slow down; wait before trying again".to_owned(),
+        ),
+        ApiErrorKind::AlreadyResponded => (
+            Exit::AlreadyResponded,
+            format!("{subject} was already answered"),
+        ),
+        ApiErrorKind::OwnInvite => (
+            Exit::OwnInvite,
+            "you cannot respond to your own invite".to_owned(),
+        ),
+        ApiErrorKind::InvalidSlot => (
+            Exit::InvalidSlot,
+            "VRChat refused the slot number".to_owned(),
+        ),
+        ApiErrorKind::BadRequest => (
+            Exit::BadRequest,
+            "VRChat refused the request as malformed".to_owned(),
+        ),
+        ApiErrorKind::Forbidden => (Exit::Forbidden, "VRChat does not allow this".to_owned()),
+        ApiErrorKind::ServerError => (
+            Exit::ServerError,
+            format!("VRChat had a server error ({}); try again later", api.status()),
+        ),
+        _ => (
+            Exit::Failure,
+            format!("VRChat answered {}", api.status()),
+        ),
+    };
+    Failure::new(exit, format!("{message}{}", server_says(api)))
+}
+
+#[cfg(test)]
+mod tests {
+    use http::{HeaderMap, StatusCode};
+
+    use super::*;
+
+    fn reply(status: u16, message: &str) -> ApiError {
+        let body = serde_json::json!({"error": {"message": message, "status_code": status}});
+        ApiError::from_parts(
+            StatusCode::from_u16(status).expect("status"),
+            &HeaderMap::new(),
+            body.to_string().as_bytes(),
+        )
+    }
+
+    #[test]
+    fn cooldown_names_the_slot_and_minutes() {
+        let slot = Subject::Slot(InviteMessageType::Message, Slot::new(3).expect("slot"));
+        let api = reply(
+            429,
+            "Please wait 42 more minutes until you try again\u{2024}",
+        );
+        let failure = api_error(&api, &slot);
+        assert_eq!(failure.exit(), Exit::Cooldown);
+        assert_eq!(
+            failure.message(),
+            "message slot 3 is cooling down: try again in 42 minutes"
+        );
+        let one = api_error(&reply(429, "Please wait 1 more minutes"), &slot);
+        assert!(one.message().ends_with("in 1 minute"), "{one}");
+    }
+
+    #[test]
+    fn kinds_get_their_codes() {
+        let user = Subject::User(UserId::new("usr_b").expect("id"));
+        let cases = [
+            (
+                403,
+                "You need to be friends with that user first.",
+                Exit::NotFriends,
+            ),
+            (404, "User not found", Exit::NotFound),
+            (401, "Missing Credentials", Exit::SessionExpired),
+            (429, "slow down", Exit::RateLimited),
+            (502, "Bad Gateway", Exit::ServerError),
+        ];
+        for (status, message, exit) in cases {
+            let failure = api_error(&reply(status, message), &user);
+            assert_eq!(failure.exit(), exit, "{status} {message}");
+            assert!(failure.message().contains(message), "{failure}");
+        }
+    }
+
+    #[test]
+    fn not_logged_in_input_is_its_own_code() {
+        assert_eq!(
+            input_error(&InputError::NotLoggedIn).exit(),
+            Exit::NotLoggedIn
+        );
+        let slot = InputError::SlotOutOfRange { value: 12 };
+        assert_eq!(input_error(&slot).exit(), Exit::Usage);
+    }
+}

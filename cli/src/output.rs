@@ -1,0 +1,45 @@
+//! Where results go: JSON for scripts (`--json`) or readable text, both on stdout.
+
+use std::io::{self, Write as _};
+
+use serde::Serialize;
+
+use crate::exit_codes::Exit;
+use crate::failure::Failure;
+
+/// The output mode chosen with `--json`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Output {
+    json: bool,
+}
+
+impl Output {
+    /// JSON when `json`, text otherwise.
+    pub(crate) fn new(json: bool) -> Self {
+        Self { json }
+    }
+
+    /// Prints `value` as pretty JSON, or the text `human` makes.
+    pub(crate) fn show<T: Serialize + ?Sized>(
+        self,
+        value: &T,
+        human: impl FnOnce() -> String,
+    ) -> Result<(), Failure> {
+        if self.json {
+            let json = serde_json::to_string_pretty(value).map_err(|error| {
+                Failure::new(Exit::Failure, format!("could not write JSON: {error}"))
+            })?;
+            say(&json);
+        } else {
+            say(&human());
+        }
+        Ok(())
+    }
+}
+
+/// Prints `text` and a line break on stdout. A closed stdout (`| head`) is not an error.
+pub(crate) fn say(text: &str) {
+    let mut stdout = io::stdout().lock();
+    let _ = writeln!(stdout, "{}", text.trim_end_matches('\n'));
+    let _ = stdout.flush();
+}
