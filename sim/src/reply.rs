@@ -45,8 +45,13 @@ impl Reply {
 
     /// 200 with any serializable body.
     pub(crate) fn ok_serialized<T: serde::Serialize>(value: &T) -> Self {
-        match serde_json::to_value(value) {
-            Ok(value) => Self::ok(&value),
+        match serde_json::to_vec(value) {
+            Ok(body) => Self {
+                status: StatusCode::OK,
+                body,
+                content_type: JSON,
+                cookies: Vec::new(),
+            },
             Err(_) => Self::error(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "\"Internal Server Error\"",

@@ -458,3 +458,41 @@ fn open_session_counts_as_a_session_and_skips_2fa() {
     };
     assert_eq!(user.id, carol.id);
 }
+
+#[test]
+fn the_account_added_last_owns_a_shared_username() {
+    let sim = Simulator::start().expect("simulator");
+    let first = sim.add_user(UserSpec::new("twin", "first-pw"));
+    let second = sim.add_user(UserSpec::new("TWIN", "second-pw"));
+    assert_ne!(first.id, second.id);
+    let refused = raw_login(&sim, &basic("twin", "first-pw"), None);
+    assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+    let accepted = raw_login(&sim, &basic("twin", "second-pw"), None);
+    assert_eq!(json(&accepted)["id"], second.id.as_str());
+}
+
+#[test]
+fn re_adding_a_user_id_ends_its_sessions() {
+    let sim = Simulator::start().expect("simulator");
+    let first = sim.add_user(UserSpec::new("old", "pw"));
+    let session = session_as(&sim, &first.id);
+    let again = sim.add_user(UserSpec::new("new", "pw").id(first.id.clone()));
+    assert_eq!(again.id, first.id);
+    assert_eq!(sim.active_sessions(&first.id), 0);
+    let reply = raw(
+        &sim,
+        Method::GET,
+        "/auth",
+        Some(&auth_cookie(&session)),
+        b"",
+    );
+    assert_eq!(reply.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        raw_login(&sim, &basic("old", "pw"), None).status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        raw_login(&sim, &basic("new", "pw"), None).status(),
+        StatusCode::OK
+    );
+}

@@ -29,6 +29,8 @@ pub(crate) struct State {
     pub(crate) clock: Clock,
     pub(crate) ids: IdGenerator,
     users: HashMap<UserId, UserRecord>,
+    /// Lowercased login name → the account that last took it.
+    login_names: HashMap<String, UserId>,
     friendships: BTreeSet<(UserId, UserId)>,
     pub(crate) sessions: Sessions,
     pub(crate) notifications: Notifications,
@@ -44,6 +46,7 @@ impl State {
             clock: Clock::new(),
             ids: IdGenerator::new(),
             users: HashMap::new(),
+            login_names: HashMap::new(),
             friendships: BTreeSet::new(),
             sessions: Sessions::new(),
             notifications: Notifications::default(),
@@ -82,6 +85,8 @@ impl State {
             messages: MessageSlots::new(now),
         };
         let public = record.public();
+        self.login_names
+            .insert(record.username.to_lowercase(), id.clone());
         self.sessions.remove_user(&id);
         self.users.insert(id, record);
         public
@@ -95,11 +100,14 @@ impl State {
         self.users.get_mut(id)
     }
 
-    /// The account a login name belongs to (case-insensitive, as VRChat's login is).
+    /// The account a login name belongs to (case-insensitive, as VRChat's login is; the
+    /// account added last when two share a name).
     pub(crate) fn user_by_username(&self, username: &str) -> Option<&UserRecord> {
+        let key = username.to_lowercase();
+        let id = self.login_names.get(&key)?;
         self.users
-            .values()
-            .find(|user| user.username.eq_ignore_ascii_case(username))
+            .get(id)
+            .filter(|user| user.username.to_lowercase() == key)
     }
 
     fn pair(a: &UserId, b: &UserId) -> (UserId, UserId) {

@@ -42,7 +42,8 @@ pub struct UserSpec {
 }
 
 impl UserSpec {
-    /// An account that logs in with `username` and `password`, without 2FA.
+    /// An account that logs in with `username` (case-insensitive) and `password`, without
+    /// 2FA. When two accounts share a username, the one added last logs in.
     pub fn new(username: impl Into<String>, password: impl Into<String>) -> Self {
         Self {
             username: username.into(),
