@@ -20,6 +20,9 @@ pub const DEMO_BOB_PASSWORD: &str = "bob-demo-password";
 /// * `alice` / `alice-demo-password`, display name "Alice", with TOTP 2FA: read her current
 ///   code with [`Simulator::totp_code`], or a recovery code with [`Simulator::recovery_codes`].
 /// * `bob` / `bob-demo-password`, display name "Bob", without 2FA.
+///
+/// The simulated clock stands still unless advanced, so a TOTP code read once stays valid
+/// (and so do cooldowns: advance the clock with [`Simulator::advance_clock`]).
 #[derive(Debug, Clone)]
 pub struct DemoAccounts {
     /// Alice, with TOTP.

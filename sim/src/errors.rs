@@ -3,6 +3,7 @@
 use http::StatusCode;
 use serde_json::json;
 
+use crate::punctuation::rewrite_punctuation;
 use crate::reply::Reply;
 
 /// 401: no usable `auth` cookie.
@@ -146,9 +147,13 @@ pub(crate) fn not_respondable() -> Reply {
     )
 }
 
-/// 400: a body that is not the JSON the route expects; `what` says what is wrong.
+/// 400: a body that is not what the route expects; `what` says what is wrong (its
+/// punctuation rewritten, as the server does).
 pub(crate) fn bad_body(what: &str) -> Reply {
-    Reply::error(StatusCode::BAD_REQUEST, &format!("\"{what}\""))
+    Reply::error(
+        StatusCode::BAD_REQUEST,
+        &format!("\"{}\"", rewrite_punctuation(what)),
+    )
 }
 
 /// 413: a request body over the simulator's limit.

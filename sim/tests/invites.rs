@@ -645,3 +645,32 @@ fn invites_need_a_session() {
         assert_eq!(reply.status(), StatusCode::UNAUTHORIZED, "{path}");
     }
 }
+
+#[test]
+fn photo_errors_say_what_is_wrong() {
+    let (sim, alice, bob) = scene();
+    let cookie = auth_cookie(&session_as(&sim, &alice.id));
+    let data = format!(r#"{{"instanceId":"{LOCATION}"}}"#);
+    for (parts, message) in [
+        (
+            vec![("data", data.as_bytes()), ("image", &b"GIF89a"[..])],
+            "\"The image must be a PNG file\"",
+        ),
+        (
+            vec![("data", data.as_bytes())],
+            "\"Missing multipart field\u{02F8} image\"",
+        ),
+    ] {
+        let request = Request::builder()
+            .method(Method::POST)
+            .uri(format!("{}/requestInvite/{}/photo", sim.base_url(), bob.id))
+            .header("user-agent", AGENT)
+            .header("cookie", &cookie)
+            .header("content-type", "multipart/form-data; boundary=xyz")
+            .body(multipart("xyz", &parts))
+            .expect("request");
+        let reply = sim.send(&request).expect("reply");
+        assert_eq!(reply.status(), StatusCode::BAD_REQUEST);
+        assert_eq!(error_message(&reply), message);
+    }
+}

@@ -177,6 +177,13 @@ fn the_request_log_keeps_raw_paths_headers_and_bodies() {
 }
 
 #[test]
+fn the_handle_can_be_shared_between_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Simulator>();
+    assert_send_sync::<vrchat_invite_sim::LoggedRequest>();
+}
+
+#[test]
 fn secrets_stay_out_of_debug_output() {
     let (sim, alice, _) = scene();
     assert!(!format!("{alice:?}").contains("alice-pw"));
