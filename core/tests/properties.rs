@@ -213,6 +213,24 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(config(512))]
+
+    #[test]
+    fn ids_refuse_exactly_empty_dot_segments_and_control_characters(
+        chars in vec(any::<char>(), 0..12),
+    ) {
+        let text: String = chars.into_iter().collect();
+        let never_valid = text.is_empty()
+            || text == "."
+            || text == ".."
+            || text.chars().any(char::is_control);
+        prop_assert_eq!(UserId::new(text.clone()).is_err(), never_valid);
+        prop_assert_eq!(NotificationId::new(text.clone()).is_err(), never_valid);
+        prop_assert_eq!(WorldId::new(text.clone()).is_err(), never_valid || text.contains(':'));
+    }
+}
+
 // --- Slots ---------------------------------------------------------------------------------
 
 proptest! {

@@ -803,6 +803,55 @@ fn details_that_do_not_fit_their_type_are_kept_raw() {
 }
 
 #[test]
+fn details_before_type_decode_the_same() {
+    let string_details = r#"{"details":"{\"platform\":\"android\"}","id":"not_1","type":"requestInvite","senderUserId":"usr_a"}"#;
+    let object_details = r#"{"details":{"platform":"android"},"id":"not_1","type":"requestInvite","senderUserId":"usr_a"}"#;
+    let expected = NotificationDetails::RequestInvite(RequestInviteDetails {
+        platform: Some("android".to_owned()),
+        request_message: None,
+        image_url: None,
+    });
+    for body in [string_details, object_details] {
+        let notification = RequestInvite::new(user())
+            .parse(&reply(200, body))
+            .expect("requestInvite");
+        assert_eq!(notification.details, expected, "{body}");
+    }
+}
+
+#[test]
+fn details_of_any_other_json_shape_are_kept() {
+    for details in [json!([1, "a"]), json!(7), json!(true), json!(-2.5)] {
+        let body = notification_body("invite", &details);
+        let sent = InviteUser::new(user(), location())
+            .parse(&reply(200, &body))
+            .expect("inviteUser");
+        assert_eq!(sent.details, NotificationDetails::Other(details));
+    }
+}
+
+#[test]
+fn stray_bytes_in_an_ignored_field_do_not_fail() {
+    let mut body = br#"{"id":"not_1","type":"invite","senderUserId":"usr_a","extra":""#.to_vec();
+    body.extend_from_slice(b"\xff\xfe\"}");
+    let response = Response::builder()
+        .status(200)
+        .body(body)
+        .expect("response");
+    let notification = RequestInvite::new(user())
+        .parse(&response)
+        .expect("requestInvite");
+    assert_eq!(notification.id.as_str(), "not_1");
+}
+
+#[test]
+fn a_field_given_twice_is_a_decode_error() {
+    let body = r#"{"id":"not_1","id":"not_2","type":"invite","senderUserId":"usr_a"}"#;
+    let result = RequestInvite::new(user()).parse(&reply(200, body));
+    assert!(matches!(result, Err(Error::Decode(_))), "{result:?}");
+}
+
+#[test]
 fn unknown_notification_type() {
     let details = json!({"groupId": "grp_1", "nested": {"a": [1, 2]}});
     for body in both_detail_forms("groupAnnouncement", &details) {

@@ -70,7 +70,13 @@ impl TryFrom<&str> for Location {
 
 impl serde::Serialize for Location {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        // Joined by hand: `collect_str` would run the formatting machinery on every request.
+        let (world, instance) = (self.world.as_str(), self.instance.as_str());
+        let mut text = String::with_capacity(world.len() + 1 + instance.len());
+        text.push_str(world);
+        text.push(':');
+        text.push_str(instance);
+        serializer.serialize_str(&text)
     }
 }
 

@@ -21,8 +21,10 @@ pub(crate) fn check_id(
         Some(IdProblem::Empty)
     } else if value == "." || value == ".." {
         Some(IdProblem::DotSegment)
-    } else if value.chars().any(char::is_control) {
+    } else if has_control(value) {
         Some(IdProblem::ControlCharacter)
+    } else if forbidden.is_empty() {
+        None
     } else {
         value
             .chars()
@@ -37,6 +39,16 @@ pub(crate) fn check_id(
             problem,
         }),
     }
+}
+
+/// Whether `value` holds a control character (Unicode `Cc`: U+0000 to U+001F and U+007F to
+/// U+009F). IDs are read from every reply, so the ASCII case is a plain byte scan.
+fn has_control(value: &str) -> bool {
+    // Branch-free over the bytes (so it vectorizes): any byte outside printable ASCII?
+    let unusual = value
+        .bytes()
+        .fold(false, |seen, b| seen | (b.wrapping_sub(0x20) >= 0x5f));
+    unusual && value.chars().any(char::is_control)
 }
 
 macro_rules! define_id {
@@ -163,7 +175,16 @@ mod tests {
 
     #[test]
     fn rejects_only_what_is_never_valid() {
-        for bad in ["", ".", "..", "usr_\u{0}", "a\nb"] {
+        for bad in [
+            "",
+            ".",
+            "..",
+            "usr_\u{0}",
+            "a\nb",
+            "a\u{7f}",
+            "\u{85}",
+            "é\u{9f}",
+        ] {
             assert!(UserId::new(bad).is_err(), "{bad:?} accepted");
         }
         for good in ["usr_x", "8JoV9XEdpo", "default", "../x", "a b", "é"] {

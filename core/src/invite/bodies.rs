@@ -27,7 +27,12 @@ pub(crate) struct RespondBody {
 /// Serializes a body struct. These structs hold only strings and integers, which always
 /// serialize, so the empty fallback is never taken.
 pub(crate) fn to_json<T: serde::Serialize>(body: &T) -> Vec<u8> {
-    serde_json::to_vec(body).unwrap_or_default()
+    // Room for a full location without growing.
+    let mut bytes = Vec::with_capacity(256);
+    match serde_json::to_writer(&mut bytes, body) {
+        Ok(()) => bytes,
+        Err(_) => Vec::new(),
+    }
 }
 
 pub(crate) fn json_body<T: serde::Serialize>(body: &T) -> RequestBody {

@@ -5,7 +5,7 @@ use http::Method;
 use crate::endpoint::Endpoint;
 use crate::ids::Location;
 use crate::models::SentNotification;
-use crate::path::{PathBuilder, encode_path_segment};
+use crate::path::{PathBuilder, push_encoded};
 
 /// Sends yourself an invite to a location (operation `inviteMyselfTo`). No body.
 ///
@@ -47,11 +47,11 @@ impl Endpoint for InviteMyselfTo {
             .segment(self.location.world().as_str())
             .finish();
         path.push(':');
-        path.push_str(&encode_path_segment(self.location.instance().as_str()));
+        push_encoded(&mut path, self.location.instance().as_str());
         path
     }
 
     fn decode(&self, body: &[u8]) -> serde_json::Result<SentNotification> {
-        serde_json::from_slice(body)
+        crate::models::decode_body(body)
     }
 }

@@ -63,6 +63,6 @@ impl Endpoint for InviteUserWithPhoto {
     }
 
     fn decode(&self, body: &[u8]) -> serde_json::Result<SentNotification> {
-        serde_json::from_slice(body)
+        crate::models::decode_body(body)
     }
 }

@@ -48,6 +48,6 @@ impl Endpoint for RespondInviteWithPhoto {
     }
 
     fn decode(&self, body: &[u8]) -> serde_json::Result<Notification> {
-        serde_json::from_slice(body)
+        crate::models::decode_body(body)
     }
 }

@@ -45,6 +45,6 @@ impl Endpoint for GetInviteMessage {
     }
 
     fn decode(&self, body: &[u8]) -> serde_json::Result<InviteMessage> {
-        serde_json::from_slice(body)
+        crate::models::decode_body(body)
     }
 }

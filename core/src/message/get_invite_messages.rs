@@ -49,6 +49,6 @@ impl Endpoint for GetInviteMessages {
     }
 
     fn decode(&self, body: &[u8]) -> serde_json::Result<Vec<InviteMessage>> {
-        serde_json::from_slice(body)
+        crate::models::decode_body(body)
     }
 }

@@ -58,6 +58,6 @@ impl Endpoint for ResetInviteMessage {
     }
 
     fn decode(&self, body: &[u8]) -> serde_json::Result<Vec<InviteMessage>> {
-        serde_json::from_slice(body)
+        crate::models::decode_body(body)
     }
 }

@@ -85,6 +85,6 @@ impl Endpoint for UpdateInviteMessage {
     }
 
     fn decode(&self, body: &[u8]) -> serde_json::Result<Vec<InviteMessage>> {
-        serde_json::from_slice(body)
+        crate::models::decode_body(body)
     }
 }

@@ -1,5 +1,6 @@
 //! Typed notification details, decoded from a JSON string or an object.
 
+use serde::Deserialize;
 use serde_json::Value;
 use serde_json::value::RawValue;
 
@@ -110,6 +111,32 @@ impl NotificationDetails {
         } else {
             Self::decode_json(kind, text, false)
         }
+    }
+
+    /// Decodes the text of a details string (the JSON it holds) for `kind`. Never fails: text
+    /// that does not fit the type is kept as JSON, text that is not JSON as a string.
+    pub(crate) fn from_text(kind: &NotificationType, text: &str) -> Self {
+        Self::decode_json(kind, text, true)
+    }
+
+    /// Decodes a details value for `kind`; a value that does not fit the type is kept.
+    pub(crate) fn from_value(kind: &NotificationType, value: Value) -> Self {
+        let typed = match kind {
+            NotificationType::Invite => InviteDetails::deserialize(&value).map(Self::Invite).ok(),
+            NotificationType::InviteResponse => InviteResponseDetails::deserialize(&value)
+                .map(Self::InviteResponse)
+                .ok(),
+            NotificationType::RequestInvite => RequestInviteDetails::deserialize(&value)
+                .map(Self::RequestInvite)
+                .ok(),
+            NotificationType::RequestInviteResponse => {
+                RequestInviteResponseDetails::deserialize(&value)
+                    .map(Self::RequestInviteResponse)
+                    .ok()
+            }
+            _ => None,
+        };
+        typed.unwrap_or(Self::Other(value))
     }
 
     /// The details of a notification that has none (missing or `null`): decoded like `{}`,

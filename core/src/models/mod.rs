@@ -1,6 +1,8 @@
 //! What the Invite API returns.
 
+mod decode;
 mod details;
+mod details_seed;
 mod invite_message;
 mod notification;
 mod notification_type;
@@ -8,6 +10,7 @@ mod sent_notification;
 mod timestamp;
 mod wire;
 
+pub(crate) use decode::decode_body;
 pub use details::{
     InviteDetails, InviteResponseDetails, NotificationDetails, RequestInviteDetails,
     RequestInviteResponseDetails,

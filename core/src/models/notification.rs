@@ -51,15 +51,11 @@ pub struct Notification {
 
 impl From<NotificationWire> for Notification {
     fn from(wire: NotificationWire) -> Self {
-        let details = wire.details.map_or_else(
-            || NotificationDetails::absent(&wire.kind),
-            |raw| NotificationDetails::decode(&wire.kind, &raw),
-        );
         Self {
             id: wire.id,
             kind: wire.kind,
             created_at: wire.created_at,
-            details,
+            details: wire.details,
             message: wire.message,
             seen: wire.seen,
             sender_user_id: wire.sender_user_id,

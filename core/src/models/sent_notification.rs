@@ -48,15 +48,11 @@ impl TryFrom<NotificationWire> for SentNotification {
         let receiver_user_id = wire
             .receiver_user_id
             .ok_or("missing field `receiverUserId`")?;
-        let details = wire.details.map_or_else(
-            || NotificationDetails::absent(&wire.kind),
-            |raw| NotificationDetails::decode(&wire.kind, &raw),
-        );
         Ok(Self {
             id: wire.id,
             kind: wire.kind,
             created_at: wire.created_at,
-            details,
+            details: wire.details,
             message: wire.message,
             receiver_user_id,
             sender_user_id: wire.sender_user_id,

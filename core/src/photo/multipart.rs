@@ -46,17 +46,29 @@ pub(crate) fn photo_body(json: &[u8], png: &Png) -> RequestBody {
 fn choose_boundary(json: &[u8], image: &[u8]) -> String {
     let mut hash = fnv1a(0xcbf2_9ce4_8422_2325, json);
     hash = fnv1a(hash, image);
-    let mut boundary = String::new();
+    let mut boundary = String::with_capacity(BOUNDARY_PREFIX.len() + 16);
     for salt in 0u64..64 {
-        boundary = format!(
-            "vrchat-invite-{:016x}",
-            hash ^ salt.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        boundary.clear();
+        boundary.push_str(BOUNDARY_PREFIX);
+        push_hex(
+            &mut boundary,
+            hash ^ salt.wrapping_mul(0x9e37_79b9_7f4a_7c15),
         );
         if !contains(json, boundary.as_bytes()) && !contains(image, boundary.as_bytes()) {
             break;
         }
     }
     boundary
+}
+
+const BOUNDARY_PREFIX: &str = "vrchat-invite-";
+
+/// Appends `value` as 16 lowercase hex digits.
+fn push_hex(text: &mut String, value: u64) {
+    for shift in (0..16).rev() {
+        let digit = ((value >> (shift * 4)) & 0xf) as u32;
+        text.extend(char::from_digit(digit, 16));
+    }
 }
 
 fn fnv1a(mut hash: u64, bytes: &[u8]) -> u64 {
@@ -67,15 +79,35 @@ fn fnv1a(mut hash: u64, bytes: &[u8]) -> u64 {
     hash
 }
 
+/// Whether `needle` occurs in `haystack`; looks for its first byte before comparing, so a
+/// multi-megabyte image is scanned quickly.
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|window| window == needle)
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    haystack.iter().enumerate().any(|(at, &byte)| {
+        byte == first
+            && haystack
+                .get(at + 1..)
+                .is_some_and(|tail| tail.starts_with(rest))
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_needles_anywhere() {
+        assert!(contains(b"abcabd", b"abd"));
+        assert!(contains(b"abd", b"abd"));
+        assert!(!contains(b"ab", b"abd"));
+        assert!(!contains(b"abcab", b"abd"));
+        assert!(contains(b"x", b""));
+        let mut hex = String::new();
+        push_hex(&mut hex, 0x0123_4567_89ab_cdef);
+        assert_eq!(hex, "0123456789abcdef");
+    }
 
     #[test]
     fn boundary_avoids_content() {

@@ -1,0 +1,185 @@
+//! Request building and response parsing, each parse beside a baseline: plain
+//! `serde_json::from_slice` of the same body into a struct of `String` fields.
+#![allow(
+    missing_docs,
+    reason = "criterion_group! generates an undocumented function"
+)]
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use criterion::{Criterion, criterion_group, criterion_main};
+use http::Response;
+use vrchat_invite_core::{
+    AuthToken, Endpoint, GetInviteMessages, InviteMessageType, InviteUser, Png, RequestInvite,
+    Session, Slot, TwoFactorToken, UserAgent, UserId,
+};
+
+/// A complete 1x1 PNG.
+const PNG_BASE64: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
+const USER: &str = "usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469";
+const LOCATION: &str = "wrld_4432ea9b-729c-46e3-8eaf-846aa0a37fdd:12345~region(eu)~nonce(6f8c2d3e-1b4a-4c5d-9e7f-0a1b2c3d4e5f)";
+
+/// A `requestInvite` notification as the REST API sends it: details JSON-encoded.
+const NOTIFICATION: &str = r#"{"id":"not_5b2e0a4c-7d1f-4e3a-9b6c-8f0d1e2a3b4c","type":"requestInvite","created_at":"2024-05-06T07:08:09.123Z","details":"{\"platform\":\"standalonewindows\",\"requestMessage\":\"Can I join you\u2024 please?\"}","message":"","seen":false,"senderUserId":"usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469"}"#;
+
+fn session() -> Session {
+    Session::new(UserAgent::new("BenchBot/1.0 bench@example.com").expect("user agent"))
+        .with_auth_token(
+            AuthToken::new("authcookie_3b9e1f2a-6c4d-4e8f-a0b1-c2d3e4f5a6b7").expect("auth"),
+        )
+        .with_two_factor_token(TwoFactorToken::new("twofactor_9d8c7b6a").expect("2fa"))
+}
+
+fn user() -> UserId {
+    UserId::new(USER).expect("user id")
+}
+
+/// The 12 messages of one collection, as `getInviteMessages` returns them.
+fn message_list() -> String {
+    let texts = [
+        "Come hang out with me\u{2024}",
+        "Join me in this world\u{01C3}",
+        "Let\u{2019}s play together\u{2024}",
+        "Party time\u{01C3}",
+        "I\u{2019}m streaming‚ come say hi\u{2024}",
+        "Quick game?",
+        "Movie night\u{2024}",
+        "Karaoke\u{01C3}",
+        "default message",
+        "Need a hand?",
+        "Chill and talk\u{2024}",
+        "See you there\u{01C3}",
+    ];
+    let items: Vec<String> = texts
+        .iter()
+        .enumerate()
+        .map(|(slot, text)| {
+            let id = if slot % 3 == 0 {
+                "default".to_owned()
+            } else {
+                format!("invm_24a1c14d-5e24-48e5-90e3-c3f7124200{slot:02}")
+            };
+            format!(
+                r#"{{"canBeUpdated":{},"id":"{id}","message":"{text}","messageType":"message","remainingCooldownMinutes":{},"slot":{slot},"updatedAt":"2024-05-06T07:08:09.000Z"}}"#,
+                slot % 4 != 1,
+                if slot % 4 == 1 { 42 } else { 0 },
+            )
+        })
+        .collect();
+    format!("[{}]", items.join(","))
+}
+
+/// Baseline: the same message with plain types.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code, reason = "fields are only decoded, never read")]
+struct PlainInviteMessage {
+    can_be_updated: bool,
+    id: String,
+    message: String,
+    message_type: String,
+    remaining_cooldown_minutes: u32,
+    slot: u8,
+    updated_at: String,
+}
+
+/// Baseline: the same notification with plain types, details left as the encoded string.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code, reason = "fields are only decoded, never read")]
+struct PlainNotification {
+    id: String,
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(rename = "created_at")]
+    created_at: String,
+    details: String,
+    message: String,
+    seen: bool,
+    sender_user_id: String,
+}
+
+fn build_requests(c: &mut Criterion) {
+    let session = session();
+    let png = Png::new(STANDARD.decode(PNG_BASE64).expect("base64")).expect("png");
+    let invite = InviteUser::new(user(), LOCATION.parse().expect("location"))
+        .with_message_slot(Slot::new(2).expect("slot"));
+    let list = GetInviteMessages::new(user(), InviteMessageType::Message);
+    let photo = RequestInvite::new(user())
+        .with_request_slot(Slot::new(5).expect("slot"))
+        .with_photo(png);
+
+    let mut group = c.benchmark_group("build");
+    group.bench_function("inviteUser (JSON body)", |b| {
+        b.iter(|| session.request(black_box(&invite)).expect("request"))
+    });
+    group.bench_function("getInviteMessages (no body)", |b| {
+        b.iter(|| session.request(black_box(&list)).expect("request"))
+    });
+    group.bench_function("requestInviteWithPhoto (multipart, 1x1 PNG)", |b| {
+        b.iter(|| session.request(black_box(&photo)).expect("request"))
+    });
+    group.finish();
+}
+
+fn parse_responses(c: &mut Criterion) {
+    let list = GetInviteMessages::new(user(), InviteMessageType::Message);
+    let list_reply = Response::builder()
+        .status(200)
+        .body(message_list().into_bytes())
+        .expect("response");
+    assert_eq!(list.parse(&list_reply).expect("list").len(), 12);
+
+    let request = RequestInvite::new(user());
+    let notification_reply = Response::builder()
+        .status(200)
+        .body(NOTIFICATION.as_bytes().to_vec())
+        .expect("response");
+    let parsed = request.parse(&notification_reply).expect("notification");
+    assert!(matches!(
+        parsed.details,
+        vrchat_invite_core::NotificationDetails::RequestInvite(_)
+    ));
+
+    let mut group = c.benchmark_group("parse 12 messages");
+    group.bench_function("core GetInviteMessages::parse", |b| {
+        b.iter(|| list.parse(black_box(&list_reply)).expect("parse"))
+    });
+    group.bench_function("baseline serde_json::from_slice", |b| {
+        b.iter(|| {
+            serde_json::from_slice::<Vec<PlainInviteMessage>>(black_box(list_reply.body()))
+                .expect("parse")
+        })
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("parse requestInvite notification");
+    group.bench_function("core RequestInvite::parse", |b| {
+        b.iter(|| {
+            request
+                .parse(black_box(&notification_reply))
+                .expect("parse")
+        })
+    });
+    group.bench_function("baseline serde_json::from_slice", |b| {
+        b.iter(|| {
+            serde_json::from_slice::<PlainNotification>(black_box(notification_reply.body()))
+                .expect("parse")
+        })
+    });
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+        .sample_size(60);
+    targets = build_requests, parse_responses
+}
+criterion_main!(benches);
