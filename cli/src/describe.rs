@@ -222,7 +222,21 @@ pub(crate) fn api_error(api: &ApiError, subject: &Subject) -> Failure {
             format!("VRChat answered {}", api.status()),
         ),
     };
-    Failure::new(exit, format!("{message}{}", server_says(api)))
+    // The server's words add nothing to the kinds named above; they help with the others.
+    let generic = matches!(
+        exit,
+        Exit::InvalidSlot
+            | Exit::BadRequest
+            | Exit::Forbidden
+            | Exit::ServerError
+            | Exit::Failure
+            | Exit::Firewall
+    );
+    if generic {
+        Failure::new(exit, format!("{message}{}", server_says(api)))
+    } else {
+        Failure::new(exit, message)
+    }
 }
 
 #[cfg(test)]
@@ -268,13 +282,14 @@ mod tests {
             ),
             (404, "User not found", Exit::NotFound),
             (401, "Missing Credentials", Exit::SessionExpired),
-            (429, "slow down", Exit::RateLimited),
+            (429, "Rate limit exceeded", Exit::RateLimited),
             (502, "Bad Gateway", Exit::ServerError),
         ];
         for (status, message, exit) in cases {
             let failure = api_error(&reply(status, message), &user);
             assert_eq!(failure.exit(), exit, "{status} {message}");
-            assert!(failure.message().contains(message), "{failure}");
+            let generic = exit == Exit::ServerError;
+            assert_eq!(failure.message().contains(message), generic, "{failure}");
         }
     }
 

@@ -19,6 +19,7 @@ pub(crate) struct Globals {
     #[arg(
         long,
         global = true,
+        help_heading = "Global options",
         env = "VRCHAT_INVITE_USER_AGENT",
         hide_env_values = true,
         value_name = "AGENT"
@@ -30,6 +31,7 @@ pub(crate) struct Globals {
     #[arg(
         long,
         global = true,
+        help_heading = "Global options",
         env = "VRCHAT_INVITE_BASE_URL",
         hide_env_values = true,
         value_name = "URL"
@@ -41,6 +43,7 @@ pub(crate) struct Globals {
     #[arg(
         long,
         global = true,
+        help_heading = "Global options",
         env = "VRCHAT_INVITE_SESSION_FILE",
         hide_env_values = true,
         value_name = "PATH"
@@ -48,7 +51,7 @@ pub(crate) struct Globals {
     pub(crate) session_file: Option<PathBuf>,
 
     /// Print results as JSON (for scripts) instead of text.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub(crate) json: bool,
 }
 

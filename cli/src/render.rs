@@ -1,6 +1,9 @@
 //! Readable text for the API's models.
 
-use vrchat_invite_core::{InviteMessage, Notification, NotificationDetails, SentNotification};
+use vrchat_invite_core::{
+    InviteMessage, Notification, NotificationDetails, NotificationId, NotificationType,
+    SentNotification,
+};
 
 use crate::table::Table;
 
@@ -73,11 +76,32 @@ fn details(details: &NotificationDetails) -> Vec<String> {
 
 /// A notification this user sent to `receiver` (a name, or the receiver's ID).
 pub(crate) fn sent(notification: &SentNotification, receiver: &str) -> String {
-    let mut text = format!(
-        "sent {} {} to {receiver}",
-        notification.kind, notification.id
-    );
-    for part in details(&notification.details) {
+    outgoing(
+        &notification.kind,
+        &notification.id,
+        receiver,
+        &notification.details,
+    )
+}
+
+/// A notification this user sent, as the request and respond operations return it.
+pub(crate) fn sent_reply(notification: &Notification, receiver: &str) -> String {
+    outgoing(
+        &notification.kind,
+        &notification.id,
+        receiver,
+        &notification.details,
+    )
+}
+
+fn outgoing(
+    kind: &NotificationType,
+    id: &NotificationId,
+    receiver: &str,
+    notification_details: &NotificationDetails,
+) -> String {
+    let mut text = format!("sent {kind} {id} to {receiver}");
+    for part in details(notification_details) {
         text.push_str(", ");
         text.push_str(&part);
     }

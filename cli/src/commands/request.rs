@@ -10,7 +10,7 @@ use crate::connection::logged_in;
 use crate::describe::{Subject, transport_error};
 use crate::failure::Failure;
 use crate::globals::Globals;
-use crate::render::{received, sender};
+use crate::render::sent_reply;
 
 /// Arguments of `request`.
 #[derive(Debug, Args)]
@@ -40,10 +40,7 @@ pub(crate) fn run(args: &RequestArgs, globals: &Globals) -> Result<(), Failure> 
     let notification =
         result.map_err(|error| transport_error(&error, &Subject::User(args.user.clone())))?;
     globals.output().show(&notification, || {
-        format!(
-            "asked {} for an invite: {}",
-            args.user,
-            received(&notification, sender(&notification))
-        )
+        let receiver = notification.receiver_user_id.as_ref().unwrap_or(&args.user);
+        sent_reply(&notification, receiver.as_str())
     })
 }

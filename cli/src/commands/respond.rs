@@ -10,14 +10,15 @@ use crate::connection::logged_in;
 use crate::describe::{Subject, transport_error};
 use crate::failure::Failure;
 use crate::globals::Globals;
-use crate::render::{received, sender};
+use crate::render::sent_reply;
 
 /// Arguments of `respond`.
 #[derive(Debug, Args)]
 pub(crate) struct RespondArgs {
     /// The notification to answer (`not_…`), an invite or an invite request you received.
     notification: NotificationId,
-    /// Which of your `response` slots to answer with (0 to 11).
+    /// Which slot to answer with (0 to 11): one of your `response` messages for an invite,
+    /// of your `requestResponse` messages for an invite request.
     #[arg(long)]
     slot: Slot,
     /// A PNG to attach.
@@ -38,10 +39,14 @@ pub(crate) fn run(args: &RespondArgs, globals: &Globals) -> Result<(), Failure> 
         transport_error(&error, &Subject::Notification(args.notification.clone()))
     })?;
     globals.output().show(&notification, || {
+        let receiver = notification
+            .receiver_user_id
+            .as_ref()
+            .map_or("the sender", |id| id.as_str());
         format!(
             "answered {}: {}",
             args.notification,
-            received(&notification, sender(&notification))
+            sent_reply(&notification, receiver)
         )
     })
 }

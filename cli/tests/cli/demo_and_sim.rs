@@ -1,0 +1,97 @@
+//! `demo` and `sim`.
+
+use std::io::{BufRead, BufReader};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::harness::{USER_AGENT, bare_command, run, scratch_dir, wait_until};
+
+#[test]
+fn demo_runs_the_whole_scenario() {
+    let home = scratch_dir("demo");
+    let mut command = bare_command(&home);
+    command.arg("demo");
+    let demo = run(command, "");
+    let text = demo.ok();
+    for expected in [
+        "A simulated VRChat is running",
+        "Base URL: http://127.0.0.1:",
+        "Logged in as Alice",
+        "Logged in as Bob",
+        "SLOT  STATUS",
+        "Refused, as expected: message slot 3 is cooling down: try again in 60 minutes",
+        "60 minutes pass on the simulated clock",
+        "Accepted. Now: message slot 3",
+        "Alice invites Bob",
+        "- invite not_",
+        "- inviteResponse not_",
+        "Both log out",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    assert!(demo.stderr.is_empty(), "{demo:#?}");
+    let _ = std::fs::remove_dir_all(home);
+}
+
+#[test]
+fn sim_serves_on_a_free_port_and_prints_the_base_url() {
+    let home = scratch_dir("sim");
+    let mut command = bare_command(&home);
+    command.args(["sim", "--port", "0"]);
+    let mut child = command.spawn().expect("spawn sim");
+    let stdout = child.stdout.take().expect("stdout");
+    let (lines, received) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if lines.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut printed = Vec::new();
+    while !printed
+        .iter()
+        .any(|line: &String| line.starts_with("Serving until stopped"))
+    {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match received.recv_timeout(left) {
+            Ok(line) => printed.push(line),
+            Err(_) => break,
+        }
+    }
+    let base_url = printed
+        .first()
+        .and_then(|line| line.strip_prefix("VRChat simulator listening at "))
+        .map(str::to_owned);
+    let all = printed.join("\n");
+
+    // The served simulator works for another process: log bob in with the printed password.
+    let login = base_url.as_ref().map(|base_url| {
+        let mut command = bare_command(&home);
+        command.args([
+            "--base-url",
+            base_url,
+            "--user-agent",
+            USER_AGENT,
+            "--session-file",
+            home.join("session.json").to_str().expect("path"),
+            "login",
+            "--username",
+            "bob",
+        ]);
+        run(command, "bob-demo-password\n")
+    });
+
+    let still_running = wait_until(&mut child, Instant::now()).is_none();
+    let _ = std::fs::remove_dir_all(&home);
+
+    let base_url = base_url.unwrap_or_else(|| panic!("no base URL in:\n{all}"));
+    assert!(base_url.starts_with("http://127.0.0.1:"), "{base_url}");
+    assert!(base_url.ends_with("/api/1"), "{base_url}");
+    assert!(all.contains("alice-demo-password"), "{all}");
+    assert!(all.contains("authenticator code is "), "{all}");
+    assert!(still_running, "sim exited on its own");
+    let login = login.expect("login ran");
+    assert!(login.ok().contains("Logged in as Bob"), "{login:#?}");
+}

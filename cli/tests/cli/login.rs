@@ -1,0 +1,119 @@
+//! `login` and `logout`.
+
+use crate::exit;
+use crate::harness::{BOB_PASSWORD, World};
+
+#[test]
+fn login_with_two_factor_through_stdin_saves_a_private_session() {
+    let world = World::new("login-2fa");
+    let run = world.log_in_alice();
+    assert!(run.stdout.contains("Logged in as Alice"), "{}", run.stdout);
+    let path = world.session_file("alice");
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("session file")).expect("JSON");
+    assert_eq!(saved["user_id"], world.alice.id.as_str());
+    assert!(saved["auth"].as_str().is_some_and(|auth| !auth.is_empty()));
+    assert!(saved["two_factor"].as_str().is_some(), "device remembered");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |path: &std::path::Path| {
+            std::fs::metadata(path)
+                .expect("metadata")
+                .permissions()
+                .mode()
+                & 0o777
+        };
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(path.parent().expect("dir")), 0o700);
+    }
+
+    // A second login reuses the saved session: no password is read.
+    let again = world.run("alice", &["login", "--json"], "");
+    let report = again.json();
+    assert_eq!(report["reusedSession"], true);
+    assert_eq!(report["id"], world.alice.id.as_str());
+    assert_eq!(report["displayName"], "Alice");
+    assert_eq!(
+        world.sim.operation_counts().get("verifyAuthToken"),
+        Some(&1)
+    );
+}
+
+#[test]
+fn login_asks_for_the_username_and_reports_json() {
+    let world = World::new("login-prompt");
+    let run = world.run(
+        "bob",
+        &["--json", "login"],
+        &format!("bob\n{BOB_PASSWORD}\n"),
+    );
+    let report = run.json();
+    assert_eq!(report["id"], world.bob.id.as_str());
+    assert_eq!(report["reusedSession"], false);
+    assert_eq!(
+        report["sessionFile"],
+        world.session_file("bob").display().to_string()
+    );
+    world.cookies_are_secret("bob");
+}
+
+#[test]
+fn wrong_password_and_wrong_code_have_their_own_codes() {
+    let world = World::new("login-wrong");
+    let run = world.run("bob", &["login", "--username", "bob"], "not-the-password\n");
+    let line = run.failed_with(exit::WRONG_PASSWORD);
+    assert!(line.contains("wrong username or password"), "{line}");
+    assert!(!world.session_file("bob").exists());
+
+    let code = world.sim.totp_code(&world.alice.id).expect("totp");
+    let wrong = if code == "123456" { "654321" } else { "123456" };
+    let stdin = format!("{}\n{wrong}\n", crate::harness::ALICE_PASSWORD);
+    let run = world.run("alice", &["login", "--username", "alice"], &stdin);
+    let line = run.failed_with(exit::TWO_FACTOR);
+    assert!(line.contains("two-factor code was not accepted"), "{line}");
+
+    // stdin ends before a code is given: the login is cancelled.
+    let stdin = format!("{}\n", crate::harness::ALICE_PASSWORD);
+    let run = world.run("alice", &["login", "--username", "alice"], &stdin);
+    let line = run.failed_with(exit::TWO_FACTOR);
+    assert!(line.contains("cancelled"), "{line}");
+    assert!(!world.session_file("alice").exists());
+}
+
+#[test]
+fn logout_ends_the_session_and_deletes_the_file() {
+    let world = World::new("logout");
+    world.log_in_bob();
+    let saved = std::fs::read(world.session_file("bob")).expect("session file");
+
+    let run = world.run("bob", &["logout"], "");
+    assert!(run.ok().contains("Logged out"), "{run:#?}");
+    assert!(!world.session_file("bob").exists());
+    assert_eq!(world.sim.operation_counts().get("logout"), Some(&1));
+
+    let line = world
+        .run("bob", &["messages", "list"], "")
+        .failed_with(exit::NOT_LOGGED_IN);
+    assert!(line.contains("vrchat-invite login"), "{line}");
+    let again = world.run("bob", &["logout", "--json"], "").json();
+    assert_eq!(again["wasLoggedIn"], false);
+
+    // The old cookie, restored by hand, is refused by the server.
+    std::fs::write(world.session_file("bob"), saved).expect("restore");
+    let line = world
+        .run("bob", &["messages", "list"], "")
+        .failed_with(exit::SESSION_EXPIRED);
+    assert!(line.contains("login"), "{line}");
+
+    // Logging in again notices and asks for the password.
+    world
+        .run(
+            "bob",
+            &["login", "--username", "bob"],
+            &format!("{BOB_PASSWORD}\n"),
+        )
+        .ok();
+    world.cookies_are_secret("bob");
+    world.run("bob", &["messages", "list"], "").ok();
+}
