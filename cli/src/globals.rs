@@ -26,7 +26,7 @@ pub(crate) struct Globals {
     )]
     pub(crate) user_agent: Option<String>,
 
-    /// The API to talk to [default: https://api.vrchat.cloud/api/1]; point it at
+    /// The API to talk to (default `https://api.vrchat.cloud/api/1`); point it at
     /// `vrchat-invite sim` to test.
     #[arg(
         long,
@@ -38,7 +38,7 @@ pub(crate) struct Globals {
     )]
     pub(crate) base_url: Option<String>,
 
-    /// Where the login is saved [default: <config dir>/vrchat-invite/session.json]. The file
+    /// Where the login is saved (default `<config dir>/vrchat-invite/session.json`). The file
     /// holds your session cookies; it is created readable by you only.
     #[arg(
         long,
