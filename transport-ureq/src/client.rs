@@ -6,11 +6,13 @@ use std::time::{Duration, Instant};
 
 use http::{Method, Request, Response};
 use ureq::config::AutoHeaderValue;
+use ureq::unversioned::transport::DefaultConnector;
 use ureq::{Agent, SendBody};
 use vrchat_invite_core::{Action, Endpoint, Politeness, Session};
 
 use crate::builder::ClientBuilder;
 use crate::error::Error;
+use crate::resolver::LiteralFirstResolver;
 
 /// A blocking VRChat client: the [`Session`] plus a ureq agent that keeps connections alive.
 ///
@@ -62,9 +64,14 @@ impl Client {
             // Like the hyper transport: no proxy from the environment.
             .proxy(None)
             .build();
+        let agent = Agent::with_parts(
+            config,
+            DefaultConnector::new(),
+            LiteralFirstResolver::default(),
+        );
         Self {
             session: builder.session,
-            agent: config.new_agent(),
+            agent,
             timeout: builder.timeout,
             body_limit: builder.body_limit,
             politeness: builder.politeness.map(Mutex::new),

@@ -43,6 +43,7 @@ mod builder;
 mod client;
 mod error;
 mod login;
+mod resolver;
 
 pub use builder::{ClientBuilder, DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT};
 pub use client::Client;
