@@ -103,6 +103,16 @@ struct PlainNotification {
     sender_user_id: String,
 }
 
+/// The typed details the core decodes, in plain types: for a second, like-for-like baseline.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code, reason = "fields are only decoded, never read")]
+struct PlainRequestInviteDetails {
+    platform: Option<String>,
+    request_message: Option<String>,
+    image_url: Option<String>,
+}
+
 fn build_requests(c: &mut Criterion) {
     let session = session();
     let png = Png::new(STANDARD.decode(PNG_BASE64).expect("base64")).expect("png");
@@ -169,6 +179,15 @@ fn parse_responses(c: &mut Criterion) {
         b.iter(|| {
             serde_json::from_slice::<PlainNotification>(black_box(notification_reply.body()))
                 .expect("parse")
+        })
+    });
+    group.bench_function("baseline from_slice, then details from_str", |b| {
+        b.iter(|| {
+            let plain: PlainNotification =
+                serde_json::from_slice(black_box(notification_reply.body())).expect("parse");
+            let details: PlainRequestInviteDetails =
+                serde_json::from_str(&plain.details).expect("details");
+            (plain, details)
         })
     });
     group.finish();

@@ -845,6 +845,15 @@ fn stray_bytes_in_an_ignored_field_do_not_fail() {
 }
 
 #[test]
+fn details_with_a_lone_surrogate_do_not_fail() {
+    let body = r#"{"id":"not_1","type":"invite","senderUserId":"usr_a","details":"\ud800"}"#;
+    let notification = RequestInvite::new(user())
+        .parse(&reply(200, body))
+        .expect("requestInvite");
+    assert_eq!(notification.details, NotificationDetails::Other(json!({})));
+}
+
+#[test]
 fn a_field_given_twice_is_a_decode_error() {
     let body = r#"{"id":"not_1","id":"not_2","type":"invite","senderUserId":"usr_a"}"#;
     let result = RequestInvite::new(user()).parse(&reply(200, body));

@@ -102,6 +102,6 @@ impl Endpoint for InviteUser {
     }
 
     fn decode(&self, body: &[u8]) -> serde_json::Result<SentNotification> {
-        crate::models::decode_body(body)
+        crate::models::decode_notification(body)
     }
 }

@@ -63,6 +63,6 @@ impl Endpoint for InviteUserWithPhoto {
     }
 
     fn decode(&self, body: &[u8]) -> serde_json::Result<SentNotification> {
-        crate::models::decode_body(body)
+        crate::models::decode_notification(body)
     }
 }

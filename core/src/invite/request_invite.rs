@@ -85,6 +85,6 @@ impl Endpoint for RequestInvite {
     }
 
     fn decode(&self, body: &[u8]) -> serde_json::Result<Notification> {
-        crate::models::decode_body(body)
+        crate::models::decode_notification(body)
     }
 }

@@ -79,6 +79,6 @@ impl Endpoint for RespondInvite {
     }
 
     fn decode(&self, body: &[u8]) -> serde_json::Result<Notification> {
-        crate::models::decode_body(body)
+        crate::models::decode_notification(body)
     }
 }

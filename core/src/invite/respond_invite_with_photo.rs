@@ -48,6 +48,6 @@ impl Endpoint for RespondInviteWithPhoto {
     }
 
     fn decode(&self, body: &[u8]) -> serde_json::Result<Notification> {
-        crate::models::decode_body(body)
+        crate::models::decode_notification(body)
     }
 }

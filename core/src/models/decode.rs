@@ -1,6 +1,6 @@
 //! Decoding a reply body into a model.
 
-use serde::de::DeserializeOwned;
+use serde::Deserialize;
 
 /// Decodes a JSON body.
 ///
@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 /// it reads (a measurable share of the work for replies made of many short strings). A
 /// body that is not UTF-8 goes through the byte parser, which accepts stray bytes in
 /// ignored fields, so the result is the same either way.
-pub(crate) fn decode_body<T: DeserializeOwned>(body: &[u8]) -> serde_json::Result<T> {
+pub(crate) fn decode_body<'a, T: Deserialize<'a>>(body: &'a [u8]) -> serde_json::Result<T> {
     match std::str::from_utf8(body) {
         Ok(text) => serde_json::from_str(text),
         Err(_) => serde_json::from_slice(body),

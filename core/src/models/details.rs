@@ -1,11 +1,11 @@
 //! Typed notification details, decoded from a JSON string or an object.
 
-use serde::Deserialize;
 use serde_json::Value;
 use serde_json::value::RawValue;
 
 use crate::ids::{Location, NotificationId};
 use crate::models::NotificationType;
+use crate::models::json_string::with_unescaped;
 
 /// Details of an `invite` notification.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -104,39 +104,16 @@ impl NotificationDetails {
     pub fn decode(kind: &NotificationType, raw: &RawValue) -> Self {
         let text = raw.get();
         if text.starts_with('"') {
-            match serde_json::from_str::<String>(text) {
-                Ok(inner) => Self::decode_json(kind, &inner, true),
-                Err(_) => Self::default(),
-            }
+            // Unescaped without allocating; serde_json handles anything unusual.
+            with_unescaped(text, |inner| Self::decode_json(kind, inner, true))
+                .or_else(|| {
+                    let inner = serde_json::from_str::<String>(text).ok()?;
+                    Some(Self::decode_json(kind, &inner, true))
+                })
+                .unwrap_or_default()
         } else {
             Self::decode_json(kind, text, false)
         }
-    }
-
-    /// Decodes the text of a details string (the JSON it holds) for `kind`. Never fails: text
-    /// that does not fit the type is kept as JSON, text that is not JSON as a string.
-    pub(crate) fn from_text(kind: &NotificationType, text: &str) -> Self {
-        Self::decode_json(kind, text, true)
-    }
-
-    /// Decodes a details value for `kind`; a value that does not fit the type is kept.
-    pub(crate) fn from_value(kind: &NotificationType, value: Value) -> Self {
-        let typed = match kind {
-            NotificationType::Invite => InviteDetails::deserialize(&value).map(Self::Invite).ok(),
-            NotificationType::InviteResponse => InviteResponseDetails::deserialize(&value)
-                .map(Self::InviteResponse)
-                .ok(),
-            NotificationType::RequestInvite => RequestInviteDetails::deserialize(&value)
-                .map(Self::RequestInvite)
-                .ok(),
-            NotificationType::RequestInviteResponse => {
-                RequestInviteResponseDetails::deserialize(&value)
-                    .map(Self::RequestInviteResponse)
-                    .ok()
-            }
-            _ => None,
-        };
-        typed.unwrap_or(Self::Other(value))
     }
 
     /// The details of a notification that has none (missing or `null`): decoded like `{}`,

@@ -2,8 +2,8 @@
 
 mod decode;
 mod details;
-mod details_seed;
 mod invite_message;
+mod json_string;
 mod notification;
 mod notification_type;
 mod sent_notification;
@@ -20,3 +20,4 @@ pub use notification::Notification;
 pub use notification_type::NotificationType;
 pub use sent_notification::SentNotification;
 pub use timestamp::Timestamp;
+pub(crate) use wire::decode_notification;

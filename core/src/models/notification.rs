@@ -1,7 +1,11 @@
 //! A notification as received.
 
 use crate::ids::{NotificationId, UserId};
-use crate::models::wire::NotificationWire;
+use std::ops::Deref;
+
+use serde_json::value::RawValue;
+
+use crate::models::wire::{NotificationWire, wire_details};
 use crate::models::{NotificationDetails, NotificationType, Timestamp};
 
 /// A notification: an invite, a request, an answer, or any other type.
@@ -22,7 +26,7 @@ use crate::models::{NotificationDetails, NotificationType, Timestamp};
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(from = "NotificationWire")]
+#[serde(from = "NotificationWire<Box<serde_json::value::RawValue>>")]
 pub struct Notification {
     /// The notification's ID.
     pub id: NotificationId,
@@ -49,13 +53,14 @@ pub struct Notification {
     pub receiver_user_id: Option<UserId>,
 }
 
-impl From<NotificationWire> for Notification {
-    fn from(wire: NotificationWire) -> Self {
+impl<D: Deref<Target = RawValue>> From<NotificationWire<D>> for Notification {
+    fn from(wire: NotificationWire<D>) -> Self {
+        let details = wire_details(&wire.kind, wire.details);
         Self {
             id: wire.id,
             kind: wire.kind,
             created_at: wire.created_at,
-            details: wire.details,
+            details,
             message: wire.message,
             seen: wire.seen,
             sender_user_id: wire.sender_user_id,

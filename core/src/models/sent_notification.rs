@@ -1,7 +1,11 @@
 //! A notification as sent, returned by the invite operations.
 
 use crate::ids::{NotificationId, UserId};
-use crate::models::wire::NotificationWire;
+use std::ops::Deref;
+
+use serde_json::value::RawValue;
+
+use crate::models::wire::{NotificationWire, wire_details};
 use crate::models::{NotificationDetails, NotificationType, Timestamp};
 
 /// The notification an invite created, as returned to its sender: it names the receiver.
@@ -16,7 +20,7 @@ use crate::models::{NotificationDetails, NotificationType, Timestamp};
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "NotificationWire")]
+#[serde(try_from = "NotificationWire<Box<serde_json::value::RawValue>>")]
 pub struct SentNotification {
     /// The notification's ID.
     pub id: NotificationId,
@@ -41,18 +45,19 @@ pub struct SentNotification {
     pub sender_username: Option<String>,
 }
 
-impl TryFrom<NotificationWire> for SentNotification {
+impl<D: Deref<Target = RawValue>> TryFrom<NotificationWire<D>> for SentNotification {
     type Error = &'static str;
 
-    fn try_from(wire: NotificationWire) -> Result<Self, Self::Error> {
+    fn try_from(wire: NotificationWire<D>) -> Result<Self, Self::Error> {
         let receiver_user_id = wire
             .receiver_user_id
             .ok_or("missing field `receiverUserId`")?;
+        let details = wire_details(&wire.kind, wire.details);
         Ok(Self {
             id: wire.id,
             kind: wire.kind,
             created_at: wire.created_at,
-            details: wire.details,
+            details,
             message: wire.message,
             receiver_user_id,
             sender_user_id: wire.sender_user_id,

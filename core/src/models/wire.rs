@@ -1,143 +1,62 @@
-//! The wire shape shared by `Notification` and `SentNotification`, read in one pass.
+//! The wire shape shared by `Notification` and `SentNotification`.
 
-use std::fmt;
+use std::ops::Deref;
 
-use serde::de::{self, IgnoredAny, MapAccess, Visitor};
+use serde_json::value::RawValue;
 
 use crate::ids::{NotificationId, UserId};
-use crate::models::details_seed::{DetailsSeed, PendingDetails};
-use crate::models::{NotificationDetails, NotificationType, Timestamp};
+use crate::models::{NotificationDetails, NotificationType, Timestamp, decode_body};
 
-/// A notification as read from the wire, `details` already typed.
-///
-/// Lenient where real traffic varies: `created_at`, `message`, `seen`, `details` and the
-/// optional IDs may be missing or `null`; unknown fields are skipped.
-pub(crate) struct NotificationWire {
+/// Lenient reading: `null` or a missing field becomes the default.
+fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Default + serde::Deserialize<'de>,
+{
+    use serde::Deserialize;
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
+}
+
+/// A notification as read from the wire, its `details` kept raw (`D` is `Box<RawValue>`, or
+/// `&RawValue` when the body is at hand and the details can be borrowed from it).
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct NotificationWire<D> {
     pub(crate) id: NotificationId,
+    #[serde(rename = "type")]
     pub(crate) kind: NotificationType,
+    #[serde(rename = "created_at", default)]
     pub(crate) created_at: Timestamp,
-    pub(crate) details: NotificationDetails,
+    // Missing means `None`, as for every `Option` field.
+    pub(crate) details: Option<D>,
+    #[serde(default, deserialize_with = "null_as_default")]
     pub(crate) message: String,
+    #[serde(default, deserialize_with = "null_as_default")]
     pub(crate) seen: bool,
     pub(crate) sender_user_id: UserId,
+    #[serde(default)]
     pub(crate) sender_username: Option<String>,
+    #[serde(default)]
     pub(crate) receiver_user_id: Option<UserId>,
 }
 
-#[derive(serde::Deserialize)]
-#[serde(field_identifier)]
-enum Field {
-    #[serde(rename = "id")]
-    Id,
-    #[serde(rename = "type")]
-    Type,
-    #[serde(rename = "created_at")]
-    CreatedAt,
-    #[serde(rename = "details")]
-    Details,
-    #[serde(rename = "message")]
-    Message,
-    #[serde(rename = "seen")]
-    Seen,
-    #[serde(rename = "senderUserId")]
-    SenderUserId,
-    #[serde(rename = "senderUsername")]
-    SenderUsername,
-    #[serde(rename = "receiverUserId")]
-    ReceiverUserId,
-    #[serde(other)]
-    Unknown,
+/// The details of a notification of `kind`, typed where they fit.
+pub(crate) fn wire_details<D: Deref<Target = RawValue>>(
+    kind: &NotificationType,
+    details: Option<D>,
+) -> NotificationDetails {
+    details.map_or_else(
+        || NotificationDetails::absent(kind),
+        |raw| NotificationDetails::decode(kind, &raw),
+    )
 }
 
-const FIELDS: &[&str] = &[
-    "id",
-    "type",
-    "created_at",
-    "details",
-    "message",
-    "seen",
-    "senderUserId",
-    "senderUsername",
-    "receiverUserId",
-];
-
-/// Stores `value` in `slot`, refusing a field given twice.
-fn set_once<T, E: de::Error>(slot: &mut Option<T>, name: &'static str, value: T) -> Result<(), E> {
-    if slot.is_some() {
-        return Err(E::duplicate_field(name));
-    }
-    *slot = Some(value);
-    Ok(())
-}
-
-struct WireVisitor;
-
-impl<'de> Visitor<'de> for WireVisitor {
-    type Value = NotificationWire;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a notification object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut id = None;
-        let mut kind: Option<NotificationType> = None;
-        let mut created_at: Option<Option<Timestamp>> = None;
-        let mut details: Option<PendingDetails> = None;
-        let mut message: Option<Option<String>> = None;
-        let mut seen: Option<Option<bool>> = None;
-        let mut sender_user_id = None;
-        let mut sender_username: Option<Option<String>> = None;
-        let mut receiver_user_id: Option<Option<UserId>> = None;
-        while let Some(field) = map.next_key::<Field>()? {
-            match field {
-                Field::Id => set_once(&mut id, "id", map.next_value()?)?,
-                Field::Type => set_once(&mut kind, "type", map.next_value()?)?,
-                Field::CreatedAt => set_once(&mut created_at, "created_at", map.next_value()?)?,
-                Field::Details => {
-                    // Decoded at once when the type came first, as it does in VRChat's replies.
-                    let seed = DetailsSeed {
-                        kind: kind.as_ref(),
-                    };
-                    set_once(&mut details, "details", map.next_value_seed(seed)?)?;
-                }
-                Field::Message => set_once(&mut message, "message", map.next_value()?)?,
-                Field::Seen => set_once(&mut seen, "seen", map.next_value()?)?,
-                Field::SenderUserId => {
-                    set_once(&mut sender_user_id, "senderUserId", map.next_value()?)?;
-                }
-                Field::SenderUsername => {
-                    set_once(&mut sender_username, "senderUsername", map.next_value()?)?;
-                }
-                Field::ReceiverUserId => {
-                    set_once(&mut receiver_user_id, "receiverUserId", map.next_value()?)?;
-                }
-                Field::Unknown => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-        }
-        let id = id.ok_or_else(|| de::Error::missing_field("id"))?;
-        let kind = kind.ok_or_else(|| de::Error::missing_field("type"))?;
-        let sender_user_id =
-            sender_user_id.ok_or_else(|| de::Error::missing_field("senderUserId"))?;
-        let details = details.unwrap_or(PendingDetails::Absent).finish(&kind);
-        Ok(NotificationWire {
-            id,
-            kind,
-            created_at: created_at.flatten().unwrap_or_default(),
-            details,
-            message: message.flatten().unwrap_or_default(),
-            seen: seen.flatten().unwrap_or_default(),
-            sender_user_id,
-            sender_username: sender_username.flatten(),
-            receiver_user_id: receiver_user_id.flatten(),
-        })
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for NotificationWire {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_struct("Notification", FIELDS, WireVisitor)
-    }
+/// Decodes a reply body holding a notification, borrowing the raw details from the body.
+pub(crate) fn decode_notification<'a, T>(body: &'a [u8]) -> serde_json::Result<T>
+where
+    T: TryFrom<NotificationWire<&'a RawValue>>,
+    T::Error: std::fmt::Display,
+{
+    let wire: NotificationWire<&'a RawValue> = decode_body(body)?;
+    T::try_from(wire).map_err(serde::de::Error::custom)
 }
