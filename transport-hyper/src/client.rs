@@ -26,6 +26,10 @@ type Connector = HttpsConnector<HttpConnector>;
 /// whole-exchange timeout, body limit) and the core reads the reply. Requests need a tokio
 /// runtime with timers enabled.
 ///
+/// Use a client (and its clones) within one runtime: a pooled connection is driven by a
+/// task on the runtime that opened it, so a request sent from another runtime that is not
+/// running at the time waits on it until the timeout.
+///
 /// ```no_run
 /// use vrchat_invite_core::{AuthToken, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId};
 /// use vrchat_invite_hyper::Client;
