@@ -65,10 +65,13 @@ const BOUNDARY_PREFIX: &str = "vrchat-invite-";
 
 /// Appends `value` as 16 lowercase hex digits.
 fn push_hex(text: &mut String, value: u64) {
-    for shift in (0..16).rev() {
-        let digit = ((value >> (shift * 4)) & 0xf) as u32;
-        text.extend(char::from_digit(digit, 16));
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut hex = [b'0'; 16];
+    for (place, digit) in hex.iter_mut().rev().enumerate() {
+        let nibble = (value >> (place * 4)) & 0xf;
+        *digit = DIGITS.get(nibble as usize).copied().unwrap_or(b'0');
     }
+    text.push_str(std::str::from_utf8(&hex).unwrap_or_default());
 }
 
 fn fnv1a(mut hash: u64, bytes: &[u8]) -> u64 {
