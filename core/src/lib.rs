@@ -96,4 +96,4 @@ pub use text::fold_punctuation;
 pub use user_agent::UserAgent;
 
 /// The header VRChat sets to identify a request in its logs.
-pub use error::REQUEST_ID_HEADER;
+pub use error::{REQUEST_ID_HEADER, SNIPPET_LIMIT};

@@ -3,11 +3,11 @@
 use std::fmt;
 
 use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, COOKIE, USER_AGENT};
-use http::{HeaderValue, Request};
+use http::{HeaderMap, HeaderValue, Request};
 
 use crate::base_url::BaseUrl;
 use crate::credentials::{AuthToken, TwoFactorToken};
-use crate::endpoint::Endpoint;
+use crate::endpoint::{Endpoint, RequestBody};
 use crate::error::{Error, InputError};
 use crate::ids::UserId;
 use crate::user_agent::UserAgent;
@@ -136,32 +136,49 @@ impl Session {
         uri.push_str(self.base_url.as_str());
         uri.push_str(&path);
 
+        let uri = http::Uri::try_from(uri).map_err(|_| self.assembly_error())?;
+
         let body = endpoint.body();
-        let mut builder = Request::builder()
-            .method(endpoint.method())
-            .uri(uri)
-            .header(USER_AGENT, self.user_agent.as_str())
-            .header(ACCEPT, "application/json");
+        let mut headers = HeaderMap::with_capacity(6);
+        let agent =
+            HeaderValue::from_str(self.user_agent.as_str()).map_err(|_| self.assembly_error())?;
+        headers.insert(USER_AGENT, agent);
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
         if let Some(cookie) = self.cookie_header() {
-            builder = builder.header(COOKIE, cookie);
+            headers.insert(COOKIE, cookie);
         }
         if let Some(authorization) = endpoint.authorization() {
-            builder = builder.header(AUTHORIZATION, authorization);
+            headers.insert(AUTHORIZATION, authorization);
         }
-        if let Some(content_type) = body.content_type() {
-            builder = builder.header(CONTENT_TYPE, content_type);
+        match &body {
+            RequestBody::Empty => {}
+            RequestBody::Json(_) => {
+                headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            }
+            RequestBody::Multipart { .. } => {
+                let content_type = body.content_type().unwrap_or_default();
+                let value =
+                    HeaderValue::try_from(content_type).map_err(|_| self.assembly_error())?;
+                headers.insert(CONTENT_TYPE, value);
+            }
         }
-        builder.body(body.into_bytes()).map_err(|_| {
-            // Every part was checked when it was made; this is unreachable in practice.
-            Error::from(InputError::InvalidBaseUrl {
-                value: self.base_url.to_string(),
-                reason: "the request could not be assembled",
-            })
+        let mut request = Request::new(body.into_bytes());
+        *request.method_mut() = endpoint.method();
+        *request.uri_mut() = uri;
+        *request.headers_mut() = headers;
+        Ok(request)
+    }
+
+    /// Every part was checked when it was made, so this is unreachable in practice.
+    fn assembly_error(&self) -> Error {
+        Error::from(InputError::InvalidBaseUrl {
+            value: self.base_url.to_string(),
+            reason: "the request could not be assembled",
         })
     }
 
     fn cookie_header(&self) -> Option<HeaderValue> {
-        let mut cookie = String::new();
+        let mut cookie = String::with_capacity(64);
         if let Some(auth) = &self.auth {
             cookie.push_str("auth=");
             cookie.push_str(auth.expose());
@@ -176,7 +193,7 @@ impl Session {
         if cookie.is_empty() {
             return None;
         }
-        let mut value = HeaderValue::from_str(&cookie).ok()?;
+        let mut value = HeaderValue::try_from(cookie).ok()?;
         value.set_sensitive(true);
         Some(value)
     }

@@ -5,7 +5,7 @@ mod decode;
 mod input;
 
 pub use api::{ApiError, ApiErrorKind, REQUEST_ID_HEADER};
-pub use decode::DecodeError;
+pub use decode::{DecodeError, SNIPPET_LIMIT};
 pub use input::{IdProblem, ImageProblem, InputError};
 
 /// Everything that can go wrong in the core.
