@@ -11,3 +11,8 @@ pub use driver::{Driver, Hyper, Ureq};
 pub use failure::Failure;
 pub use fault_server::{Fault, FaultServer, refused_addr, reply_bytes};
 pub use world::{USER_AGENT, World, location, session_at, tiny_png};
+
+/// The README's Rust examples, compiled (and, where they need no network, run) as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
