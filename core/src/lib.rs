@@ -86,7 +86,8 @@ pub use models::{
 pub use path::encode_path_segment;
 pub use photo::{IMAGE_FILENAME, Png};
 pub use polite::{
-    Action, CooldownBook, EDIT_COOLDOWN_MINUTES, InviteGuard, Politeness, Refusal, Throttle,
+    Action, CooldownBook, EDIT_COOLDOWN_MINUTES, InviteGuard, Politeness, Refusal,
+    SharedPoliteness, Throttle,
 };
 pub use response::parse_response;
 pub use secret::Secret;

@@ -1,7 +1,7 @@
 //! The async client: one generic `send` for every operation.
 
 use std::fmt;
-use std::sync::{Arc, Mutex, PoisonError, RwLock, RwLockReadGuard};
+use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
@@ -11,7 +11,7 @@ use hyper_rustls::{HttpsConnector, HttpsConnectorBuilder};
 use hyper_util::client::legacy::Client as HttpClient;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
-use vrchat_invite_core::{Action, Endpoint, Politeness, Session};
+use vrchat_invite_core::{Endpoint, Session, SharedPoliteness};
 
 use crate::builder::ClientBuilder;
 use crate::error::Error;
@@ -51,7 +51,7 @@ pub struct Client {
     session: Arc<RwLock<Session>>,
     timeout: Duration,
     body_limit: usize,
-    politeness: Option<Arc<Mutex<Politeness>>>,
+    politeness: Option<Arc<SharedPoliteness>>,
 }
 
 impl Client {
@@ -91,7 +91,7 @@ impl Client {
             body_limit: builder.body_limit,
             politeness: builder
                 .politeness
-                .map(|politeness| Arc::new(Mutex::new(politeness))),
+                .map(|politeness| Arc::new(SharedPoliteness::new(politeness))),
         })
     }
 
@@ -103,41 +103,17 @@ impl Client {
     pub async fn send<E: Endpoint + Sync>(&self, endpoint: &E) -> Result<E::Output, Error> {
         let request = self.read_session().request(endpoint)?;
         let action = endpoint.action();
-        self.before_send(&action).await?;
-        let response = self.execute(request).await?;
-        self.after_reply(&action, &response);
-        Ok(endpoint.parse(&response)?)
-    }
-
-    /// Asks the politeness helpers, if on, and sleeps the throttle's delay.
-    async fn before_send(&self, action: &Action<'_>) -> Result<(), Error> {
-        let Some(politeness) = &self.politeness else {
-            return Ok(());
-        };
-        let wait = politeness
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .before_send(Instant::now(), action)
-            .map_err(vrchat_invite_core::Error::from)?;
-        if !wait.is_zero() {
-            tokio::time::sleep(wait).await;
-        }
-        Ok(())
-    }
-
-    fn after_reply(&self, action: &Action<'_>, response: &Response<Vec<u8>>) {
         if let Some(politeness) = &self.politeness {
-            politeness
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .after_reply(
-                    Instant::now(),
-                    action,
-                    response.status(),
-                    response.headers(),
-                    response.body(),
-                );
+            let wait = politeness.before_send(Instant::now(), &action)?;
+            if !wait.is_zero() {
+                tokio::time::sleep(wait).await;
+            }
         }
+        let response = self.execute(request).await?;
+        if let Some(politeness) = &self.politeness {
+            politeness.after_reply(Instant::now(), &action, &response);
+        }
+        Ok(endpoint.parse(&response)?)
     }
 
     /// Runs one request as is, with this client's timeout and body limit, and returns the

@@ -1,14 +1,13 @@
 //! The blocking client: one generic `send` for every operation.
 
 use std::fmt;
-use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use http::{Method, Request, Response};
 use ureq::config::AutoHeaderValue;
 use ureq::unversioned::transport::DefaultConnector;
 use ureq::{Agent, SendBody};
-use vrchat_invite_core::{Action, Endpoint, Politeness, Session};
+use vrchat_invite_core::{Endpoint, Session, SharedPoliteness};
 
 use crate::builder::ClientBuilder;
 use crate::error::Error;
@@ -37,7 +36,7 @@ pub struct Client {
     agent: Agent,
     timeout: Duration,
     body_limit: usize,
-    politeness: Option<Mutex<Politeness>>,
+    politeness: Option<SharedPoliteness>,
 }
 
 impl Client {
@@ -74,7 +73,7 @@ impl Client {
             agent,
             timeout: builder.timeout,
             body_limit: builder.body_limit,
-            politeness: builder.politeness.map(Mutex::new),
+            politeness: builder.politeness.map(SharedPoliteness::new),
         }
     }
 
@@ -86,41 +85,17 @@ impl Client {
     pub fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output, Error> {
         let request = self.session.request(endpoint)?;
         let action = endpoint.action();
-        self.before_send(&action)?;
-        let response = self.execute(request)?;
-        self.after_reply(&action, &response);
-        Ok(endpoint.parse(&response)?)
-    }
-
-    /// Asks the politeness helpers, if on, and sleeps the throttle's delay.
-    fn before_send(&self, action: &Action<'_>) -> Result<(), Error> {
-        let Some(politeness) = &self.politeness else {
-            return Ok(());
-        };
-        let wait = politeness
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .before_send(Instant::now(), action)
-            .map_err(vrchat_invite_core::Error::from)?;
-        if !wait.is_zero() {
-            std::thread::sleep(wait);
-        }
-        Ok(())
-    }
-
-    fn after_reply(&self, action: &Action<'_>, response: &Response<Vec<u8>>) {
         if let Some(politeness) = &self.politeness {
-            politeness
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .after_reply(
-                    Instant::now(),
-                    action,
-                    response.status(),
-                    response.headers(),
-                    response.body(),
-                );
+            let wait = politeness.before_send(Instant::now(), &action)?;
+            if !wait.is_zero() {
+                std::thread::sleep(wait);
+            }
         }
+        let response = self.execute(request)?;
+        if let Some(politeness) = &self.politeness {
+            politeness.after_reply(Instant::now(), &action, &response);
+        }
+        Ok(endpoint.parse(&response)?)
     }
 
     /// Runs one request as is, with this client's timeout and body limit, and returns the

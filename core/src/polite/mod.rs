@@ -9,6 +9,7 @@ mod cooldown_book;
 mod invite_guard;
 mod politeness;
 mod refusal;
+mod shared;
 mod throttle;
 
 pub use action::Action;
@@ -16,4 +17,5 @@ pub use cooldown_book::{CooldownBook, EDIT_COOLDOWN_MINUTES};
 pub use invite_guard::InviteGuard;
 pub use politeness::Politeness;
 pub use refusal::Refusal;
+pub use shared::SharedPoliteness;
 pub use throttle::Throttle;
