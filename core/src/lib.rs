@@ -89,7 +89,7 @@ pub use polite::{
     Action, CooldownBook, EDIT_COOLDOWN_MINUTES, InviteGuard, Politeness, Refusal,
     SharedPoliteness, Throttle,
 };
-pub use response::parse_response;
+pub use response::{parse_response, redirect_location};
 pub use secret::Secret;
 pub use session::Session;
 pub use slot::Slot;

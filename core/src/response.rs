@@ -24,3 +24,22 @@ pub fn parse_response<E: Endpoint + ?Sized>(
         Err(Error::from(endpoint.refine_error(error)))
     }
 }
+
+/// The `Location` a redirect points to, when the header is there and readable.
+///
+/// The API never redirects, so transports refuse every 3xx and report this target; this is
+/// the one rule both transports use to read it.
+///
+/// ```
+/// let mut headers = http::HeaderMap::new();
+/// headers.insert(http::header::LOCATION, "http://elsewhere.example/".parse()?);
+/// assert_eq!(vrchat_invite_core::redirect_location(&headers).as_deref(), Some("http://elsewhere.example/"));
+/// assert_eq!(vrchat_invite_core::redirect_location(&http::HeaderMap::new()), None);
+/// # Ok::<(), http::header::InvalidHeaderValue>(())
+/// ```
+pub fn redirect_location(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get(http::header::LOCATION)
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned)
+}

@@ -11,7 +11,7 @@ use hyper_rustls::{HttpsConnector, HttpsConnectorBuilder};
 use hyper_util::client::legacy::Client as HttpClient;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
-use vrchat_invite_core::{Endpoint, Session, SharedPoliteness};
+use vrchat_invite_core::{Endpoint, Session, SharedPoliteness, redirect_location};
 
 use crate::builder::ClientBuilder;
 use crate::error::Error;
@@ -147,11 +147,7 @@ impl Client {
         if response.status().is_redirection() {
             return Err(Error::Redirect {
                 status: response.status(),
-                location: response
-                    .headers()
-                    .get(http::header::LOCATION)
-                    .and_then(|value| value.to_str().ok())
-                    .map(str::to_owned),
+                location: redirect_location(response.headers()),
             });
         }
         let declared = response

@@ -7,7 +7,7 @@ use http::{Method, Request, Response};
 use ureq::config::AutoHeaderValue;
 use ureq::unversioned::transport::DefaultConnector;
 use ureq::{Agent, SendBody};
-use vrchat_invite_core::{Endpoint, Session, SharedPoliteness};
+use vrchat_invite_core::{Endpoint, Session, SharedPoliteness, redirect_location};
 
 use crate::builder::ClientBuilder;
 use crate::error::Error;
@@ -116,11 +116,7 @@ impl Client {
         if response.status().is_redirection() {
             return Err(Error::Redirect {
                 status: response.status(),
-                location: response
-                    .headers()
-                    .get(http::header::LOCATION)
-                    .and_then(|value| value.to_str().ok())
-                    .map(str::to_owned),
+                location: redirect_location(response.headers()),
             });
         }
         let (parts, mut body) = response.into_parts();
