@@ -53,6 +53,7 @@ mod message_type;
 mod models;
 mod path;
 mod photo;
+mod pipeline;
 mod polite;
 mod response;
 mod secret;
@@ -85,6 +86,13 @@ pub use models::{
 };
 pub use path::encode_path_segment;
 pub use photo::{IMAGE_FILENAME, Png};
+pub use pipeline::{
+    CATCH_UP_BUFFER_LIMIT, CATCH_UP_MAX_PAGES, CATCH_UP_PAGE_SIZE, CatchUpRequest, ConnectFailure,
+    FrameError, FriendLocation, Gapless, NotificationV2, NotificationV2Delete,
+    NotificationV2Update, PipelineBase, PipelineConnect, PipelineEvent, PipelineOptions,
+    PipelineToken, Reconnect, ReconnectDecision, ReconnectPolicy, ResponseNotification, SEEN_LIMIT,
+    Watch, WatchEnd, WatchStep, decode_frame,
+};
 pub use polite::{
     Action, CooldownBook, EDIT_COOLDOWN_MINUTES, InviteGuard, Politeness, Refusal,
     SharedPoliteness, Throttle,

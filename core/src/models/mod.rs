@@ -16,6 +16,7 @@ pub use details::{
     RequestInviteResponseDetails,
 };
 pub use invite_message::InviteMessage;
+pub(crate) use json_string::with_unescaped;
 pub use notification::Notification;
 pub use notification_type::NotificationType;
 pub use sent_notification::SentNotification;

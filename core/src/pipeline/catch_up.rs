@@ -1,0 +1,217 @@
+//! Gapless delivery: the live stream merged with the inbox after each reconnect.
+
+use std::collections::VecDeque;
+
+use crate::models::{Notification, Timestamp};
+use crate::pipeline::PipelineEvent;
+use crate::pipeline::seen::SeenIds;
+
+/// The inbox page size a catch-up asks for (the inbox allows 1 to 100).
+pub const CATCH_UP_PAGE_SIZE: u8 = 100;
+/// The most pages one catch-up reads; past them it goes live with what it has.
+pub const CATCH_UP_MAX_PAGES: u32 = 20;
+/// The most live events kept while a catch-up runs; past it the oldest are dropped.
+pub const CATCH_UP_BUFFER_LIMIT: usize = 10_000;
+/// How many delivered notification IDs are remembered to drop duplicates.
+pub const SEEN_LIMIT: usize = 4096;
+
+/// The inbox page to fetch: notifications created at or after `after`, `page_size` of them
+/// from `offset` on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatchUpRequest {
+    /// The creation time of the last notification delivered (or the start time).
+    pub after: Timestamp,
+    /// How many notifications of the catch-up were already read.
+    pub offset: u32,
+    /// The page size.
+    pub page_size: u8,
+}
+
+#[derive(Debug)]
+enum State {
+    Live,
+    CatchingUp {
+        page: u32,
+        fetched: Vec<Notification>,
+        buffer: VecDeque<PipelineEvent>,
+    },
+}
+
+/// Delivers each notification exactly once, in order, across reconnects.
+///
+/// Live events pass straight through, notifications already delivered dropped by ID. After
+/// a reconnect, [`Gapless::reconnected`] asks for the inbox after the last notification
+/// delivered; live events are held while the pages come in; then the notifications the
+/// socket missed are delivered, oldest first, and the held events after them.
+///
+/// ```
+/// use vrchat_invite_core::{Gapless, Notification, PipelineEvent, Timestamp};
+/// let notification = |id: &str, at: &str| -> Notification {
+///     serde_json::from_value(serde_json::json!({
+///         "id": id, "type": "invite", "created_at": at, "senderUserId": "usr_a",
+///         "details": {"worldId": "wrld_1:1", "worldName": "Home"}}))
+///     .unwrap()
+/// };
+/// let mut gapless = Gapless::new(Some(Timestamp::new("2024-01-01T00:00:00Z")));
+/// gapless.live(PipelineEvent::Notification(notification("not_1", "2024-01-01T00:00:01Z")));
+/// // The socket drops; not_2 is sent while it is down. After the reconnect:
+/// let request = gapless.reconnected().expect("a catch-up");
+/// assert_eq!(request.after.as_str(), "2024-01-01T00:00:01Z");
+/// gapless.live(PipelineEvent::Notification(notification("not_3", "2024-01-01T00:00:03Z")));
+/// let page = vec![
+///     notification("not_3", "2024-01-01T00:00:03Z"),
+///     notification("not_2", "2024-01-01T00:00:02Z"),
+///     notification("not_1", "2024-01-01T00:00:01Z"),
+/// ];
+/// assert_eq!(gapless.page(page), None); // a short page is the last
+/// let ids: Vec<String> = std::iter::from_fn(|| gapless.next_event())
+///     .filter_map(|event| event.notification().map(|n| n.id.to_string()))
+///     .collect();
+/// assert_eq!(ids, ["not_1", "not_2", "not_3"]);
+/// ```
+#[derive(Debug)]
+pub struct Gapless {
+    watermark: Option<Timestamp>,
+    watermark_millis: Option<i64>,
+    seen: SeenIds,
+    state: State,
+    ready: VecDeque<PipelineEvent>,
+}
+
+impl Gapless {
+    /// Starts delivering; `since` is when watching started (the first catch-up asks for the
+    /// inbox after it when no notification was delivered yet; `None`: no catch-up until one
+    /// was).
+    pub fn new(since: Option<Timestamp>) -> Self {
+        let watermark_millis = since.as_ref().and_then(Timestamp::unix_millis);
+        Self {
+            watermark: since,
+            watermark_millis,
+            seen: SeenIds::new(SEEN_LIMIT),
+            state: State::Live,
+            ready: VecDeque::new(),
+        }
+    }
+
+    /// The creation time of the last notification delivered (or the start time).
+    pub fn watermark(&self) -> Option<&Timestamp> {
+        self.watermark.as_ref()
+    }
+
+    /// Whether a catch-up is under way (live events are held).
+    pub fn is_catching_up(&self) -> bool {
+        matches!(self.state, State::CatchingUp { .. })
+    }
+
+    /// The next event to hand to the consumer.
+    pub fn next_event(&mut self) -> Option<PipelineEvent> {
+        self.ready.pop_front()
+    }
+
+    /// An event from the socket.
+    pub fn live(&mut self, event: PipelineEvent) {
+        match &mut self.state {
+            State::Live => self.deliver(event),
+            State::CatchingUp { buffer, .. } => {
+                if buffer.len() >= CATCH_UP_BUFFER_LIMIT {
+                    buffer.pop_front();
+                }
+                buffer.push_back(event);
+            }
+        }
+    }
+
+    /// The socket is up again: the inbox page to fetch before going live, or `None` when
+    /// there is nothing to catch up from (no start time and nothing delivered yet).
+    ///
+    /// Called again while a catch-up is under way (the socket dropped once more), it starts
+    /// the catch-up over and keeps the events held so far.
+    pub fn reconnected(&mut self) -> Option<CatchUpRequest> {
+        let after = self.watermark.clone()?;
+        let buffer = match std::mem::replace(&mut self.state, State::Live) {
+            State::CatchingUp { buffer, .. } => buffer,
+            State::Live => VecDeque::new(),
+        };
+        self.state = State::CatchingUp {
+            page: 0,
+            fetched: Vec::new(),
+            buffer,
+        };
+        Some(CatchUpRequest {
+            after,
+            offset: 0,
+            page_size: CATCH_UP_PAGE_SIZE,
+        })
+    }
+
+    /// A page of the inbox, as asked for by the last [`CatchUpRequest`]: the next page to
+    /// fetch, or `None` when the catch-up is over and the events are ready.
+    pub fn page(&mut self, notifications: Vec<Notification>) -> Option<CatchUpRequest> {
+        let State::CatchingUp { page, fetched, .. } = &mut self.state else {
+            return None;
+        };
+        let full = notifications.len() >= usize::from(CATCH_UP_PAGE_SIZE);
+        fetched.extend(notifications);
+        *page += 1;
+        if full && *page < CATCH_UP_MAX_PAGES {
+            let after = self.watermark.clone()?;
+            return Some(CatchUpRequest {
+                after,
+                offset: page.saturating_mul(u32::from(CATCH_UP_PAGE_SIZE)),
+                page_size: CATCH_UP_PAGE_SIZE,
+            });
+        }
+        self.finish();
+        None
+    }
+
+    /// The catch-up could not be fetched: go live with the held events (a notification
+    /// missed while the socket was down is then lost; the caller may reconnect and call
+    /// [`Gapless::reconnected`] instead, which keeps them held).
+    pub fn give_up_catch_up(&mut self) {
+        if let State::CatchingUp { fetched, .. } = &mut self.state {
+            fetched.clear();
+        }
+        self.finish();
+    }
+
+    fn finish(&mut self) {
+        let State::CatchingUp {
+            mut fetched,
+            buffer,
+            ..
+        } = std::mem::replace(&mut self.state, State::Live)
+        else {
+            return;
+        };
+        // Oldest first; a timestamp that does not parse sorts last, in page order.
+        fetched.sort_by_key(|n| n.created_at.unix_millis().unwrap_or(i64::MAX));
+        for notification in fetched {
+            let older = match (notification.created_at.unix_millis(), self.watermark_millis) {
+                (Some(at), Some(mark)) => at < mark,
+                _ => false,
+            };
+            if !older {
+                self.deliver(PipelineEvent::Notification(notification));
+            }
+        }
+        for event in buffer {
+            self.deliver(event);
+        }
+    }
+
+    fn deliver(&mut self, event: PipelineEvent) {
+        if let PipelineEvent::Notification(notification) = &event {
+            if !self.seen.insert(&notification.id) {
+                return;
+            }
+            if let Some(at) = notification.created_at.unix_millis() {
+                if self.watermark_millis.is_none_or(|mark| at >= mark) {
+                    self.watermark_millis = Some(at);
+                    self.watermark = Some(notification.created_at.clone());
+                }
+            }
+        }
+        self.ready.push_back(event);
+    }
+}

@@ -1,0 +1,45 @@
+//! The token the pipeline is opened with.
+
+use std::fmt;
+
+use crate::credentials::AuthToken;
+use crate::secret::Secret;
+
+/// The `auth` cookie's value as the pipeline takes it, in its `authToken` query parameter.
+///
+/// `Debug` and `Display` never show it; neither does any error of this crate.
+///
+/// ```
+/// use vrchat_invite_core::{AuthToken, PipelineToken};
+/// let token = PipelineToken::from(&AuthToken::new("authcookie_1")?);
+/// assert_eq!(format!("{token:?} {token}"), "PipelineToken(<redacted>) <redacted>");
+/// assert_eq!(token.expose(), "authcookie_1");
+/// # Ok::<(), vrchat_invite_core::InputError>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct PipelineToken(Secret);
+
+impl PipelineToken {
+    /// The token itself. Handle with care.
+    pub fn expose(&self) -> &str {
+        self.0.expose()
+    }
+}
+
+impl From<&AuthToken> for PipelineToken {
+    fn from(token: &AuthToken) -> Self {
+        Self(Secret::new(token.expose()))
+    }
+}
+
+impl fmt::Debug for PipelineToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("PipelineToken(<redacted>)")
+    }
+}
+
+impl fmt::Display for PipelineToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
+    }
+}

@@ -1,0 +1,247 @@
+//! Gapless delivery: every notification exactly once, in order, whatever the drops,
+//! reconnects and catch-up pages.
+
+use std::collections::{HashMap, VecDeque};
+
+use proptest::prelude::*;
+use vrchat_invite_core::{CatchUpRequest, Gapless, Notification, PipelineEvent, Timestamp};
+
+const BASE_MILLIS: i64 = 1_700_000_000_000;
+
+fn notification(index: usize, millis: i64) -> Notification {
+    serde_json::from_value(serde_json::json!({
+        "id": format!("not_{index}"),
+        "type": "requestInvite",
+        "created_at": Timestamp::from_unix_millis(millis).as_str(),
+        "senderUserId": "usr_sender",
+        "details": {},
+    }))
+    .expect("notification")
+}
+
+/// One thing that happens between the server and the client.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    /// The server creates a notification.
+    Send,
+    /// The next frame in flight reaches the client.
+    Deliver,
+    /// The socket drops; frames in flight are lost.
+    Drop,
+    /// The client reconnects.
+    Reconnect,
+    /// The server answers the catch-up page asked for.
+    AnswerPage,
+    /// The catch-up fetch fails: the client drops the socket and will reconnect.
+    FailPage,
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        6 => Just(Step::Send),
+        6 => Just(Step::Deliver),
+        1 => Just(Step::Drop),
+        2 => Just(Step::Reconnect),
+        3 => Just(Step::AnswerPage),
+        1 => Just(Step::FailPage),
+    ]
+}
+
+/// A server with an inbox and one socket, and a client delivering through [`Gapless`].
+struct World {
+    inbox: Vec<Notification>,
+    in_flight: VecDeque<Notification>,
+    up: bool,
+    pending: Option<CatchUpRequest>,
+    gapless: Gapless,
+    delivered: Vec<Notification>,
+    /// How notification `i` gets its creation time.
+    time_of: fn(usize) -> i64,
+    newest_first: bool,
+}
+
+impl World {
+    fn new(time_of: fn(usize) -> i64, newest_first: bool) -> Self {
+        Self {
+            inbox: Vec::new(),
+            in_flight: VecDeque::new(),
+            up: true,
+            pending: None,
+            gapless: Gapless::new(Some(Timestamp::from_unix_millis(BASE_MILLIS - 1))),
+            delivered: Vec::new(),
+            time_of,
+            newest_first,
+        }
+    }
+
+    fn collect(&mut self) {
+        while let Some(event) = self.gapless.next_event() {
+            if let PipelineEvent::Notification(n) = event {
+                self.delivered.push(n);
+            }
+        }
+    }
+
+    fn page(&self, request: &CatchUpRequest) -> Vec<Notification> {
+        let after = request.after.unix_millis().expect("after parses");
+        let mut matching: Vec<Notification> = self
+            .inbox
+            .iter()
+            .filter(|n| n.created_at.unix_millis().is_some_and(|at| at >= after))
+            .cloned()
+            .collect();
+        if self.newest_first {
+            matching.reverse();
+        }
+        matching
+            .into_iter()
+            .skip(request.offset as usize)
+            .take(usize::from(request.page_size))
+            .collect()
+    }
+
+    fn apply(&mut self, step: Step) {
+        match step {
+            Step::Send => {
+                let index = self.inbox.len();
+                let n = notification(index, (self.time_of)(index));
+                self.inbox.push(n.clone());
+                if self.up {
+                    self.in_flight.push_back(n);
+                }
+            }
+            Step::Deliver => {
+                if let Some(n) = self.in_flight.pop_front() {
+                    self.gapless.live(PipelineEvent::Notification(n));
+                }
+            }
+            Step::Drop | Step::FailPage => {
+                if matches!(step, Step::FailPage) && self.pending.is_none() {
+                    return;
+                }
+                self.up = false;
+                self.in_flight.clear();
+                self.pending = None;
+            }
+            Step::Reconnect => {
+                if !self.up {
+                    self.up = true;
+                    self.pending = self.gapless.reconnected();
+                }
+            }
+            Step::AnswerPage => {
+                if let Some(request) = self.pending.take() {
+                    let page = self.page(&request);
+                    self.pending = self.gapless.page(page);
+                }
+            }
+        }
+        self.collect();
+    }
+
+    /// Lets everything settle: reconnect, finish the catch-up, deliver what is in flight.
+    fn settle(&mut self) {
+        self.apply(Step::Reconnect);
+        for _ in 0..100 {
+            if self.pending.is_none() {
+                break;
+            }
+            self.apply(Step::AnswerPage);
+        }
+        while !self.in_flight.is_empty() {
+            self.apply(Step::Deliver);
+        }
+        self.collect();
+    }
+
+    fn delivered_ids(&self) -> Vec<String> {
+        self.delivered.iter().map(|n| n.id.to_string()).collect()
+    }
+
+    fn sent_ids(&self) -> Vec<String> {
+        self.inbox.iter().map(|n| n.id.to_string()).collect()
+    }
+}
+
+fn distinct_times(index: usize) -> i64 {
+    BASE_MILLIS + 1000 * index as i64
+}
+
+fn shared_times(index: usize) -> i64 {
+    BASE_MILLIS + 1000 * (index / 3) as i64
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn every_notification_arrives_exactly_once_in_order(
+        steps in proptest::collection::vec(step(), 0..400),
+        newest_first in any::<bool>(),
+    ) {
+        let mut world = World::new(distinct_times, newest_first);
+        for step in steps {
+            world.apply(step);
+        }
+        world.settle();
+        prop_assert_eq!(world.delivered_ids(), world.sent_ids());
+    }
+
+    #[test]
+    fn notifications_sharing_a_timestamp_arrive_exactly_once(
+        steps in proptest::collection::vec(step(), 0..300),
+        newest_first in any::<bool>(),
+    ) {
+        let mut world = World::new(shared_times, newest_first);
+        for step in steps {
+            world.apply(step);
+        }
+        world.settle();
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for id in world.delivered_ids() {
+            *counts.entry(id).or_default() += 1;
+        }
+        prop_assert!(counts.values().all(|&count| count == 1), "duplicates: {:?}", counts);
+        prop_assert_eq!(counts.len(), world.inbox.len());
+    }
+}
+
+#[test]
+fn three_invites_sent_while_the_socket_is_down_arrive_once_after_the_reconnect() {
+    let mut world = World::new(distinct_times, true);
+    world.apply(Step::Send);
+    world.apply(Step::Deliver);
+    world.apply(Step::Drop);
+    for _ in 0..3 {
+        world.apply(Step::Send);
+    }
+    world.apply(Step::Reconnect);
+    world.apply(Step::Send); // live while the catch-up runs, and also in the page
+    world.apply(Step::Deliver);
+    assert_eq!(world.delivered_ids(), ["not_0"], "held during the catch-up");
+    world.apply(Step::AnswerPage);
+    assert_eq!(
+        world.delivered_ids(),
+        ["not_0", "not_1", "not_2", "not_3", "not_4"]
+    );
+}
+
+#[test]
+fn a_long_outage_is_read_in_several_pages() {
+    let mut world = World::new(distinct_times, true);
+    world.apply(Step::Drop);
+    for _ in 0..250 {
+        world.apply(Step::Send);
+    }
+    world.apply(Step::Reconnect);
+    let first = world.pending.clone().expect("a catch-up");
+    assert_eq!(first.offset, 0);
+    world.apply(Step::AnswerPage);
+    assert_eq!(world.pending.as_ref().map(|r| r.offset), Some(100));
+    assert!(
+        world.delivered.is_empty(),
+        "nothing is delivered before the last page"
+    );
+    world.settle();
+    assert_eq!(world.delivered_ids(), world.sent_ids());
+}
