@@ -83,7 +83,10 @@ impl World {
     }
 
     fn page(&self, request: &CatchUpRequest) -> Vec<Notification> {
-        let after = request.after.unix_millis().expect("after parses");
+        let after = request
+            .after
+            .as_ref()
+            .map_or(i64::MIN, |t| t.unix_millis().expect("after parses"));
         let mut matching: Vec<Notification> = self
             .inbox
             .iter()
@@ -126,7 +129,7 @@ impl World {
             Step::Reconnect => {
                 if !self.up {
                     self.up = true;
-                    self.pending = self.gapless.reconnected();
+                    self.pending = Some(self.gapless.reconnected());
                 }
             }
             Step::AnswerPage => {
@@ -244,4 +247,28 @@ fn a_long_outage_is_read_in_several_pages() {
     );
     world.settle();
     assert_eq!(world.delivered_ids(), world.sent_ids());
+}
+
+#[test]
+fn without_a_start_time_the_first_connect_takes_the_inbox_as_the_baseline() {
+    let mut world = World::new(distinct_times, true);
+    world.gapless = Gapless::new(None);
+    world.up = false;
+    for _ in 0..3 {
+        world.apply(Step::Send);
+    }
+    world.apply(Step::Reconnect);
+    assert_eq!(world.pending.as_ref().map(|r| r.after.clone()), Some(None));
+    world.apply(Step::Send); // new: live during the baseline, and in the page too
+    world.apply(Step::Deliver);
+    world.apply(Step::AnswerPage);
+    assert_eq!(
+        world.delivered_ids(),
+        ["not_3"],
+        "the old ones are the baseline"
+    );
+    world.apply(Step::Drop);
+    world.apply(Step::Send);
+    world.settle();
+    assert_eq!(world.delivered_ids(), ["not_3", "not_4"]);
 }

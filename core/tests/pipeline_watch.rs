@@ -59,6 +59,8 @@ fn an_error_frame_ends_the_watch_and_a_bad_frame_does_not() {
     let mut watch = watch(None);
     expect_connect(&mut watch);
     watch.connected(Instant::now());
+    assert!(matches!(watch.step(), WatchStep::FetchInbox(r) if r.after.is_none()));
+    watch.catch_up_page(Vec::new());
     assert!(matches!(watch.step(), WatchStep::Read));
     assert!(matches!(
         watch.frame("{oops"),
@@ -109,7 +111,10 @@ fn each_connect_catches_up_and_holds_live_events_meanwhile() {
     let WatchStep::FetchInbox(request) = watch.step() else {
         panic!("expected a catch-up");
     };
-    assert_eq!(request.after.as_str(), "2024-01-01T00:00:00Z");
+    assert_eq!(
+        request.after.map(|t| t.to_string()).as_deref(),
+        Some("2023-12-31T23:59:59.999Z")
+    );
     watch
         .frame(r#"{"type":"see-notification","content":"not_1"}"#)
         .expect("frame");

@@ -15,12 +15,14 @@ pub const CATCH_UP_BUFFER_LIMIT: usize = 10_000;
 /// How many delivered notification IDs are remembered to drop duplicates.
 pub const SEEN_LIMIT: usize = 4096;
 
-/// The inbox page to fetch: notifications created at or after `after`, `page_size` of them
-/// from `offset` on.
+/// The inbox page to fetch: notifications created after `after` (every one when `None`),
+/// `page_size` of them from `offset` on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CatchUpRequest {
-    /// The creation time of the last notification delivered (or the start time).
-    pub after: Timestamp,
+    /// A millisecond before the creation time of the last notification delivered (or before
+    /// the start time), so a server reading `after` as "strictly after" still returns
+    /// notifications made in that same millisecond; duplicates are dropped by ID.
+    pub after: Option<Timestamp>,
     /// How many notifications of the catch-up were already read.
     pub offset: u32,
     /// The page size.
@@ -31,6 +33,8 @@ pub struct CatchUpRequest {
 enum State {
     Live,
     CatchingUp {
+        /// The first catch-up without a start time: the pages are only recorded.
+        baseline: bool,
         page: u32,
         fetched: Vec<Notification>,
         buffer: VecDeque<PipelineEvent>,
@@ -44,6 +48,11 @@ enum State {
 /// delivered; live events are held while the pages come in; then the notifications the
 /// socket missed are delivered, oldest first, and the held events after them.
 ///
+/// Without a start time, the first connect reads the inbox as a baseline: what is there
+/// already counts as delivered (nothing of it is handed on), and the newest of it sets the
+/// watermark. This uses the server's own timestamps, so a clock that differs from the
+/// server's cannot open a gap.
+///
 /// ```
 /// use vrchat_invite_core::{Gapless, Notification, PipelineEvent, Timestamp};
 /// let notification = |id: &str, at: &str| -> Notification {
@@ -55,8 +64,8 @@ enum State {
 /// let mut gapless = Gapless::new(Some(Timestamp::new("2024-01-01T00:00:00Z")));
 /// gapless.live(PipelineEvent::Notification(notification("not_1", "2024-01-01T00:00:01Z")));
 /// // The socket drops; not_2 is sent while it is down. After the reconnect:
-/// let request = gapless.reconnected().expect("a catch-up");
-/// assert_eq!(request.after.as_str(), "2024-01-01T00:00:01Z");
+/// let request = gapless.reconnected();
+/// assert_eq!(request.after.map(|t| t.to_string()).as_deref(), Some("2024-01-01T00:00:00.999Z"));
 /// gapless.live(PipelineEvent::Notification(notification("not_3", "2024-01-01T00:00:03Z")));
 /// let page = vec![
 ///     notification("not_3", "2024-01-01T00:00:03Z"),
@@ -73,18 +82,20 @@ enum State {
 pub struct Gapless {
     watermark: Option<Timestamp>,
     watermark_millis: Option<i64>,
+    baselined: bool,
     seen: SeenIds,
     state: State,
     ready: VecDeque<PipelineEvent>,
 }
 
 impl Gapless {
-    /// Starts delivering; `since` is when watching started (the first catch-up asks for the
-    /// inbox after it when no notification was delivered yet; `None`: no catch-up until one
-    /// was).
+    /// Starts delivering; `since` is when watching started (each connect catches up from
+    /// it until a notification was delivered), or `None` to take the inbox as it is at the
+    /// first connect as the baseline.
     pub fn new(since: Option<Timestamp>) -> Self {
         let watermark_millis = since.as_ref().and_then(Timestamp::unix_millis);
         Self {
+            baselined: since.is_some(),
             watermark: since,
             watermark_millis,
             seen: SeenIds::new(SEEN_LIMIT),
@@ -121,27 +132,27 @@ impl Gapless {
         }
     }
 
-    /// The socket is up again: the inbox page to fetch before going live, or `None` when
-    /// there is nothing to catch up from (no start time and nothing delivered yet).
+    /// The socket is up (again): the inbox page to fetch before going live.
     ///
     /// Called again while a catch-up is under way (the socket dropped once more), it starts
     /// the catch-up over and keeps the events held so far.
-    pub fn reconnected(&mut self) -> Option<CatchUpRequest> {
-        let after = self.watermark.clone()?;
+    pub fn reconnected(&mut self) -> CatchUpRequest {
+        let after = self.after();
         let buffer = match std::mem::replace(&mut self.state, State::Live) {
             State::CatchingUp { buffer, .. } => buffer,
             State::Live => VecDeque::new(),
         };
         self.state = State::CatchingUp {
+            baseline: !self.baselined,
             page: 0,
             fetched: Vec::new(),
             buffer,
         };
-        Some(CatchUpRequest {
+        CatchUpRequest {
             after,
             offset: 0,
             page_size: CATCH_UP_PAGE_SIZE,
-        })
+        }
     }
 
     /// A page of the inbox, as asked for by the last [`CatchUpRequest`]: the next page to
@@ -154,15 +165,23 @@ impl Gapless {
         fetched.extend(notifications);
         *page += 1;
         if full && *page < CATCH_UP_MAX_PAGES {
-            let after = self.watermark.clone()?;
+            let offset = page.saturating_mul(u32::from(CATCH_UP_PAGE_SIZE));
             return Some(CatchUpRequest {
-                after,
-                offset: page.saturating_mul(u32::from(CATCH_UP_PAGE_SIZE)),
+                after: self.after(),
+                offset,
                 page_size: CATCH_UP_PAGE_SIZE,
             });
         }
         self.finish();
         None
+    }
+
+    /// What a catch-up asks for: a millisecond before the watermark.
+    fn after(&self) -> Option<Timestamp> {
+        match self.watermark_millis {
+            Some(mark) => Some(Timestamp::from_unix_millis(mark.saturating_sub(1))),
+            None => self.watermark.clone(),
+        }
     }
 
     /// The catch-up could not be fetched: go live with the held events (a notification
@@ -177,6 +196,7 @@ impl Gapless {
 
     fn finish(&mut self) {
         let State::CatchingUp {
+            baseline,
             mut fetched,
             buffer,
             ..
@@ -184,6 +204,19 @@ impl Gapless {
         else {
             return;
         };
+        self.baselined = true;
+        if baseline {
+            // What the socket brought meanwhile is new even when the page has it too.
+            let live: Vec<_> = buffer
+                .iter()
+                .filter_map(|event| event.notification().map(|n| n.id.clone()))
+                .collect();
+            for notification in fetched.iter().filter(|n| !live.contains(&n.id)) {
+                self.seen.insert(&notification.id);
+                self.raise_watermark(&notification.created_at);
+            }
+            fetched.clear();
+        }
         // Oldest first; a timestamp that does not parse sorts last, in page order.
         fetched.sort_by_key(|n| n.created_at.unix_millis().unwrap_or(i64::MAX));
         for notification in fetched {
@@ -205,13 +238,18 @@ impl Gapless {
             if !self.seen.insert(&notification.id) {
                 return;
             }
-            if let Some(at) = notification.created_at.unix_millis() {
-                if self.watermark_millis.is_none_or(|mark| at >= mark) {
-                    self.watermark_millis = Some(at);
-                    self.watermark = Some(notification.created_at.clone());
-                }
-            }
+            let created_at = notification.created_at.clone();
+            self.raise_watermark(&created_at);
         }
         self.ready.push_back(event);
+    }
+
+    fn raise_watermark(&mut self, created_at: &Timestamp) {
+        if let Some(at) = created_at.unix_millis() {
+            if self.watermark_millis.is_none_or(|mark| at >= mark) {
+                self.watermark_millis = Some(at);
+                self.watermark = Some(created_at.clone());
+            }
+        }
     }
 }

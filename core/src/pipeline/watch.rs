@@ -103,7 +103,7 @@ enum State {
 /// watch.connected(Instant::now());
 /// // Catch up on what happened since the start time, then read.
 /// let WatchStep::FetchInbox(page) = watch.step() else { unreachable!() };
-/// assert_eq!(page.after.as_str(), "2024-01-01T00:00:00Z");
+/// assert_eq!(page.after.map(|t| t.to_string()).as_deref(), Some("2023-12-31T23:59:59.999Z"));
 /// watch.catch_up_page(Vec::new());
 /// assert!(matches!(watch.step(), WatchStep::Read));
 /// watch.frame(r#"{"type":"clear-notification"}"#)?;
@@ -125,8 +125,8 @@ pub struct Watch {
 
 impl Watch {
     /// A watch that will connect with `connect`; `since` is when watching started (events
-    /// from then on are caught up after each connect), `None` to catch up only after a
-    /// notification was delivered.
+    /// from then on are caught up after each connect), `None` to take the inbox at the
+    /// first connect as the baseline (see [`Gapless`]).
     pub fn new(
         connect: PipelineConnect,
         options: PipelineOptions,
@@ -188,10 +188,7 @@ impl Watch {
             return;
         }
         self.reconnect.connected(now);
-        self.state = match self.gapless.reconnected() {
-            Some(request) => State::Fetch(request),
-            None => State::Open,
-        };
+        self.state = State::Fetch(self.gapless.reconnected());
     }
 
     /// The socket could not be opened; `random` draws the wait.
