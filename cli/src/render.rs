@@ -1,8 +1,8 @@
 //! Readable text for the API's models.
 
 use vrchat_invite_core::{
-    InviteMessage, Notification, NotificationDetails, NotificationId, NotificationType,
-    SentNotification,
+    InviteMessage, ItemList, ListItem, Notification, NotificationDetails, NotificationId,
+    NotificationType, SentNotification,
 };
 
 use crate::table::Table;
@@ -17,15 +17,23 @@ pub(crate) fn cooldown(message: &InviteMessage) -> String {
     }
 }
 
-/// A table of invite message slots.
-pub(crate) fn messages_table(messages: &[InviteMessage]) -> String {
+/// A table of invite message slots; a slot the client could not read gets a row that
+/// says why.
+pub(crate) fn messages_table(messages: &ItemList<InviteMessage>) -> String {
     let mut table = Table::new(&["SLOT", "STATUS", "TEXT"]);
-    for message in messages {
-        table.row(vec![
-            message.slot.to_string(),
-            cooldown(message),
-            message.message.clone(),
-        ]);
+    for item in messages {
+        match item {
+            ListItem::Decoded(message) => table.row(vec![
+                message.slot.to_string(),
+                cooldown(message),
+                message.message.clone(),
+            ]),
+            ListItem::Undecodable(bad) => table.row(vec![
+                "?".to_owned(),
+                "unreadable".to_owned(),
+                bad.reason().to_owned(),
+            ]),
+        }
     }
     table.render()
 }
@@ -150,10 +158,20 @@ mod tests {
             message_line(&cooling),
             "message slot 3: \"Yo\" (cooling down, 42 minutes left)"
         );
-        let table = messages_table(&[editable, cooling]);
+        let unknown: ItemList<InviteMessage> = serde_json::from_str(
+            r#"[{"id":"invm_2","message":"?","messageType":"messageV2","slot":4}]"#,
+        )
+        .expect("list");
+        let mut items = ItemList::from(vec![editable, cooling]).into_items();
+        items.extend(unknown);
+        let table = messages_table(&ItemList::from_items(items));
         assert!(table.starts_with("SLOT  STATUS"), "{table}");
         assert!(
             table.contains("3     cooling down, 42 minutes left  Yo"),
+            "{table}"
+        );
+        assert!(
+            table.contains("?     unreadable") && table.contains("messageV2"),
             "{table}"
         );
     }

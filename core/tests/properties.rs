@@ -11,8 +11,8 @@ use serde_json::{Value, json};
 use vrchat_invite_core::{
     AuthToken, Credentials, Endpoint, Error, GetCurrentUser, GetInviteMessage, GetInviteMessages,
     InputError, InstanceId, InviteDetails, InviteMessage, InviteMessageId, InviteMessageType,
-    InviteMyselfTo, InviteResponseDetails, InviteUser, Location, Logout, MessageText, Notification,
-    NotificationDetails, NotificationId, NotificationType, Png, RequestInvite,
+    InviteMyselfTo, InviteResponseDetails, InviteUser, ItemList, Location, Logout, MessageText,
+    Notification, NotificationDetails, NotificationId, NotificationType, Png, RequestInvite,
     RequestInviteDetails, RequestInviteResponseDetails, ResetInviteMessage, RespondInvite,
     SentNotification, Session, Slot, Timestamp, TwoFactorCode, TwoFactorMethod,
     UpdateInviteMessage, UserAgent, UserId, VerifyAuthToken, VerifyTwoFactor, WorldId,
@@ -462,7 +462,7 @@ proptest! {
         let parsed = GetInviteMessages::new(UserId::new("usr_a").expect("id"), message.message_type)
             .parse(&ok(list))
             .expect("parse");
-        prop_assert_eq!(parsed, vec![message]);
+        prop_assert_eq!(parsed, ItemList::from(vec![message]));
     }
 
     #[test]

@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use vrchat_invite_core::{
     BaseUrl, Credentials, CurrentUser, EDIT_COOLDOWN_MINUTES, GetInviteMessages, InviteMessage,
-    InviteMessageType, InviteUser, Location, MessageText, Notification, RespondInvite, Session,
-    Slot, TwoFactorMethod, UpdateInviteMessage, UserAgent,
+    InviteMessageType, InviteUser, ItemList, Location, MessageText, Notification, RespondInvite,
+    Session, Slot, TwoFactorMethod, UpdateInviteMessage, UserAgent,
 };
 use vrchat_invite_sim::{DemoAccounts, SimUser, Simulator};
 use vrchat_invite_ureq::Client;
@@ -156,15 +156,15 @@ impl Tour<'_> {
             .map_err(|error| transport_error(&error, &Subject::Messages(kind)))?;
         self.narrator.detail(&messages_table(&messages));
 
-        let edit = |text: &str| -> Result<Result<Vec<InviteMessage>, Failure>, Failure> {
+        let edit = |text: &str| -> Result<Result<ItemList<InviteMessage>, Failure>, Failure> {
             let text = MessageText::new(text).map_err(|e| input_error(&e))?;
             Ok(alice
                 .send(&UpdateInviteMessage::new(me.clone(), kind, slot, text))
                 .map_err(|error| transport_error(&error, &subject)))
         };
-        let show_slot = |messages: &[InviteMessage]| {
+        let show_slot = |messages: &ItemList<InviteMessage>| {
             messages
-                .iter()
+                .decoded()
                 .find(|message| message.slot == slot)
                 .map_or_else(|| format!("slot {slot} missing"), message_line)
         };
