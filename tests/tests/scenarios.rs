@@ -196,19 +196,7 @@ fn friends_only<D: Driver>() {
     assert!(world.sim.notifications_for(&world.carol.id).is_empty());
 }
 
-/// Each scenario on each transport.
-macro_rules! on_both {
-    ($($scenario:ident),* $(,)?) => {
-        mod over_ureq {
-            $(#[test] fn $scenario() { super::$scenario::<super::Ureq>() })*
-        }
-        mod over_hyper {
-            $(#[test] fn $scenario() { super::$scenario::<super::Hyper>() })*
-        }
-    };
-}
-
-on_both!(
+vrchat_invite_tests::on_both_transports!(
     invite_and_respond,
     edit_cooldown,
     reset_respects_the_cooldown,
