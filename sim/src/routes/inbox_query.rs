@@ -213,4 +213,32 @@ mod tests {
             assert_eq!(refusal.status, http::StatusCode::BAD_REQUEST, "{query}");
         }
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_query_parses_or_is_refused_with_400(query in ".{0,64}") {
+            if let Err(refusal) = parse(&query) {
+                proptest::prop_assert_eq!(refusal.status, http::StatusCode::BAD_REQUEST);
+            }
+        }
+
+        #[test]
+        fn n_is_accepted_exactly_from_1_to_100(n in -1000i64..1000) {
+            let parsed = parse(&format!("n={n}")).map(|q| q.n);
+            if (1..=100).contains(&n) {
+                proptest::prop_assert_eq!(parsed, Ok(usize::try_from(n).unwrap_or_default()));
+            } else {
+                proptest::prop_assert!(parsed.is_err());
+            }
+        }
+
+        #[test]
+        fn any_simulated_time_reads_back_as_after(millis in 0i64..4_102_444_800_000) {
+            let text = Timestamp::from_unix_millis(millis);
+            proptest::prop_assert_eq!(
+                parse(&format!("after={text}")).map(|q| q.after),
+                Ok(Some(millis))
+            );
+        }
+    }
 }

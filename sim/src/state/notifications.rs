@@ -254,7 +254,10 @@ mod tests {
             ids(&list, &bob, false, None),
             [third.clone(), second.clone(), first.clone()]
         );
-        assert_eq!(ids(&list, &bob, false, Some(T0 + 2)), [third.clone()]);
+        assert_eq!(
+            ids(&list, &bob, false, Some(T0 + 2)),
+            std::slice::from_ref(&third)
+        );
         assert!(ids(&list, &bob, true, None).is_empty());
 
         list.received_mut(&bob, &second).expect("bob's").hidden = true;
