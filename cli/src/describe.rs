@@ -191,6 +191,12 @@ pub(crate) fn api_error(api: &ApiError, subject: &Subject) -> Failure {
             Exit::NotFriends,
             format!("{subject} is not your friend: VRChat only allows this between friends"),
         ),
+        ApiErrorKind::NotFound if matches!(subject, Subject::Notification(_)) => (
+            Exit::NotFound,
+            format!(
+                "{subject} was not found among the notifications you received: list them with `vrchat-invite inbox`"
+            ),
+        ),
         ApiErrorKind::NotFound => (Exit::NotFound, format!("{subject} was not found")),
         ApiErrorKind::RateLimited => (
             Exit::RateLimited,

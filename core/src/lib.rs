@@ -24,7 +24,7 @@
 //!     .body(br#"[{"canBeUpdated":true,"id":"default","message":"Hi","messageType":"message",
 //!              "remainingCooldownMinutes":0,"slot":0,"updatedAt":"2021-01-01T00:00:00Z"}]"#.to_vec())?;
 //! let messages = list.parse(&reply)?;
-//! assert_eq!(messages[0].message, "Hi");
+//! assert_eq!(messages.decoded().next().map(|m| m.message.as_str()), Some("Hi"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -47,6 +47,7 @@ mod credentials;
 mod endpoint;
 mod error;
 mod ids;
+mod inbox;
 mod invite;
 mod message;
 mod message_type;
@@ -71,6 +72,11 @@ pub use credentials::{AuthToken, TwoFactorToken};
 pub use endpoint::{Endpoint, RequestBody};
 pub use error::{ApiError, ApiErrorKind, DecodeError, Error, IdProblem, ImageProblem, InputError};
 pub use ids::{InstanceId, InviteMessageId, Location, NotificationId, UserId, WorldId};
+pub use inbox::{
+    ClearNotifications, GetNotification, HideNotification, ListNotifications, MarkNotificationSeen,
+    NotificationPager, NotificationsAfter, PageSize, Received, ReceivedInvite,
+    ReceivedInviteRequest, ReceivedInviteResponse, ReceivedRequestResponse,
+};
 pub use invite::{
     InviteMyselfTo, InviteUser, InviteUserWithPhoto, RequestInvite, RequestInviteWithPhoto,
     RespondInvite, RespondInviteWithPhoto,
@@ -80,9 +86,9 @@ pub use message::{
 };
 pub use message_type::InviteMessageType;
 pub use models::{
-    InviteDetails, InviteMessage, InviteResponseDetails, Notification, NotificationDetails,
-    NotificationType, RequestInviteDetails, RequestInviteResponseDetails, SentNotification,
-    Timestamp,
+    InviteDetails, InviteMessage, InviteResponseDetails, ItemList, ListItem, Notification,
+    NotificationDetails, NotificationType, RequestInviteDetails, RequestInviteResponseDetails,
+    SentNotification, Timestamp, UndecodableItem,
 };
 pub use path::encode_path_segment;
 pub use photo::{IMAGE_FILENAME, Png};

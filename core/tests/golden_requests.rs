@@ -3,10 +3,11 @@
 
 use http::{Method, Request};
 use vrchat_invite_core::{
-    AuthToken, BaseUrl, Error, GetInviteMessage, GetInviteMessages, ImageProblem, InputError,
-    InviteMessageType, InviteMyselfTo, InviteUser, Location, MessageText, NotificationId, Png,
-    RequestInvite, ResetInviteMessage, RespondInvite, Session, Slot, TwoFactorToken,
-    UpdateInviteMessage, UserAgent, UserId,
+    AuthToken, BaseUrl, ClearNotifications, Error, GetInviteMessage, GetInviteMessages,
+    GetNotification, HideNotification, ImageProblem, InputError, InviteMessageType, InviteMyselfTo,
+    InviteUser, ListNotifications, Location, MarkNotificationSeen, MessageText, NotificationId,
+    NotificationsAfter, PageSize, Png, RequestInvite, ResetInviteMessage, RespondInvite, Session,
+    Slot, Timestamp, TwoFactorToken, UpdateInviteMessage, UserAgent, UserId,
 };
 
 const USER_AGENT: &str = "GoldenTest/1.0 tests@example.com";
@@ -346,10 +347,132 @@ fn reset_invite_message() {
     );
 }
 
+#[test]
+fn list_notifications_sends_n_and_offset_and_never_the_deprecated_parameters() {
+    let request = session()
+        .request(&ListNotifications::new())
+        .expect("request");
+    assert_request(
+        &request,
+        Method::GET,
+        "https://api.vrchat.cloud/api/1/auth/user/notifications?n=60&offset=0",
+        None,
+        b"",
+    );
+    let query = request.uri().query().expect("query");
+    assert!(
+        !query.contains("type=") && !query.contains("sent="),
+        "{query}"
+    );
+}
+
+#[test]
+fn list_notifications_with_every_parameter() {
+    let after =
+        NotificationsAfter::time(&Timestamp::new("2026-01-01T00:00:00.000+0000")).expect("after");
+    let endpoint = ListNotifications::new()
+        .page_size(PageSize::MAX)
+        .offset(200)
+        .after(after)
+        .hidden(true);
+    let request = session().request(&endpoint).expect("request");
+    assert_request(
+        &request,
+        Method::GET,
+        "https://api.vrchat.cloud/api/1/auth/user/notifications?n=100&offset=200&after=2026-01-01T00%3A00%3A00.000%2B0000&hidden=true",
+        None,
+        b"",
+    );
+}
+
+#[test]
+fn list_notifications_after_a_keyword() {
+    let endpoint = ListNotifications::new()
+        .page_size(PageSize::MIN)
+        .after(NotificationsAfter::keyword("five_minutes_ago").expect("keyword"))
+        .hidden(false);
+    let request = session().request(&endpoint).expect("request");
+    assert_request(
+        &request,
+        Method::GET,
+        "https://api.vrchat.cloud/api/1/auth/user/notifications?n=1&offset=0&after=five_minutes_ago&hidden=false",
+        None,
+        b"",
+    );
+}
+
+#[test]
+fn get_notification() {
+    let request = session()
+        .request(&GetNotification::new(notification()))
+        .expect("request");
+    assert_request(
+        &request,
+        Method::GET,
+        "https://api.vrchat.cloud/api/1/auth/user/notifications/not_00000000-0000-0000-0000-000000000000",
+        None,
+        b"",
+    );
+}
+
+#[test]
+fn mark_notification_seen() {
+    let request = session()
+        .request(&MarkNotificationSeen::new(notification()))
+        .expect("request");
+    assert_request(
+        &request,
+        Method::PUT,
+        "https://api.vrchat.cloud/api/1/auth/user/notifications/not_00000000-0000-0000-0000-000000000000/see",
+        None,
+        b"",
+    );
+}
+
+#[test]
+fn hide_notification() {
+    let request = session()
+        .request(&HideNotification::new(notification()))
+        .expect("request");
+    assert_request(
+        &request,
+        Method::PUT,
+        "https://api.vrchat.cloud/api/1/auth/user/notifications/not_00000000-0000-0000-0000-000000000000/hide",
+        None,
+        b"",
+    );
+}
+
+#[test]
+fn clear_notifications() {
+    let request = session()
+        .request(&ClearNotifications::new())
+        .expect("request");
+    assert_request(
+        &request,
+        Method::PUT,
+        "https://api.vrchat.cloud/api/1/auth/user/notifications/clear",
+        None,
+        b"",
+    );
+}
+
+#[test]
+fn a_notification_id_stays_inside_its_segment() {
+    let sneaky = NotificationId::new("../clear").expect("id");
+    let request = session()
+        .request(&HideNotification::new(sneaky))
+        .expect("request");
+    assert_eq!(
+        request.uri().path(),
+        "/api/1/auth/user/notifications/..%2Fclear/hide"
+    );
+}
+
 /// One operation's name and what `Session::request` made of it.
 type Built = (&'static str, Result<Request<Vec<u8>>, Error>);
 
-/// Builds each of the 11 operations with the given values.
+/// Builds each of the 16 operations with the given values.
 fn build_all(
     session: &Session,
     user: &UserId,
@@ -403,6 +526,26 @@ fn build_all(
             "resetInviteMessage",
             session.request(&ResetInviteMessage::new(user.clone(), kind, slot(3))),
         ),
+        (
+            "getNotifications",
+            session.request(&ListNotifications::new()),
+        ),
+        (
+            "getNotification",
+            session.request(&GetNotification::new(notification.clone())),
+        ),
+        (
+            "markNotificationAsRead",
+            session.request(&MarkNotificationSeen::new(notification.clone())),
+        ),
+        (
+            "deleteNotification",
+            session.request(&HideNotification::new(notification.clone())),
+        ),
+        (
+            "clearNotifications",
+            session.request(&ClearNotifications::new()),
+        ),
     ]
 }
 
@@ -413,7 +556,7 @@ fn build_all_default(session: &Session) -> Vec<Built> {
 #[test]
 fn every_operation_is_built() {
     let built = build_all_default(&session());
-    assert_eq!(built.len(), 11);
+    assert_eq!(built.len(), 16);
     for (name, request) in built {
         assert!(request.is_ok(), "{name}: {request:?}");
     }
@@ -460,7 +603,7 @@ fn every_operation_needs_the_auth_cookie() {
     logged_out.set_auth_token(None);
     for session in [anonymous, only_two_factor, logged_out] {
         let built = build_all_default(&session);
-        assert_eq!(built.len(), 11);
+        assert_eq!(built.len(), 16);
         for (name, request) in built {
             assert!(
                 matches!(request, Err(Error::Input(InputError::NotLoggedIn))),
@@ -486,6 +629,11 @@ fn another_base_url_prefixes_every_path() {
         "http://127.0.0.1:8080/vrc/api/1/message/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/message/3",
         "http://127.0.0.1:8080/vrc/api/1/message/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/message/3",
         "http://127.0.0.1:8080/vrc/api/1/message/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/message/3",
+        "http://127.0.0.1:8080/vrc/api/1/auth/user/notifications?n=60&offset=0",
+        "http://127.0.0.1:8080/vrc/api/1/auth/user/notifications/not_00000000-0000-0000-0000-000000000000",
+        "http://127.0.0.1:8080/vrc/api/1/auth/user/notifications/not_00000000-0000-0000-0000-000000000000/see",
+        "http://127.0.0.1:8080/vrc/api/1/auth/user/notifications/not_00000000-0000-0000-0000-000000000000/hide",
+        "http://127.0.0.1:8080/vrc/api/1/auth/user/notifications/clear",
     ];
     let built = build_all_default(&session);
     assert_eq!(built.len(), expected.len());
@@ -523,13 +671,19 @@ fn hostile_ids_stay_inside_their_segment() {
         format!("{BASE}/message/{user_segment}/message/3"),
         format!("{BASE}/message/{user_segment}/message/3"),
         format!("{BASE}/message/{user_segment}/message/3"),
+        format!("{BASE}/auth/user/notifications?n=60&offset=0"),
+        format!("{BASE}/auth/user/notifications/..%2F..%2Fauth%2Fuser"),
+        format!("{BASE}/auth/user/notifications/..%2F..%2Fauth%2Fuser/see"),
+        format!("{BASE}/auth/user/notifications/..%2F..%2Fauth%2Fuser/hide"),
+        format!("{BASE}/auth/user/notifications/clear"),
     ];
     let built = build_all(&session(), &user, &notification, &location);
     assert_eq!(built.len(), expected.len());
     for ((name, request), uri) in built.into_iter().zip(expected) {
         let request = request.expect("request");
         assert_eq!(request.uri().to_string(), uri, "{name}");
-        assert!(request.uri().query().is_none(), "{name}");
+        let query = request.uri().query();
+        assert!(query.is_none() || query == Some("n=60&offset=0"), "{name}");
         assert_eq!(request.uri().host(), Some("api.vrchat.cloud"), "{name}");
     }
 }

@@ -9,10 +9,11 @@ use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use vrchat_invite_core::{
-    AuthToken, Credentials, Endpoint, Error, GetCurrentUser, GetInviteMessage, GetInviteMessages,
-    InputError, InstanceId, InviteDetails, InviteMessage, InviteMessageId, InviteMessageType,
-    InviteMyselfTo, InviteResponseDetails, InviteUser, Location, Logout, MessageText, Notification,
-    NotificationDetails, NotificationId, NotificationType, Png, RequestInvite,
+    AuthToken, ClearNotifications, Credentials, Endpoint, Error, GetCurrentUser, GetInviteMessage,
+    GetInviteMessages, GetNotification, HideNotification, InputError, InstanceId, InviteDetails,
+    InviteMessage, InviteMessageId, InviteMessageType, InviteMyselfTo, InviteResponseDetails,
+    InviteUser, ItemList, ListNotifications, Location, Logout, MarkNotificationSeen, MessageText,
+    Notification, NotificationDetails, NotificationId, NotificationType, Png, RequestInvite,
     RequestInviteDetails, RequestInviteResponseDetails, ResetInviteMessage, RespondInvite,
     SentNotification, Session, Slot, Timestamp, TwoFactorCode, TwoFactorMethod,
     UpdateInviteMessage, UserAgent, UserId, VerifyAuthToken, VerifyTwoFactor, WorldId,
@@ -462,7 +463,7 @@ proptest! {
         let parsed = GetInviteMessages::new(UserId::new("usr_a").expect("id"), message.message_type)
             .parse(&ok(list))
             .expect("parse");
-        prop_assert_eq!(parsed, vec![message]);
+        prop_assert_eq!(parsed, ItemList::from(vec![message]));
     }
 
     #[test]
@@ -564,6 +565,12 @@ fn check_every_endpoint(response: &Response<Vec<u8>>) -> Result<(), TestCaseErro
         response,
     )?;
     check_parse(&ResetInviteMessage::new(user, kind, slot), response)?;
+    let inbox_id = NotificationId::new("not_b").expect("id");
+    check_parse(&ListNotifications::new(), response)?;
+    check_parse(&GetNotification::new(inbox_id.clone()), response)?;
+    check_parse(&MarkNotificationSeen::new(inbox_id.clone()), response)?;
+    check_parse(&HideNotification::new(inbox_id), response)?;
+    check_parse(&ClearNotifications::new(), response)?;
     let credentials = Credentials::new("alice", "secret").expect("credentials");
     check_parse(&GetCurrentUser::with_credentials(credentials), response)?;
     check_parse(&GetCurrentUser::with_session(), response)?;

@@ -474,19 +474,19 @@ fn invite_message_list_response() {
         GetInviteMessages::new(user(), kind)
             .parse(&ok)
             .expect("list"),
-        expected
+        expected.clone().into()
     );
     assert_eq!(
         UpdateInviteMessage::new(user(), kind, slot(3), text())
             .parse(&ok)
             .expect("update"),
-        expected
+        expected.clone().into()
     );
     assert_eq!(
         ResetInviteMessage::new(user(), kind, slot(3))
             .parse(&ok)
             .expect("reset"),
-        expected
+        expected.into()
     );
 }
 

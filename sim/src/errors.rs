@@ -53,9 +53,10 @@ pub(crate) fn user_not_found() -> Reply {
     Reply::error(StatusCode::NOT_FOUND, "\"User not found\"")
 }
 
-/// 404: no such notification (or not one addressed to the caller).
+/// 404: no such notification (or not one addressed to the caller), worded as the spec's
+/// example, without quotes.
 pub(crate) fn notification_not_found() -> Reply {
-    Reply::error(StatusCode::NOT_FOUND, "\"Notification not found\"")
+    Reply::error(StatusCode::NOT_FOUND, "Notification not found")
 }
 
 /// 404: a location that is not `wrld_…:instance`.
@@ -150,6 +151,15 @@ pub(crate) fn not_respondable() -> Reply {
 /// 400: a body that is not what the route expects; `what` says what is wrong (its
 /// punctuation rewritten, as the server does).
 pub(crate) fn bad_body(what: &str) -> Reply {
+    Reply::error(
+        StatusCode::BAD_REQUEST,
+        &format!("\"{}\"", rewrite_punctuation(what)),
+    )
+}
+
+/// 400: a query parameter out of range or malformed; `what` says which and why (its
+/// punctuation rewritten, as the server does).
+pub(crate) fn bad_parameter(what: &str) -> Reply {
     Reply::error(
         StatusCode::BAD_REQUEST,
         &format!("\"{}\"", rewrite_punctuation(what)),

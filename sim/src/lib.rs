@@ -3,7 +3,7 @@
 //! [`Simulator::start`] runs a real HTTP/1.1 server (hyper) on `127.0.0.1` at a free port,
 //! on its own thread. It keeps users, friendships, sessions and 2FA, the 4 × 12 invite
 //! message slots of every user with their cooldowns, and the notifications that invites
-//! create, and it answers as VRChat does: the same paths, bodies, status codes and error
+//! create, in each receiver's inbox, and it answers as VRChat does: the same paths, bodies, status codes and error
 //! bodies, look-alike punctuation included. Point any client at [`Simulator::base_url`].
 //!
 //! # Testing your own app
@@ -59,9 +59,57 @@
 //!   edited is 404. Text comes back with VRChat's look-alike punctuation.
 //! * **Responses**: only to an invite or request you received, once, with a slot in bounds;
 //!   responding to your own invite is 400.
+//! * **Inbox**: only what you received; someone else's notification, or an unknown ID, is
+//!   404 `{"error":{"message":"Notification not found","status_code":404}}`. `n` is 1 to
+//!   100, `offset` 0 or more, `after` a timestamp or keyword, `hidden` `true` or `false`;
+//!   anything else in them is 400.
 //! * **Errors** use the spec's bodies `{"error":{"message":…,"status_code":n}}`; an unknown
 //!   route is 404 `{"error":"\"Not Found\"","status_code":404}`; malformed bodies are 400.
 //!   Every reply carries an `x-vrc-request-id` header.
+//!
+//! # The inbox
+//!
+//! Every invite, invite request and response lands in its receiver's inbox (a response's
+//! receiver is the sender of what it answers; `inviteMyselfTo` lands in the caller's own).
+//! The routes answer for the caller's received notifications only:
+//!
+//! * `GET /auth/user/notifications` (`getNotifications`) lists them **newest first**: those
+//!   not hidden and created strictly after `after`, then `offset` skipped, then at most `n`
+//!   (default 60); a page shorter than `n` is the last. `after` is a timestamp
+//!   (`2026-01-01T00:00:00.000Z`, any offset) or `five_minutes_ago`, `one_hour_ago`,
+//!   `one_day_ago`, counted back from the simulated clock. `hidden=true` lists hidden friend
+//!   requests only, which the simulator never creates. The deprecated `type` and `sent`,
+//!   and unknown parameters, are ignored; a known one given twice is 400. Values are
+//!   percent-decoded; `+` stays `+`.
+//! * `GET /auth/user/notifications/{id}` (`getNotification`) answers one, hidden or not.
+//! * `PUT …/{id}/see` (`markNotificationAsRead`) sets `seen`; `PUT …/{id}/hide`
+//!   (`deleteNotification`) leaves it out of later lists (it can still be read and answered);
+//!   both answer the notification.
+//! * `PUT /auth/user/notifications/clear` (`clearNotifications`) hides all of them and
+//!   answers `{"success":{"message":"Ok","status_code":200}}`.
+//!
+//! Their notifications are written as the REST API writes them: `details` a JSON-encoded
+//! string, the real `seen`, and no `receiverUserId`:
+//!
+//! ```json
+//! {"id":"not_…","type":"invite","created_at":"2026-01-01T00:00:00.000Z",
+//!  "details":"{\"worldId\":\"wrld_…:1\",\"worldName\":\"…\"}",
+//!  "message":"This is a generated invite to …","seen":false,"senderUserId":"usr_…"}
+//! ```
+//!
+//! (The invite routes keep their own shapes: `inviteUser` and `inviteMyselfTo` answer a
+//! SentNotification with `details` as an object; `requestInvite` and `respondInvite` a
+//! Notification that also names `receiverUserId`.)
+//!
+//! **Dates.** The clock stands still, yet no two notifications share a `created_at`: each is
+//! dated with the simulated time now, or 1 ms after the previous notification when that is
+//! later. So `created_at` orders them as they were created, and an `after` taken from one
+//! notification's `created_at` selects exactly those created after it. The clock itself is
+//! not moved, so cooldowns and TOTP codes are unaffected.
+//!
+//! [`Simulator::inbox`] and [`Simulator::notifications_for`] show a user's inbox to a test
+//! without a request; [`Simulator::add_raw_notification`] puts any JSON in one, such as a
+//! type the simulator never creates or an item a client cannot decode.
 //!
 //! # Login and 2FA
 //!

@@ -52,6 +52,17 @@ pub(crate) enum Route {
         kind: String,
         slot: String,
     },
+    GetNotifications,
+    GetNotification {
+        notification: String,
+    },
+    MarkNotificationAsRead {
+        notification: String,
+    },
+    DeleteNotification {
+        notification: String,
+    },
+    ClearNotifications,
     DownloadFile {
         file: String,
     },
@@ -79,6 +90,11 @@ impl Route {
             Self::GetInviteMessage { .. } => "getInviteMessage",
             Self::UpdateInviteMessage { .. } => "updateInviteMessage",
             Self::ResetInviteMessage { .. } => "resetInviteMessage",
+            Self::GetNotifications => "getNotifications",
+            Self::GetNotification { .. } => "getNotification",
+            Self::MarkNotificationAsRead { .. } => "markNotificationAsRead",
+            Self::DeleteNotification { .. } => "deleteNotification",
+            Self::ClearNotifications => "clearNotifications",
             Self::DownloadFile { .. } => "downloadFileVersion",
             Self::NotFound => "unknown",
         }
@@ -110,6 +126,7 @@ pub(crate) fn route(method: &Method, path: &str) -> Route {
     let segments: Vec<&str> = rest.split('/').collect();
     let post = method == Method::POST;
     let get = method == Method::GET;
+    let put = method == Method::PUT;
     let owned = |s: &str| decode(s);
     match segments.as_slice() {
         ["auth", "user"] if get => Route::GetCurrentUser,
@@ -117,7 +134,22 @@ pub(crate) fn route(method: &Method, path: &str) -> Route {
         ["auth", "twofactorauth", "totp", "verify"] if post => Route::VerifyTotp,
         ["auth", "twofactorauth", "otp", "verify"] if post => Route::VerifyRecoveryCode,
         ["auth", "twofactorauth", "emailotp", "verify"] if post => Route::VerifyEmailCode,
-        ["logout"] if method == Method::PUT => Route::Logout,
+        ["logout"] if put => Route::Logout,
+        ["auth", "user", "notifications"] if get => Route::GetNotifications,
+        ["auth", "user", "notifications", "clear"] if put => Route::ClearNotifications,
+        ["auth", "user", "notifications", id] if get && !id.is_empty() => Route::GetNotification {
+            notification: owned(id),
+        },
+        ["auth", "user", "notifications", id, "see"] if put && !id.is_empty() => {
+            Route::MarkNotificationAsRead {
+                notification: owned(id),
+            }
+        }
+        ["auth", "user", "notifications", id, "hide"] if put && !id.is_empty() => {
+            Route::DeleteNotification {
+                notification: owned(id),
+            }
+        }
         ["invite", "myself", "to", location] if post => Route::InviteMyselfTo {
             location: owned(location),
         },
@@ -240,7 +272,65 @@ mod tests {
                 "/api/1/file/file_1/1/file",
                 "downloadFileVersion",
             ),
+            (
+                Method::GET,
+                "/api/1/auth/user/notifications",
+                "getNotifications",
+            ),
+            (
+                Method::GET,
+                "/api/1/auth/user/notifications/not_1",
+                "getNotification",
+            ),
+            (
+                Method::PUT,
+                "/api/1/auth/user/notifications/not_1/see",
+                "markNotificationAsRead",
+            ),
+            (
+                Method::PUT,
+                "/api/1/auth/user/notifications/not_1/hide",
+                "deleteNotification",
+            ),
+            (
+                Method::PUT,
+                "/api/1/auth/user/notifications/clear",
+                "clearNotifications",
+            ),
             (Method::GET, "/api/1/invite/usr_a", "unknown"),
+            (Method::POST, "/api/1/auth/user/notifications", "unknown"),
+            (Method::PUT, "/api/1/auth/user/notifications", "unknown"),
+            (
+                Method::PUT,
+                "/api/1/auth/user/notifications/not_1",
+                "unknown",
+            ),
+            (
+                Method::GET,
+                "/api/1/auth/user/notifications/not_1/see",
+                "unknown",
+            ),
+            (
+                Method::POST,
+                "/api/1/auth/user/notifications/not_1/hide",
+                "unknown",
+            ),
+            (
+                Method::DELETE,
+                "/api/1/auth/user/notifications/clear",
+                "unknown",
+            ),
+            (
+                Method::PUT,
+                "/api/1/auth/user/notifications/not_1/accept",
+                "unknown",
+            ),
+            (Method::GET, "/api/1/auth/user/notifications/", "unknown"),
+            (
+                Method::PUT,
+                "/api/1/auth/user/notifications//see",
+                "unknown",
+            ),
             (Method::GET, "/api/2/auth/user", "unknown"),
             (Method::GET, "/api/1auth/user", "unknown"),
             (Method::GET, "/api/1/auth/user/", "unknown"),
@@ -270,6 +360,33 @@ mod tests {
             ),
             Route::InviteMyselfTo {
                 location: "wrld_1:12~region(eu) x".to_owned()
+            }
+        );
+        assert_eq!(
+            route(&Method::PUT, "/api/1/auth/user/notifications/not_%2F1/see"),
+            Route::MarkNotificationAsRead {
+                notification: "not_/1".to_owned()
+            }
+        );
+    }
+
+    #[test]
+    fn clear_is_not_taken_for_a_notification_id() {
+        assert_eq!(
+            route(&Method::PUT, "/api/1/auth/user/notifications/clear"),
+            Route::ClearNotifications
+        );
+        // Only PUT clears; a GET of `clear` asks for a notification of that ID.
+        assert_eq!(
+            route(&Method::GET, "/api/1/auth/user/notifications/clear"),
+            Route::GetNotification {
+                notification: "clear".to_owned()
+            }
+        );
+        assert_eq!(
+            route(&Method::PUT, "/api/1/auth/user/notifications/clear/hide"),
+            Route::DeleteNotification {
+                notification: "clear".to_owned()
             }
         );
     }

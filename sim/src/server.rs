@@ -170,6 +170,7 @@ async fn answer(shared: &Shared, route: Route, parts: &Parts, body: Bytes) -> Re
     };
     let incoming = Incoming {
         headers: &parts.headers,
+        query: parts.uri.query().unwrap_or_default(),
         body: &body,
         photo,
     };

@@ -9,7 +9,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use tokio::sync::oneshot;
-use vrchat_invite_core::{AuthToken, Notification, Timestamp, UserId};
+use vrchat_invite_core::{AuthToken, Notification, NotificationId, Timestamp, UserId};
 
 use crate::client;
 use crate::ids::generated;
@@ -127,8 +127,10 @@ impl Simulator {
         generated(AuthToken::new(token))
     }
 
-    /// Moves the simulated clock forward. It drives cooldowns, timestamps and TOTP codes,
-    /// starts at 2026-01-01T00:00:00Z and never moves on its own.
+    /// Moves the simulated clock forward. It drives cooldowns, timestamps, the keywords of
+    /// `after` and TOTP codes, starts at 2026-01-01T00:00:00Z and never moves on its own.
+    /// (A notification is dated now, or 1 ms after the previous notification if that is
+    /// later; see the [crate documentation](crate#the-inbox).)
     pub fn advance_clock(&self, by: Duration) {
         self.state().clock.advance(by);
     }
@@ -138,13 +140,56 @@ impl Simulator {
         self.state().clock.now()
     }
 
-    /// Notifications received by `user`, oldest first, with typed details.
+    /// Every notification received by `user`, oldest first, hidden ones included, with
+    /// typed details, the real `seen` flag and `receiver_user_id` set. A raw notification
+    /// ([`Simulator::add_raw_notification`]) is left out unless it decodes.
     pub fn notifications_for(&self, user: &UserId) -> Vec<Notification> {
         self.state()
             .notifications
             .received_by(user)
             .filter_map(|stored| stored.to_notification())
             .collect()
+    }
+
+    /// What `getNotifications` lists for `user` without parameters, unpaged: the
+    /// notifications not hidden, newest first, typed as in [`Simulator::notifications_for`].
+    pub fn inbox(&self, user: &UserId) -> Vec<Notification> {
+        self.state()
+            .notifications
+            .inbox(user, false, None)
+            .filter_map(|stored| stored.to_notification())
+            .collect()
+    }
+
+    /// Puts a notification of the test's own making in `receiver`'s inbox, dated like any
+    /// new notification, and returns the ID the inbox routes know it by.
+    ///
+    /// `item` is served verbatim by `getNotifications` and by `getNotification`,
+    /// `markNotificationAsRead` and `deleteNotification` (which change the hidden flag the
+    /// simulator keeps, never `item` itself), so it can be anything: a type the simulator
+    /// never creates (`boop`, `friendRequest`, a future one) or an item a client cannot
+    /// decode. The ID is `item`'s `id` when that is a string not yet in use, otherwise a new
+    /// `not_…` ID. A `type` and `senderUserId` in `item` are honoured by the list filters
+    /// and by `respondInvite`.
+    ///
+    /// ```
+    /// use serde_json::json;
+    /// use vrchat_invite_sim::{Simulator, UserSpec};
+    ///
+    /// let sim = Simulator::start()?;
+    /// let bob = sim.add_user(UserSpec::new("bob", "bob-password"));
+    /// let id = sim.add_raw_notification(&bob.id, json!({"id": "not_odd", "type": 42}));
+    /// assert_eq!(id.as_str(), "not_odd");
+    /// let other = sim.add_raw_notification(&bob.id, json!("not even an object"));
+    /// assert!(other.as_str().starts_with("not_"));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn add_raw_notification(
+        &self,
+        receiver: &UserId,
+        item: serde_json::Value,
+    ) -> NotificationId {
+        self.state().add_raw_notification(receiver, item)
     }
 
     /// Every request received so far, in arrival order, whatever its outcome.
@@ -164,7 +209,9 @@ impl Simulator {
 
     /// Requests received by the spec's `operationId` (`inviteUser`, `getCurrentUser`,
     /// `verify2FA`, `verifyRecoveryCode`, `verify2FAEmailCode`, `verifyAuthToken`,
-    /// `logout`, `downloadFileVersion`, ...); anything unrouted counts as `unknown`.
+    /// `logout`, `getNotifications`, `getNotification`, `markNotificationAsRead`,
+    /// `deleteNotification`, `clearNotifications`, `downloadFileVersion`, ...); anything
+    /// unrouted counts as `unknown`.
     pub fn operation_counts(&self) -> BTreeMap<String, u64> {
         lock(&self.shared.log).by_operation.clone()
     }

@@ -34,7 +34,8 @@ fn every_collection_starts_with_12_default_slots() {
             &session,
             &GetInviteMessages::new(alice.id.clone(), kind),
         )
-        .expect("list");
+        .expect("list")
+        .into_decoded();
         assert_eq!(list.len(), 12, "{kind}");
         for (n, message) in list.iter().enumerate() {
             assert_eq!(usize::from(message.slot.get()), n);
@@ -71,7 +72,8 @@ fn an_edit_rewrites_punctuation_and_starts_a_60_minute_cooldown() {
         &session,
         &update(&alice.id, InviteMessageType::Response, 3, text),
     )
-    .expect("edit");
+    .expect("edit")
+    .into_decoded();
     assert_eq!(list.len(), 12);
     let edited = &list[3];
     assert_eq!(
@@ -138,7 +140,9 @@ fn a_second_edit_waits_for_the_cooldown() {
     call(&sim, &session, &update(&alice.id, kind, 1, "other slot")).expect("another slot");
 
     sim.advance_clock(Duration::from_secs(30));
-    let list = call(&sim, &session, &update(&alice.id, kind, 0, "second")).expect("after cooldown");
+    let list = call(&sim, &session, &update(&alice.id, kind, 0, "second"))
+        .expect("after cooldown")
+        .into_decoded();
     assert_eq!(list[0].message, "second");
     assert_eq!(list[0].remaining_cooldown_minutes, 60);
 }
@@ -153,7 +157,8 @@ fn reset_respects_the_cooldown_without_restarting_it() {
         &session,
         &GetInviteMessages::new(alice.id.clone(), kind),
     )
-    .expect("list");
+    .expect("list")
+    .into_decoded();
     call(&sim, &session, &update(&alice.id, kind, 7, "custom")).expect("edit");
 
     let reset = ResetInviteMessage::new(alice.id.clone(), kind, slot(7));
@@ -162,7 +167,9 @@ fn reset_respects_the_cooldown_without_restarting_it() {
     assert_eq!(error.cooldown_minutes(), Some(50));
 
     sim.advance_clock(Duration::from_secs(50 * 60));
-    let list = call(&sim, &session, &reset).expect("reset after the cooldown");
+    let list = call(&sim, &session, &reset)
+        .expect("reset after the cooldown")
+        .into_decoded();
     assert_eq!(list[7].message, defaults[7].message);
     assert_eq!(list[7].id.as_str(), "default");
     assert!(list[7].can_be_updated);

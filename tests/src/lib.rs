@@ -12,6 +12,20 @@ pub use failure::Failure;
 pub use fault_server::{Fault, FaultServer, refused_addr, reply_bytes};
 pub use world::{USER_AGENT, World, location, session_at, tiny_png};
 
+/// Defines one `#[test]` per scenario and transport: `over_ureq::name` and
+/// `over_hyper::name`, each calling `name::<Ureq>()` or `name::<Hyper>()` of the caller.
+#[macro_export]
+macro_rules! on_both_transports {
+    ($($scenario:ident),* $(,)?) => {
+        mod over_ureq {
+            $(#[test] fn $scenario() { super::$scenario::<$crate::Ureq>() })*
+        }
+        mod over_hyper {
+            $(#[test] fn $scenario() { super::$scenario::<$crate::Hyper>() })*
+        }
+    };
+}
+
 /// The README's Rust examples, compiled (and, where they need no network, run) as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]

@@ -6,9 +6,9 @@ use std::time::Duration;
 
 use vrchat_invite_core::{
     ApiErrorKind, GetInviteMessage, GetInviteMessages, InviteMessage, InviteMessageType,
-    InviteMyselfTo, InviteUser, MessageText, Notification, NotificationDetails, NotificationType,
-    RequestInvite, ResetInviteMessage, RespondInvite, SentNotification, Slot, UpdateInviteMessage,
-    fold_punctuation,
+    InviteMyselfTo, InviteUser, ItemList, MessageText, Notification, NotificationDetails,
+    NotificationType, RequestInvite, ResetInviteMessage, RespondInvite, SentNotification, Slot,
+    UpdateInviteMessage, fold_punctuation,
 };
 use vrchat_invite_tests::{Driver, Failure, Hyper, Ureq, World, location, tiny_png};
 
@@ -21,6 +21,18 @@ enum Step {
     Received(Notification),
     Refused(Failure),
     Inbox(Vec<Notification>),
+}
+
+/// The decoded slots of a list that must have decoded whole.
+trait DecodedWhole {
+    fn into_decoded_checked(self) -> Vec<InviteMessage>;
+}
+
+impl DecodedWhole for ItemList<InviteMessage> {
+    fn into_decoded_checked(self) -> Vec<InviteMessage> {
+        assert!(self.is_complete(), "undecodable items: {self:?}");
+        self.into_decoded()
+    }
 }
 
 fn slot(n: u8) -> Slot {
@@ -85,7 +97,8 @@ fn every_operation<D: Driver>() -> Vec<Step> {
             world.alice.id.clone(),
             InviteMessageType::Message,
         ))
-        .expect("getInviteMessages");
+        .expect("getInviteMessages")
+        .into_decoded_checked();
     assert_eq!(list.len(), 12, "{name}");
     for (index, message) in list.iter().enumerate() {
         assert_eq!(usize::from(message.slot.get()), index, "{name}");
@@ -116,7 +129,8 @@ fn every_operation<D: Driver>() -> Vec<Step> {
             slot(3),
             text("Meet me at the lake, now!"),
         ))
-        .expect("updateInviteMessage");
+        .expect("updateInviteMessage")
+        .into_decoded_checked();
     assert_eq!(updated.len(), 12, "{name}");
     let edited = &updated[3];
     assert_eq!(
@@ -231,7 +245,10 @@ fn every_operation<D: Driver>() -> Vec<Step> {
     );
     steps.push(Step::Refused(refused));
     world.sim.advance_clock(Duration::from_secs(60 * 60));
-    let after = alice.send(&reset).expect("resetInviteMessage");
+    let after = alice
+        .send(&reset)
+        .expect("resetInviteMessage")
+        .into_decoded_checked();
     assert_eq!(after[3].id.as_str(), "default", "{name}");
     assert_eq!(after[3].message, default_text, "{name}");
     steps.push(Step::Messages(after));

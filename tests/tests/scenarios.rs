@@ -43,13 +43,15 @@ fn invite_and_respond<D: Driver>() {
             world.alice.id.clone(),
             InviteMessageType::Message,
         ))
-        .expect("messages");
+        .expect("messages")
+        .into_decoded();
     let responses = bob
         .send(&GetInviteMessages::new(
             world.bob.id.clone(),
             InviteMessageType::Response,
         ))
-        .expect("responses");
+        .expect("responses")
+        .into_decoded();
 
     let sent = alice
         .send(&InviteUser::new(world.bob.id.clone(), location()).with_message_slot(slot(5)))
@@ -113,7 +115,8 @@ fn edit_cooldown<D: Driver>() {
 
     let first = alice
         .send(&update(&world, 2, "First edit."))
-        .expect("first edit");
+        .expect("first edit")
+        .into_decoded();
     assert_eq!(fold_punctuation(&first[2].message), "First edit.");
     assert_eq!(first[2].remaining_cooldown_minutes, 60);
 
@@ -138,7 +141,8 @@ fn edit_cooldown<D: Driver>() {
     world.sim.advance_clock(Duration::from_secs(35 * 60));
     let later = alice
         .send(&update(&world, 2, "Second edit!"))
-        .expect("after the cooldown");
+        .expect("after the cooldown")
+        .into_decoded();
     assert_eq!(fold_punctuation(&later[2].message), "Second edit!");
     assert_eq!(fold_punctuation(&later[9].message), "Another slot.");
 }
@@ -148,7 +152,7 @@ fn reset_respects_the_cooldown<D: Driver>() {
     let world = World::new();
     let alice: D = world.client(&world.alice);
     let list = GetInviteMessages::new(world.alice.id.clone(), InviteMessageType::Message);
-    let defaults = alice.send(&list).expect("defaults");
+    let defaults = alice.send(&list).expect("defaults").into_decoded();
 
     alice.send(&update(&world, 4, "Edited.")).expect("edit");
     let reset =
@@ -160,13 +164,13 @@ fn reset_respects_the_cooldown<D: Driver>() {
     );
     // The refused reset did not restart the cooldown.
     world.sim.advance_clock(Duration::from_secs(50 * 60));
-    let after = alice.send(&reset).expect("reset");
+    let after = alice.send(&reset).expect("reset").into_decoded();
     assert_eq!(after[4].message, defaults[4].message);
     assert_eq!(after[4].id.as_str(), "default");
     assert_eq!(after[4].slot, slot(4));
     // A reset stamps the slot with the current time; the text and ID are the defaults.
     assert_eq!(after[3], defaults[3]);
-    assert_eq!(alice.send(&list).expect("list"), after);
+    assert_eq!(alice.send(&list).expect("list"), after.into());
 }
 
 /// Invites and invite requests go to friends only.
@@ -192,19 +196,7 @@ fn friends_only<D: Driver>() {
     assert!(world.sim.notifications_for(&world.carol.id).is_empty());
 }
 
-/// Each scenario on each transport.
-macro_rules! on_both {
-    ($($scenario:ident),* $(,)?) => {
-        mod over_ureq {
-            $(#[test] fn $scenario() { super::$scenario::<super::Ureq>() })*
-        }
-        mod over_hyper {
-            $(#[test] fn $scenario() { super::$scenario::<super::Hyper>() })*
-        }
-    };
-}
-
-on_both!(
+vrchat_invite_tests::on_both_transports!(
     invite_and_respond,
     edit_cooldown,
     reset_respects_the_cooldown,

@@ -27,7 +27,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
     let messages = client
         .send(&GetInviteMessages::new(me, InviteMessageType::Message))
         .await?;
-    for message in messages {
+    for message in messages.decoded() {
         println!("{:>2} {}", message.slot, message.message);
     }
     Ok(())

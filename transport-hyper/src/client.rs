@@ -39,7 +39,7 @@ type Connector = HttpsConnector<HttpConnector>;
 ///     .with_auth_token(AuthToken::new("authcookie_...")?);
 /// let client = Client::new(session)?;
 /// let me = UserId::new("usr_00000000-0000-0000-0000-000000000000")?;
-/// for message in client.send(&GetInviteMessages::new(me, InviteMessageType::Message)).await? {
+/// for message in client.send(&GetInviteMessages::new(me, InviteMessageType::Message)).await?.decoded() {
 ///     println!("{}: {}", message.slot, message.message);
 /// }
 /// # Ok(())

@@ -24,7 +24,7 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     let client = Client::new(session)?;
     let messages = client.send(&GetInviteMessages::new(me, InviteMessageType::Message))?;
-    for message in messages {
+    for message in messages.decoded() {
         println!("{:>2} {}", message.slot, message.message);
     }
     Ok(())

@@ -26,7 +26,7 @@ use crate::resolver::LiteralFirstResolver;
 ///     .with_auth_token(AuthToken::new("authcookie_...")?);
 /// let client = Client::new(session)?;
 /// let me = UserId::new("usr_00000000-0000-0000-0000-000000000000")?;
-/// for message in client.send(&GetInviteMessages::new(me, InviteMessageType::Message))? {
+/// for message in client.send(&GetInviteMessages::new(me, InviteMessageType::Message))?.decoded() {
 ///     println!("{}: {}", message.slot, message.message);
 /// }
 /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -8,8 +8,9 @@ use std::time::Duration;
 
 use vrchat_invite_core::{
     BaseUrl, Credentials, CurrentUser, EDIT_COOLDOWN_MINUTES, GetInviteMessages, InviteMessage,
-    InviteMessageType, InviteUser, Location, MessageText, Notification, RespondInvite, Session,
-    Slot, TwoFactorMethod, UpdateInviteMessage, UserAgent,
+    InviteMessageType, InviteUser, ItemList, ListNotifications, Location, MessageText,
+    Notification, NotificationPager, Received, RequestInvite, Session, Slot, TwoFactorMethod,
+    UpdateInviteMessage, UserAgent,
 };
 use vrchat_invite_sim::{DemoAccounts, SimUser, Simulator};
 use vrchat_invite_ureq::Client;
@@ -156,15 +157,15 @@ impl Tour<'_> {
             .map_err(|error| transport_error(&error, &Subject::Messages(kind)))?;
         self.narrator.detail(&messages_table(&messages));
 
-        let edit = |text: &str| -> Result<Result<Vec<InviteMessage>, Failure>, Failure> {
+        let edit = |text: &str| -> Result<Result<ItemList<InviteMessage>, Failure>, Failure> {
             let text = MessageText::new(text).map_err(|e| input_error(&e))?;
             Ok(alice
                 .send(&UpdateInviteMessage::new(me.clone(), kind, slot, text))
                 .map_err(|error| transport_error(&error, &subject)))
         };
-        let show_slot = |messages: &[InviteMessage]| {
+        let show_slot = |messages: &ItemList<InviteMessage>| {
             messages
-                .iter()
+                .decoded()
                 .find(|message| message.slot == slot)
                 .map_or_else(|| format!("slot {slot} missing"), message_line)
         };
@@ -212,7 +213,7 @@ impl Tour<'_> {
         self.narrator.step(&format!(
             "Alice invites Bob to {location} with her message slot {slot}."
         ));
-        let invite = InviteUser::new(bob_user.id.clone(), location).with_message_slot(slot);
+        let invite = InviteUser::new(bob_user.id.clone(), location.clone()).with_message_slot(slot);
         let notification = alice
             .send(&invite)
             .map_err(|error| transport_error(&error, &Subject::User(bob_user.id.clone())))?;
@@ -221,26 +222,64 @@ impl Tour<'_> {
             sent(&notification, &bob_user.display_name)
         ));
 
-        self.narrator.step("Bob's notifications:");
-        let inbox = self.sim.notifications_for(&bob_user.id);
+        self.narrator
+            .step("Bob lists his inbox (what `vrchat-invite inbox` shows):");
+        let inbox = self.inbox(bob)?;
         self.show_inbox(&inbox);
-        let invite_id = inbox
+        let response_slot = Slot::new(3).map_err(|e| input_error(&e))?;
+        let invite = inbox
             .iter()
-            .rev()
-            .find(|received| received.details.as_invite().is_some())
-            .map(|received| received.id.clone())
+            .find_map(|notification| match notification.received() {
+                Received::Invite(invite) => Some(invite.respond(response_slot)),
+                _ => None,
+            })
             .ok_or_else(|| Failure::new(Exit::Failure, "Bob received no invite"))?;
 
-        let response_slot = Slot::new(3).map_err(|e| input_error(&e))?;
         self.narrator.step(&format!(
-            "Bob answers the invite with his response slot {response_slot}."
+            "Bob answers that invite with his response slot {}, straight from the list item.",
+            invite.response_slot()
         ));
-        bob.send(&RespondInvite::new(invite_id.clone(), response_slot))
-            .map_err(|error| transport_error(&error, &Subject::Notification(invite_id)))?;
-        self.narrator.detail("Alice's notifications:");
-        let inbox = self.sim.notifications_for(&alice_user.id);
+        let answered = invite.notification_id().clone();
+        bob.send(&invite)
+            .map_err(|error| transport_error(&error, &Subject::Notification(answered)))?;
+        self.narrator.detail("Alice's inbox now holds his answer:");
+        let inbox = self.inbox(alice)?;
+        self.show_inbox(&inbox);
+
+        self.narrator.step(
+            "Bob asks Alice for an invite; Alice finds the request in her inbox and grants it.",
+        );
+        bob.send(&RequestInvite::new(alice_user.id.clone()))
+            .map_err(|error| transport_error(&error, &Subject::User(alice_user.id.clone())))?;
+        let inbox = self.inbox(alice)?;
+        let grant = inbox
+            .iter()
+            .find_map(|notification| match notification.received() {
+                Received::InviteRequest(request) => Some(request.invite_to(location.clone())),
+                _ => None,
+            })
+            .ok_or_else(|| Failure::new(Exit::Failure, "Alice received no invite request"))?;
+        alice
+            .send(&grant)
+            .map_err(|error| transport_error(&error, &Subject::User(bob_user.id.clone())))?;
+        self.narrator.detail("Bob's inbox:");
+        let inbox = self.inbox(bob)?;
         self.show_inbox(&inbox);
         Ok(())
+    }
+
+    /// Every notification `client` received, through the API, newest first.
+    fn inbox(&self, client: &Client) -> Result<Vec<Notification>, Failure> {
+        let mut pager = NotificationPager::new(ListNotifications::new());
+        let mut inbox = Vec::new();
+        while let Some(request) = pager.next_request() {
+            let page = client
+                .send(&request)
+                .map_err(|error| transport_error(&error, &Subject::Nothing))?;
+            pager.record(&page);
+            inbox.extend(page.into_decoded());
+        }
+        Ok(inbox)
     }
 
     fn show_inbox(&self, inbox: &[Notification]) {

@@ -2,7 +2,7 @@
 
 use clap::{Args, Subcommand};
 use vrchat_invite_core::{
-    GetInviteMessage, GetInviteMessages, InviteMessage, InviteMessageType, MessageText,
+    GetInviteMessage, GetInviteMessages, InviteMessage, InviteMessageType, ItemList, MessageText,
     ResetInviteMessage, Slot, UpdateInviteMessage,
 };
 
@@ -91,8 +91,13 @@ pub(crate) fn run(command: &MessagesCommand, globals: &Globals) -> Result<(), Fa
 }
 
 /// The changed slot as the server now has it (the server rewrites some punctuation).
-fn changed(verb: &str, messages: &[InviteMessage], kind: InviteMessageType, slot: Slot) -> String {
-    match messages.iter().find(|message| message.slot == slot) {
+fn changed(
+    verb: &str,
+    messages: &ItemList<InviteMessage>,
+    kind: InviteMessageType,
+    slot: Slot,
+) -> String {
+    match messages.decoded().find(|message| message.slot == slot) {
         Some(message) => format!("{verb}: {}", message_line(message)),
         None => format!("{verb}: {kind} slot {slot} (not in the server's reply)"),
     }

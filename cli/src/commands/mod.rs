@@ -1,6 +1,7 @@
 //! The subcommands, one file each.
 
 mod demo;
+mod inbox;
 mod invite;
 mod invite_me;
 mod login;
@@ -32,7 +33,9 @@ pub(crate) enum Command {
     InviteMe(invite_me::InviteMeArgs),
     /// Ask a friend to invite you.
     Request(request::RequestArgs),
-    /// Answer an invite or an invite request you received.
+    /// List the invites, invite requests and answers you received; mark, hide or clear them.
+    Inbox(inbox::InboxArgs),
+    /// Answer an invite or an invite request you received (find its ID with `inbox`).
     Respond(respond::RespondArgs),
     /// A guided tour against a built-in simulated VRChat: no account, no network.
     Demo,
@@ -49,6 +52,7 @@ pub(crate) fn run(command: &Command, globals: &Globals) -> Result<(), Failure> {
         Command::Invite(args) => invite::run(args, globals),
         Command::InviteMe(args) => invite_me::run(args, globals),
         Command::Request(args) => request::run(args, globals),
+        Command::Inbox(args) => inbox::run(args, globals),
         Command::Respond(args) => respond::run(args, globals),
         Command::Demo => demo::run(),
         Command::Sim(args) => sim::run(args, globals),

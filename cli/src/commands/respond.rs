@@ -15,7 +15,8 @@ use crate::render::sent_reply;
 /// Arguments of `respond`.
 #[derive(Debug, Args)]
 pub(crate) struct RespondArgs {
-    /// The notification to answer (`not_…`), an invite or an invite request you received.
+    /// The notification to answer (`not_…`): an invite or an invite request you received,
+    /// as `vrchat-invite inbox` lists it.
     notification: NotificationId,
     /// Which slot to answer with (0 to 11): one of your `response` messages for an invite,
     /// of your `requestResponse` messages for an invite request.

@@ -3,6 +3,7 @@
 mod demo_and_sim;
 mod errors;
 mod harness;
+mod inbox;
 mod invites;
 mod login;
 mod messages;

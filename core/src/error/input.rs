@@ -87,6 +87,28 @@ pub enum InputError {
         /// The method's wire name.
         method: String,
     },
+    /// A notification page size outside 1..=100.
+    #[error("page size {value} is out of range: a page holds 1 to 100 notifications")]
+    PageSizeOutOfRange {
+        /// The rejected value.
+        value: i64,
+    },
+    /// Text where a number was expected.
+    #[error("{what} {value:?} is not a number")]
+    NotANumber {
+        /// What the number is (`page size`, `slot`, ...).
+        what: &'static str,
+        /// The rejected text.
+        value: String,
+    },
+    /// An `after` filter that is neither a timestamp nor a keyword.
+    #[error("invalid `after` value {value:?}: {reason}")]
+    InvalidAfter {
+        /// The rejected value.
+        value: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
     /// The operation needs an `auth` cookie and the session has none.
     #[error("not logged in: this operation needs the session's auth cookie; log in first")]
     NotLoggedIn,

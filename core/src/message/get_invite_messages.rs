@@ -6,7 +6,7 @@ use super::collection_path;
 use crate::endpoint::Endpoint;
 use crate::ids::UserId;
 use crate::message_type::InviteMessageType;
-use crate::models::InviteMessage;
+use crate::models::{InviteMessage, ItemList};
 use crate::polite::Action;
 
 /// Lists the 12 messages of one collection (operation `getInviteMessages`).
@@ -34,7 +34,7 @@ impl GetInviteMessages {
 }
 
 impl Endpoint for GetInviteMessages {
-    type Output = Vec<InviteMessage>;
+    type Output = ItemList<InviteMessage>;
 
     fn method(&self) -> Method {
         Method::GET
@@ -48,7 +48,7 @@ impl Endpoint for GetInviteMessages {
         Action::ReadMessages
     }
 
-    fn decode(&self, body: &[u8]) -> serde_json::Result<Vec<InviteMessage>> {
-        crate::models::decode_body(body)
+    fn decode(&self, body: &[u8]) -> serde_json::Result<ItemList<InviteMessage>> {
+        crate::models::decode_list(body)
     }
 }

@@ -6,7 +6,7 @@ use super::slot_path;
 use crate::endpoint::Endpoint;
 use crate::ids::UserId;
 use crate::message_type::InviteMessageType;
-use crate::models::InviteMessage;
+use crate::models::{InviteMessage, ItemList};
 use crate::polite::Action;
 use crate::slot::Slot;
 
@@ -43,7 +43,7 @@ impl ResetInviteMessage {
 }
 
 impl Endpoint for ResetInviteMessage {
-    type Output = Vec<InviteMessage>;
+    type Output = ItemList<InviteMessage>;
 
     fn method(&self) -> Method {
         Method::DELETE
@@ -57,7 +57,7 @@ impl Endpoint for ResetInviteMessage {
         Action::ResetSlot(self.message_type, self.slot)
     }
 
-    fn decode(&self, body: &[u8]) -> serde_json::Result<Vec<InviteMessage>> {
-        crate::models::decode_body(body)
+    fn decode(&self, body: &[u8]) -> serde_json::Result<ItemList<InviteMessage>> {
+        crate::models::decode_list(body)
     }
 }

@@ -7,7 +7,7 @@ use crate::endpoint::{Endpoint, RequestBody};
 use crate::ids::UserId;
 use crate::invite::bodies_json;
 use crate::message_type::InviteMessageType;
-use crate::models::InviteMessage;
+use crate::models::{InviteMessage, ItemList};
 use crate::polite::Action;
 use crate::slot::Slot;
 
@@ -64,7 +64,7 @@ impl UpdateInviteMessage {
 }
 
 impl Endpoint for UpdateInviteMessage {
-    type Output = Vec<InviteMessage>;
+    type Output = ItemList<InviteMessage>;
 
     fn method(&self) -> Method {
         Method::PUT
@@ -84,7 +84,7 @@ impl Endpoint for UpdateInviteMessage {
         Action::EditSlot(self.message_type, self.slot)
     }
 
-    fn decode(&self, body: &[u8]) -> serde_json::Result<Vec<InviteMessage>> {
-        crate::models::decode_body(body)
+    fn decode(&self, body: &[u8]) -> serde_json::Result<ItemList<InviteMessage>> {
+        crate::models::decode_list(body)
     }
 }

@@ -3,6 +3,7 @@
 mod decode;
 mod details;
 mod invite_message;
+mod item_list;
 mod json_string;
 mod notification;
 mod notification_type;
@@ -16,6 +17,8 @@ pub use details::{
     RequestInviteResponseDetails,
 };
 pub use invite_message::InviteMessage;
+pub(crate) use item_list::decode_list;
+pub use item_list::{ItemList, ListItem, UndecodableItem};
 pub(crate) use json_string::with_unescaped;
 pub use notification::Notification;
 pub use notification_type::NotificationType;

@@ -137,7 +137,8 @@ fn learn_cooldowns(
         return;
     }
     if status.is_success() {
-        if let Ok(messages) = serde_json::from_slice::<Vec<InviteMessage>>(body) {
+        if let Ok(messages) = crate::models::decode_list::<InviteMessage>(body) {
+            let messages: Vec<InviteMessage> = messages.into_decoded();
             book.learn_messages(now, &messages);
         } else if let Ok(message) = serde_json::from_slice::<InviteMessage>(body) {
             book.learn_messages(now, std::slice::from_ref(&message));

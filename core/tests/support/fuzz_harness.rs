@@ -3,11 +3,12 @@
 
 use http::{HeaderMap, HeaderValue, Response, StatusCode};
 use vrchat_invite_core::{
-    AuthToken, Credentials, Endpoint, GetCurrentUser, GetInviteMessage, GetInviteMessages,
-    InviteMessageType, InviteMyselfTo, InviteUser, InviteUserWithPhoto, LoginFlow, LoginStep,
-    Logout, NotificationId, Png, RequestInvite, RequestInviteWithPhoto, ResetInviteMessage,
-    RespondInvite, RespondInviteWithPhoto, Session, Slot, TwoFactorCode, TwoFactorMethod,
-    UpdateInviteMessage, UserAgent, UserId, VerifyAuthToken, VerifyTwoFactor,
+    AuthToken, ClearNotifications, Credentials, Endpoint, GetCurrentUser, GetInviteMessage,
+    GetInviteMessages, GetNotification, HideNotification, InviteMessageType, InviteMyselfTo,
+    InviteUser, InviteUserWithPhoto, ListNotifications, LoginFlow, LoginStep, Logout,
+    MarkNotificationSeen, NotificationId, Png, RequestInvite, RequestInviteWithPhoto,
+    ResetInviteMessage, RespondInvite, RespondInviteWithPhoto, Session, Slot, TwoFactorCode,
+    TwoFactorMethod, UpdateInviteMessage, UserAgent, UserId, VerifyAuthToken, VerifyTwoFactor,
 };
 
 fn session() -> Session {
@@ -66,6 +67,12 @@ pub fn decode_responses(data: &[u8]) {
     let _ = GetInviteMessage::new(user.clone(), kind, slot).parse(&reply);
     let _ = UpdateInviteMessage::new(user.clone(), kind, slot, text).parse(&reply);
     let _ = ResetInviteMessage::new(user, kind, slot).parse(&reply);
+    let inbox_id = NotificationId::new("not_2").expect("id");
+    let _ = ListNotifications::new().parse(&reply);
+    let _ = GetNotification::new(inbox_id.clone()).parse(&reply);
+    let _ = MarkNotificationSeen::new(inbox_id.clone()).parse(&reply);
+    let _ = HideNotification::new(inbox_id).parse(&reply);
+    let _ = ClearNotifications::new().parse(&reply);
     let _ = GetCurrentUser::with_session().parse(&reply);
     let _ = VerifyAuthToken.parse(&reply);
     let _ = Logout.parse(&reply);

@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value, json};
 use vrchat_invite_core::{
-    InviteMessageType, Location, NotificationId, NotificationType, Slot, UserId,
+    InviteMessageType, Location, NotificationId, NotificationType, Slot, Timestamp, UserId,
 };
 
 use super::Payload;
@@ -85,6 +85,7 @@ fn insert_image_url(details: &mut Value, image_url: Option<String>) {
     }
 }
 
+/// A new notification in `receiver`'s inbox, dated now (or just after the previous one).
 fn create(
     state: &mut State,
     kind: NotificationType,
@@ -94,15 +95,20 @@ fn create(
     details: Value,
 ) -> StoredNotification {
     let id = generated(NotificationId::new(format!("not_{}", state.ids.uuid())));
+    let created_millis = state.notifications.next_stamp(state.clock.now_millis());
     let notification = StoredNotification {
         id,
         kind,
-        created_at: state.clock.now(),
+        created_at: Timestamp::from_unix_millis(created_millis),
+        created_millis,
         sender: sender.clone(),
         receiver: receiver.clone(),
         message,
         details,
         responded: false,
+        seen: false,
+        hidden: false,
+        raw: None,
     };
     state.notifications.push(notification).clone()
 }

@@ -2,8 +2,10 @@
 
 mod auth;
 mod files;
+mod inbox_query;
 mod invites;
 mod messages;
+mod notifications;
 mod request;
 
 use http::HeaderMap;
@@ -17,6 +19,8 @@ use crate::state::State;
 /// What a handler reads from the request.
 pub(crate) struct Incoming<'a> {
     pub(crate) headers: &'a HeaderMap,
+    /// The raw query string, without `?` (empty when there is none).
+    pub(crate) query: &'a str,
     pub(crate) body: &'a [u8],
     /// The parsed multipart body, for the photo routes.
     pub(crate) photo: Option<Result<PhotoUpload, Reply>>,
@@ -76,6 +80,17 @@ fn signed_in(state: &mut State, route: Route, incoming: &Incoming<'_>) -> Result
         Route::ResetInviteMessage { user, kind, slot } => {
             messages::reset(state, &caller, &user, &kind, &slot)
         }
+        Route::GetNotifications => notifications::list(state, &caller, incoming.query),
+        Route::GetNotification { notification } => {
+            notifications::get(state, &caller, &notification)
+        }
+        Route::MarkNotificationAsRead { notification } => {
+            notifications::see(state, &caller, &notification)
+        }
+        Route::DeleteNotification { notification } => {
+            notifications::hide(state, &caller, &notification)
+        }
+        Route::ClearNotifications => notifications::clear(state, &caller),
         Route::DownloadFile { file } => files::download(state, &file),
         _ => Err(errors::route_not_found()),
     }

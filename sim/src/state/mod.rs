@@ -8,7 +8,8 @@ mod users;
 
 use std::collections::{BTreeSet, HashMap};
 
-use vrchat_invite_core::UserId;
+use serde_json::Value;
+use vrchat_invite_core::{NotificationId, NotificationType, Timestamp, UserId};
 
 pub(crate) use messages::{MessageSlots, SlotRefusal};
 pub(crate) use notifications::{DetailsShape, Notifications, StoredNotification};
@@ -155,5 +156,38 @@ impl State {
             },
         );
         token
+    }
+
+    /// Puts `item` in `receiver`'s inbox as it is; see [`crate::Simulator::add_raw_notification`].
+    pub(crate) fn add_raw_notification(
+        &mut self,
+        receiver: &UserId,
+        item: Value,
+    ) -> NotificationId {
+        let field = |name: &str| item.get(name).and_then(Value::as_str);
+        let id = field("id")
+            .and_then(|id| NotificationId::new(id).ok())
+            .filter(|id| !self.notifications.contains(id))
+            .unwrap_or_else(|| generated(NotificationId::new(format!("not_{}", self.ids.uuid()))));
+        let kind = NotificationType::from_wire(field("type").unwrap_or_default());
+        let sender = field("senderUserId")
+            .and_then(|sender| UserId::new(sender).ok())
+            .unwrap_or_else(|| receiver.clone());
+        let created_millis = self.notifications.next_stamp(self.clock.now_millis());
+        self.notifications.push(StoredNotification {
+            id: id.clone(),
+            kind,
+            created_at: Timestamp::from_unix_millis(created_millis),
+            created_millis,
+            sender,
+            receiver: receiver.clone(),
+            message: String::new(),
+            details: Value::Object(serde_json::Map::new()),
+            responded: false,
+            seen: false,
+            hidden: false,
+            raw: Some(item),
+        });
+        id
     }
 }

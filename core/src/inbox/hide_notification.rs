@@ -1,0 +1,53 @@
+//! `PUT /auth/user/notifications/{notificationId}/hide`: hide one.
+
+use http::Method;
+
+use super::notification_path;
+use crate::endpoint::Endpoint;
+use crate::ids::NotificationId;
+use crate::models::Notification;
+
+/// Hides one of your notifications from later lists (operation `deleteNotification`);
+/// returns it.
+///
+/// ```
+/// use vrchat_invite_core::{Endpoint, HideNotification, NotificationId};
+/// let hide = HideNotification::new(NotificationId::new("not_1")?);
+/// assert_eq!(hide.method(), http::Method::PUT);
+/// assert_eq!(hide.path(), "/auth/user/notifications/not_1/hide");
+/// # Ok::<(), vrchat_invite_core::InputError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HideNotification {
+    notification_id: NotificationId,
+}
+
+impl HideNotification {
+    /// Hides `notification_id`.
+    pub fn new(notification_id: NotificationId) -> Self {
+        Self { notification_id }
+    }
+
+    /// The notification hidden.
+    pub fn notification_id(&self) -> &NotificationId {
+        &self.notification_id
+    }
+}
+
+impl Endpoint for HideNotification {
+    type Output = Notification;
+
+    fn method(&self) -> Method {
+        Method::PUT
+    }
+
+    fn path(&self) -> String {
+        notification_path(&self.notification_id)
+            .literal("hide")
+            .finish()
+    }
+
+    fn decode(&self, body: &[u8]) -> serde_json::Result<Notification> {
+        crate::models::decode_notification(body)
+    }
+}
