@@ -4,26 +4,25 @@ use std::time::{Duration, Instant};
 
 use http::StatusCode;
 use vrchat_invite_core::{
-    AuthToken, ConnectFailure, FrameError, PipelineBase, PipelineConnect, PipelineOptions,
+    AuthToken, ConnectFailure, FrameError, PipelineBase, PipelineEvent, PipelineOptions,
     ReconnectPolicy, Session, Timestamp, UserAgent, Watch, WatchEnd, WatchStep,
 };
 
 fn watch(since: Option<Timestamp>) -> Watch {
     let session = Session::new(UserAgent::new("Test/1.0 t@example.com").expect("agent"))
         .with_auth_token(AuthToken::new("authcookie_watch").expect("token"));
-    let connect = PipelineConnect::new(&session)
-        .expect("connect")
-        .with_base(PipelineBase::new("ws://127.0.0.1:1").expect("base"));
     let policy = ReconnectPolicy::new(
         Duration::from_millis(100),
         Duration::from_millis(800),
         Duration::from_secs(10),
     );
     Watch::new(
-        connect,
+        &session,
         PipelineOptions::default().with_policy(policy),
         since,
     )
+    .expect("watch")
+    .with_base(PipelineBase::new("ws://127.0.0.1:1").expect("base"))
 }
 
 fn expect_connect(watch: &mut Watch) {
@@ -37,6 +36,31 @@ fn expect_connect(watch: &mut Watch) {
         }
         other => panic!("expected a connect, got {other:?}"),
     }
+}
+
+fn reply(status: u16, body: &str) -> http::Response<Vec<u8>> {
+    http::Response::builder()
+        .status(status)
+        .body(body.as_bytes().to_vec())
+        .expect("response")
+}
+
+fn notification_json(id: &str, at: &str) -> serde_json::Value {
+    serde_json::json!({
+        "id": id, "type": "requestInvite", "created_at": at, "senderUserId": "usr_a",
+        "details": "{}", "seen": false, "message": ""
+    })
+}
+
+/// Connects, answers the catch-up with an empty inbox, and expects to read.
+fn open(watch: &mut Watch) {
+    expect_connect(watch);
+    watch.connected(Instant::now());
+    assert!(matches!(watch.step(), WatchStep::FetchInbox(_)));
+    watch
+        .catch_up_reply(&reply(200, "[]"), Instant::now(), 0)
+        .expect("empty inbox");
+    assert!(matches!(watch.step(), WatchStep::Read));
 }
 
 #[test]
@@ -57,11 +81,7 @@ fn a_refused_handshake_ends_the_watch_without_a_reconnect() {
 #[test]
 fn an_error_frame_ends_the_watch_and_a_bad_frame_does_not() {
     let mut watch = watch(None);
-    expect_connect(&mut watch);
-    watch.connected(Instant::now());
-    assert!(matches!(watch.step(), WatchStep::FetchInbox(r) if r.after.is_none()));
-    watch.catch_up_page(Vec::new());
-    assert!(matches!(watch.step(), WatchStep::Read));
+    open(&mut watch);
     assert!(matches!(
         watch.frame("{oops"),
         Err(FrameError::NotJson { .. })
@@ -78,7 +98,6 @@ fn an_error_frame_ends_the_watch_and_a_bad_frame_does_not() {
 #[test]
 fn other_failures_back_off_within_the_policy_and_reset_after_a_stable_connection() {
     let mut watch = watch(None);
-    let start = Instant::now();
     let mut ceiling = Duration::from_millis(100);
     for _ in 0..6 {
         expect_connect(&mut watch);
@@ -93,9 +112,8 @@ fn other_failures_back_off_within_the_policy_and_reset_after_a_stable_connection
         ceiling = (ceiling * 2).min(Duration::from_millis(800));
     }
     assert_eq!(watch.attempt(), 6);
-    expect_connect(&mut watch);
-    watch.connected(start);
-    watch.dropped(start + Duration::from_secs(11), u64::MAX);
+    open(&mut watch);
+    watch.dropped(Instant::now() + Duration::from_secs(11), u64::MAX);
     let WatchStep::Wait(wait) = watch.step() else {
         panic!("expected a wait");
     };
@@ -111,18 +129,60 @@ fn each_connect_catches_up_and_holds_live_events_meanwhile() {
     let WatchStep::FetchInbox(request) = watch.step() else {
         panic!("expected a catch-up");
     };
+    assert_eq!(request.method(), http::Method::GET);
     assert_eq!(
-        request.after.map(|t| t.to_string()).as_deref(),
-        Some("2023-12-31T23:59:59.999Z")
+        request.uri(),
+        "https://api.vrchat.cloud/api/1/auth/user/notifications?n=100&offset=0&after=2023-12-31T23%3A59%3A59.999Z"
     );
+    assert_eq!(request.headers()["cookie"], "auth=authcookie_watch");
+    watch
+        .frame(&serde_json::json!({"type": "notification", "content": notification_json("not_2", "2024-01-01T00:00:02Z").to_string()}).to_string())
+        .expect("frame");
     watch
         .frame(r#"{"type":"see-notification","content":"not_1"}"#)
         .expect("frame");
-    watch.catch_up_page(Vec::new());
-    assert!(matches!(watch.step(), WatchStep::Event(e) if e.kind() == "see-notification"));
-    assert!(matches!(watch.step(), WatchStep::Read));
-    // A failed fetch counts as a drop: wait, then connect and catch up again.
-    watch.dropped(Instant::now(), 0);
+    let page = serde_json::json!([
+        notification_json("not_2", "2024-01-01T00:00:02Z"),
+        notification_json("not_1", "2024-01-01T00:00:01Z"),
+        {"id": "", "broken": true},
+    ]);
+    watch
+        .catch_up_reply(&reply(200, &page.to_string()), Instant::now(), 0)
+        .expect("page");
+    let mut kinds = Vec::new();
+    while let WatchStep::Event(event) = watch.step() {
+        kinds.push(match &event {
+            PipelineEvent::Notification(n) => n.id.to_string(),
+            other => other.kind().to_owned(),
+        });
+    }
+    assert_eq!(kinds, ["not_1", "not_2", "see-notification"]);
+}
+
+#[test]
+fn a_failed_catch_up_reconnects_and_a_gone_session_ends() {
+    let mut watch = watch(Some(Timestamp::new("2024-01-01T00:00:00Z")));
+    expect_connect(&mut watch);
+    watch.connected(Instant::now());
+    assert!(matches!(watch.step(), WatchStep::FetchInbox(_)));
+    let body = r#"{"error":{"message":"Internal","status_code":500}}"#;
+    assert!(
+        watch
+            .catch_up_reply(&reply(500, body), Instant::now(), 0)
+            .is_err()
+    );
     assert!(matches!(watch.step(), WatchStep::Wait(w) if w == Duration::ZERO));
     expect_connect(&mut watch);
+    watch.connected(Instant::now());
+    assert!(matches!(watch.step(), WatchStep::FetchInbox(_)));
+    let body = r#"{"error":{"message":"\"Missing Credentials\"","status_code":401}}"#;
+    assert!(
+        watch
+            .catch_up_reply(&reply(401, body), Instant::now(), 0)
+            .is_err()
+    );
+    assert!(matches!(
+        watch.step(),
+        WatchStep::End(WatchEnd::Refused { .. })
+    ));
 }

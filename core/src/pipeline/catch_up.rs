@@ -2,6 +2,8 @@
 
 use std::collections::VecDeque;
 
+use crate::error::InputError;
+use crate::inbox::{ListNotifications, NotificationsAfter, PageSize};
 use crate::models::{Notification, Timestamp};
 use crate::pipeline::PipelineEvent;
 use crate::pipeline::seen::SeenIds;
@@ -27,6 +29,23 @@ pub struct CatchUpRequest {
     pub offset: u32,
     /// The page size.
     pub page_size: u8,
+}
+
+impl CatchUpRequest {
+    /// The inbox operation that fetches this page.
+    ///
+    /// # Errors
+    /// [`InputError`] for a page size out of the inbox's bounds or an `after` that is not a
+    /// timestamp (neither happens with what [`Gapless`] asks for).
+    pub fn endpoint(&self) -> Result<ListNotifications, InputError> {
+        let mut list = ListNotifications::new()
+            .page_size(PageSize::new(self.page_size)?)
+            .offset(self.offset);
+        if let Some(after) = &self.after {
+            list = list.after(NotificationsAfter::time(after)?);
+        }
+        Ok(list)
+    }
 }
 
 #[derive(Debug)]
@@ -94,6 +113,8 @@ impl Gapless {
     /// first connect as the baseline.
     pub fn new(since: Option<Timestamp>) -> Self {
         let watermark_millis = since.as_ref().and_then(Timestamp::unix_millis);
+        // A start time that does not read as a time cannot be asked for.
+        let since = since.filter(|_| watermark_millis.is_some());
         Self {
             baselined: since.is_some(),
             watermark: since,
@@ -158,10 +179,21 @@ impl Gapless {
     /// A page of the inbox, as asked for by the last [`CatchUpRequest`]: the next page to
     /// fetch, or `None` when the catch-up is over and the events are ready.
     pub fn page(&mut self, notifications: Vec<Notification>) -> Option<CatchUpRequest> {
+        let listed = notifications.len();
+        self.page_of(notifications, listed)
+    }
+
+    /// [`Gapless::page`] for a page that listed `listed` items, some of which did not
+    /// decode (only the count tells whether another page follows).
+    pub fn page_of(
+        &mut self,
+        notifications: Vec<Notification>,
+        listed: usize,
+    ) -> Option<CatchUpRequest> {
         let State::CatchingUp { page, fetched, .. } = &mut self.state else {
             return None;
         };
-        let full = notifications.len() >= usize::from(CATCH_UP_PAGE_SIZE);
+        let full = listed.max(notifications.len()) >= usize::from(CATCH_UP_PAGE_SIZE);
         fetched.extend(notifications);
         *page += 1;
         if full && *page < CATCH_UP_MAX_PAGES {

@@ -2,13 +2,17 @@
 
 use std::time::{Duration, Instant};
 
-use http::StatusCode;
+use http::{Request, StatusCode};
 
-use crate::models::{Notification, Timestamp};
+use crate::endpoint::Endpoint;
+use crate::error::{ApiErrorKind, Error};
+use crate::inbox::ListNotifications;
+use crate::models::Timestamp;
 use crate::pipeline::{
-    CatchUpRequest, FrameError, Gapless, PipelineConnect, PipelineEvent, PipelineOptions,
-    Reconnect, ReconnectDecision, decode_frame,
+    CatchUpRequest, FrameError, Gapless, PipelineBase, PipelineConnect, PipelineEvent,
+    PipelineOptions, Reconnect, ReconnectDecision, decode_frame,
 };
+use crate::session::Session;
 
 /// Why a connection could not be made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,9 +59,9 @@ pub enum WatchStep {
     /// Close any open socket and open a new one with [`PipelineConnect::request`]; then call
     /// [`Watch::connected`] or [`Watch::connect_failed`].
     Connect(PipelineConnect),
-    /// Fetch this inbox page (the socket stays open) and call [`Watch::catch_up_page`], or
-    /// [`Watch::dropped`] when it could not be fetched.
-    FetchInbox(CatchUpRequest),
+    /// Send this inbox request (the socket stays open) and hand the reply to
+    /// [`Watch::catch_up_reply`], or call [`Watch::dropped`] when it could not be sent.
+    FetchInbox(Request<Vec<u8>>),
     /// Read the next frame and call [`Watch::frame`], or [`Watch::dropped`] when the socket
     /// closed, failed or stayed silent too long.
     Read,
@@ -72,7 +76,7 @@ enum State {
     Connect,
     Connecting,
     Fetch(CatchUpRequest),
-    Fetching,
+    Fetching(ListNotifications),
     Open,
     Wait(Duration),
     Ended(WatchEnd),
@@ -88,23 +92,23 @@ enum State {
 /// ```
 /// use std::time::Instant;
 /// use vrchat_invite_core::{
-///     AuthToken, PipelineConnect, PipelineOptions, Session, Timestamp, UserAgent, Watch,
-///     WatchStep,
+///     AuthToken, PipelineOptions, Session, Timestamp, UserAgent, Watch, WatchStep,
 /// };
 /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
 ///     .with_auth_token(AuthToken::new("authcookie_1")?);
-/// let mut watch = Watch::new(
-///     PipelineConnect::new(&session)?,
-///     PipelineOptions::default(),
-///     Some(Timestamp::new("2024-01-01T00:00:00Z")),
-/// );
+/// let since = Timestamp::new("2024-01-01T00:00:00Z");
+/// let mut watch = Watch::new(&session, PipelineOptions::default(), Some(since))?;
 /// let WatchStep::Connect(connect) = watch.step() else { unreachable!() };
 /// let _handshake = connect.request([9; 16])?; // open the socket with it
 /// watch.connected(Instant::now());
 /// // Catch up on what happened since the start time, then read.
 /// let WatchStep::FetchInbox(page) = watch.step() else { unreachable!() };
-/// assert_eq!(page.after.map(|t| t.to_string()).as_deref(), Some("2023-12-31T23:59:59.999Z"));
-/// watch.catch_up_page(Vec::new());
+/// assert_eq!(
+///     page.uri().query(),
+///     Some("n=100&offset=0&after=2023-12-31T23%3A59%3A59.999Z")
+/// );
+/// let reply = http::Response::builder().status(200).body(b"[]".to_vec())?;
+/// watch.catch_up_reply(&reply, Instant::now(), 0)?;
 /// assert!(matches!(watch.step(), WatchStep::Read));
 /// watch.frame(r#"{"type":"clear-notification"}"#)?;
 /// assert!(matches!(watch.step(), WatchStep::Event(_)));
@@ -116,6 +120,7 @@ enum State {
 /// ```
 #[derive(Debug)]
 pub struct Watch {
+    session: Session,
     connect: PipelineConnect,
     options: PipelineOptions,
     reconnect: Reconnect,
@@ -124,21 +129,33 @@ pub struct Watch {
 }
 
 impl Watch {
-    /// A watch that will connect with `connect`; `since` is when watching started (events
-    /// from then on are caught up after each connect), `None` to take the inbox at the
-    /// first connect as the baseline (see [`Gapless`]).
+    /// A watch of VRChat's pipeline as the session's user (the session also sends the
+    /// catch-up requests); `since` is when watching started (events from then on are
+    /// caught up after each connect), `None` to take the inbox at the first connect as the
+    /// baseline (see [`Gapless`]).
+    ///
+    /// # Errors
+    /// [`crate::InputError::NotLoggedIn`] when the session has no `auth` cookie.
     pub fn new(
-        connect: PipelineConnect,
+        session: &Session,
         options: PipelineOptions,
         since: Option<Timestamp>,
-    ) -> Self {
-        Self {
-            connect,
+    ) -> Result<Self, Error> {
+        Ok(Self {
+            session: session.clone(),
+            connect: PipelineConnect::new(session)?,
             reconnect: Reconnect::new(options.policy()),
             options,
             gapless: Gapless::new(since),
             state: State::Connect,
-        }
+        })
+    }
+
+    /// Connects to another pipeline (a local simulator).
+    #[must_use]
+    pub fn with_base(mut self, base: PipelineBase) -> Self {
+        self.connect = self.connect.with_base(base);
+        self
     }
 
     /// The options.
@@ -159,13 +176,31 @@ impl Watch {
         match std::mem::replace(&mut self.state, State::Connecting) {
             State::Connect => WatchStep::Connect(self.connect.clone()),
             State::Connecting => WatchStep::Connect(self.connect.clone()),
-            State::Fetch(request) => {
-                self.state = State::Fetching;
-                WatchStep::FetchInbox(request)
+            State::Fetch(page) => {
+                let built = page
+                    .endpoint()
+                    .map_err(Error::from)
+                    .and_then(|list| Ok((self.session.request(&list)?, list)));
+                match built {
+                    Ok((request, list)) => {
+                        self.state = State::Fetching(list);
+                        WatchStep::FetchInbox(request)
+                    }
+                    // Never with the pages Gapless asks for; go live rather than loop.
+                    Err(_) => {
+                        self.gapless.give_up_catch_up();
+                        self.state = State::Open;
+                        self.step()
+                    }
+                }
             }
-            State::Fetching => {
-                self.state = State::Fetching;
-                WatchStep::Read
+            State::Fetching(list) => {
+                // The reply was not handed over: ask again.
+                self.state = State::Fetching(list.clone());
+                match self.session.request(&list) {
+                    Ok(request) => WatchStep::FetchInbox(request),
+                    Err(_) => WatchStep::Read,
+                }
             }
             State::Open => {
                 self.state = State::Open;
@@ -227,15 +262,47 @@ impl Watch {
         }
     }
 
-    /// The catch-up page asked for arrived.
-    pub fn catch_up_page(&mut self, notifications: Vec<Notification>) {
-        if !matches!(self.state, State::Fetching | State::Fetch(_)) {
-            return;
-        }
-        self.state = match self.gapless.page(notifications) {
-            Some(next) => State::Fetch(next),
-            None => State::Open,
+    /// The reply to the inbox request of the last [`WatchStep::FetchInbox`], received at
+    /// `now`; `random` draws the wait should the reply be an error.
+    ///
+    /// # Errors
+    /// The reply's error: the watch then reconnects by its policy (its next step says
+    /// when), or ends when the reply says the session is gone (401).
+    pub fn catch_up_reply<B: AsRef<[u8]>>(
+        &mut self,
+        response: &http::Response<B>,
+        now: Instant,
+        random: u64,
+    ) -> Result<(), Error> {
+        let State::Fetching(list) = &self.state else {
+            return Err(Error::Unexpected {
+                reason: "no inbox request of the watch is waiting for a reply",
+            });
         };
+        match list.parse(response) {
+            Ok(page) => {
+                let listed = page.len();
+                self.state = match self.gapless.page_of(page.into_decoded(), listed) {
+                    Some(next) => State::Fetch(next),
+                    None => State::Open,
+                };
+                Ok(())
+            }
+            Err(error) => {
+                let unauthorized = error
+                    .api()
+                    .is_some_and(|api| api.kind() == &ApiErrorKind::Unauthorized);
+                if unauthorized {
+                    self.reconnect.refused();
+                    self.end(WatchEnd::Refused {
+                        status: response.status(),
+                    });
+                } else {
+                    self.dropped(now, random);
+                }
+                Err(error)
+            }
+        }
     }
 
     /// The socket closed, failed or went silent at `now` (or a catch-up page could not be
