@@ -144,6 +144,7 @@ mod errors;
 mod ids;
 mod log;
 mod multipart;
+mod pipeline;
 mod punctuation;
 mod reply;
 mod router;

@@ -86,6 +86,7 @@ pub(crate) async fn serve(
             let service = service_fn(move |request| handle(Arc::clone(&shared), request));
             let _ = http1::Builder::new()
                 .serve_connection(TokioIo::new(stream), service)
+                .with_upgrades()
                 .await;
         });
     }
@@ -95,6 +96,9 @@ async fn handle(
     shared: Arc<Shared>,
     request: Request<IncomingBody>,
 ) -> Result<Response<Full<Bytes>>, Infallible> {
+    if crate::pipeline::is_upgrade(&request) {
+        return Ok(crate::pipeline::accept(shared, request).await);
+    }
     let (parts, body) = request.into_parts();
     let body = read_body(body).await;
     let route = router::route(&parts.method, parts.uri.path());

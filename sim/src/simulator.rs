@@ -104,7 +104,7 @@ impl Simulator {
         format!("http://{}{BASE_PATH}", self.addr)
     }
 
-    fn state(&self) -> std::sync::MutexGuard<'_, State> {
+    pub(crate) fn state(&self) -> std::sync::MutexGuard<'_, State> {
         lock(&self.shared.state)
     }
 

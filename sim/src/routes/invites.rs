@@ -110,7 +110,9 @@ fn create(
         hidden: false,
         raw: None,
     };
-    state.notifications.push(notification).clone()
+    let stored = state.notifications.push(notification).clone();
+    state.pipeline.notification(&stored);
+    stored
 }
 
 fn invite_notification(
@@ -247,5 +249,6 @@ pub(crate) fn respond(
         String::new(),
         details,
     );
+    state.pipeline.responded(caller, &original.id, &sent.id);
     Ok(Reply::ok(&sent.notification_json(DetailsShape::String)))
 }

@@ -45,19 +45,24 @@ pub(crate) fn get(state: &mut State, caller: &UserId, id: &str) -> Result<Reply,
 pub(crate) fn see(state: &mut State, caller: &UserId, id: &str) -> Result<Reply, Reply> {
     let notification = received(state, caller, id)?;
     notification.seen = true;
-    Ok(Reply::ok(&notification.inbox_json()))
+    let (reply, id) = (notification.inbox_json(), notification.id.clone());
+    state.pipeline.seen(caller, &id);
+    Ok(Reply::ok(&reply))
 }
 
 /// `PUT /auth/user/notifications/{notificationId}/hide`
 pub(crate) fn hide(state: &mut State, caller: &UserId, id: &str) -> Result<Reply, Reply> {
     let notification = received(state, caller, id)?;
     notification.hidden = true;
-    Ok(Reply::ok(&notification.inbox_json()))
+    let (reply, id) = (notification.inbox_json(), notification.id.clone());
+    state.pipeline.hidden(caller, &id);
+    Ok(Reply::ok(&reply))
 }
 
 /// `PUT /auth/user/notifications/clear`: hides everything the caller received.
 pub(crate) fn clear(state: &mut State, caller: &UserId) -> Result<Reply, Reply> {
     state.notifications.hide_all_received(caller);
+    state.pipeline.cleared(caller);
     Ok(Reply::ok(
         &json!({"success": {"message": "Ok", "status_code": 200}}),
     ))

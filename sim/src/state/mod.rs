@@ -35,6 +35,8 @@ pub(crate) struct State {
     friendships: BTreeSet<(UserId, UserId)>,
     pub(crate) sessions: Sessions,
     pub(crate) notifications: Notifications,
+    /// The open pipeline sockets.
+    pub(crate) pipeline: crate::pipeline::PipelineHub,
     /// Uploaded images by file ID.
     pub(crate) files: HashMap<String, Vec<u8>>,
     /// The server's own base URL, for the `imageUrl` of photo uploads.
@@ -51,6 +53,7 @@ impl State {
             friendships: BTreeSet::new(),
             sessions: Sessions::new(),
             notifications: Notifications::default(),
+            pipeline: crate::pipeline::PipelineHub::default(),
             files: HashMap::new(),
             base_url,
         }
