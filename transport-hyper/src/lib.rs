@@ -48,7 +48,9 @@ mod builder;
 mod client;
 mod error;
 mod login;
+mod pipeline;
 
 pub use builder::{ClientBuilder, DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT};
 pub use client::Client;
 pub use error::{BoxError, Error};
+pub use pipeline::{WatchError, Watcher};

@@ -43,8 +43,10 @@ mod builder;
 mod client;
 mod error;
 mod login;
+mod pipeline;
 mod resolver;
 
 pub use builder::{ClientBuilder, DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT};
 pub use client::Client;
 pub use error::Error;
+pub use pipeline::{WatchError, Watcher};

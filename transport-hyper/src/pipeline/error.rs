@@ -1,0 +1,40 @@
+//! What a [`super::Watcher`] reports.
+
+use vrchat_invite_core::{FrameError, WatchEnd};
+
+/// A pipeline failure. [`WatchError::Refused`] ends the watch; after any other the watch
+/// goes on (reconnecting when the connection was lost).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum WatchError {
+    /// The watch could not start (the session is not logged in), or a catch-up reply was an
+    /// error (then the watch reconnects; see `last_failure`).
+    #[error(transparent)]
+    Core(#[from] vrchat_invite_core::Error),
+    /// The server refused the token; a new login is needed. The watch has ended.
+    #[error(transparent)]
+    Refused(WatchEnd),
+    /// A frame did not decode; it was skipped.
+    #[error(transparent)]
+    Frame(#[from] FrameError),
+    /// A frame was larger than the limit; the connection was dropped and is reopened.
+    #[error("a pipeline frame was larger than the limit of {limit} bytes")]
+    FrameTooLarge {
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// The connection failed (connect, TLS, handshake, reset); the watch reconnects.
+    #[error("the pipeline connection failed")]
+    Connection {
+        /// tungstenite's error.
+        #[source]
+        source: tokio_tungstenite::tungstenite::Error,
+    },
+    /// The catch-up request failed; the watch reconnects and catches up again.
+    #[error("the catch-up request failed")]
+    CatchUp {
+        /// The HTTP transport's error.
+        #[source]
+        source: crate::Error,
+    },
+}

@@ -1,0 +1,103 @@
+//! Opening the socket: TCP, rustls (ring provider, webpki roots) for `wss`, then the
+//! websocket handshake, all within a timeout.
+
+use std::io;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use rustls::ClientConfig;
+use rustls::pki_types::ServerName;
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::net::TcpStream;
+use tokio_rustls::TlsConnector;
+use tokio_tungstenite::WebSocketStream;
+use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
+use tokio_tungstenite::tungstenite::{self, Error as WsError};
+
+/// A plain or TLS connection.
+pub(crate) trait Connection: AsyncRead + AsyncWrite + Unpin + Send {}
+impl<T: AsyncRead + AsyncWrite + Unpin + Send> Connection for T {}
+
+/// The socket type.
+pub(crate) type Socket = WebSocketStream<Box<dyn Connection>>;
+
+/// The TLS setup of the HTTP client: rustls with the `ring` provider and webpki roots.
+fn tls_config() -> Result<Arc<ClientConfig>, rustls::Error> {
+    static CONFIG: OnceLock<Arc<ClientConfig>> = OnceLock::new();
+    if let Some(config) = CONFIG.get() {
+        return Ok(Arc::clone(config));
+    }
+    let roots = rustls::RootCertStore::from_iter(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+    let config =
+        ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+            .with_safe_default_protocol_versions()?
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+    Ok(Arc::clone(CONFIG.get_or_init(|| Arc::new(config))))
+}
+
+/// Why a socket could not be opened.
+#[derive(Debug)]
+pub(crate) enum OpenError {
+    /// The handshake was answered with this status instead of 101.
+    Status(http::StatusCode, WsError),
+    /// Anything else.
+    Other(WsError),
+}
+
+fn io_error(error: io::Error) -> OpenError {
+    OpenError::Other(WsError::Io(error))
+}
+
+async fn open_inner(
+    request: http::Request<()>,
+    config: WebSocketConfig,
+) -> Result<Socket, OpenError> {
+    let uri = request.uri();
+    let tls = uri.scheme_str() == Some("wss");
+    let host = uri.host().unwrap_or_default().to_owned();
+    let port = uri.port_u16().unwrap_or(if tls { 443 } else { 80 });
+    let bare = host
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_owned();
+    let tcp = TcpStream::connect((bare.as_str(), port))
+        .await
+        .map_err(io_error)?;
+    let _ = tcp.set_nodelay(true);
+    let connection: Box<dyn Connection> = if tls {
+        let name = ServerName::try_from(bare)
+            .map_err(|e| io_error(io::Error::new(io::ErrorKind::InvalidInput, e)))?;
+        let config = tls_config().map_err(|e| io_error(io::Error::other(e)))?;
+        let stream = TlsConnector::from(config)
+            .connect(name, tcp)
+            .await
+            .map_err(io_error)?;
+        Box::new(stream)
+    } else {
+        Box::new(tcp)
+    };
+    match tokio_tungstenite::client_async_with_config(request, connection, Some(config)).await {
+        Ok((socket, _response)) => Ok(socket),
+        Err(error) => Err(match &error {
+            tungstenite::Error::Http(response) => OpenError::Status(response.status(), error),
+            _ => OpenError::Other(error),
+        }),
+    }
+}
+
+/// Connects to the request's host, adds TLS for `wss`, and runs the handshake, within
+/// `timeout`.
+pub(crate) async fn open(
+    request: http::Request<()>,
+    timeout: Duration,
+    config: WebSocketConfig,
+) -> Result<Socket, OpenError> {
+    match tokio::time::timeout(timeout, open_inner(request, config)).await {
+        Ok(result) => result,
+        Err(_) => Err(io_error(io::Error::new(
+            io::ErrorKind::TimedOut,
+            "the pipeline handshake did not finish in time",
+        ))),
+    }
+}

@@ -1,0 +1,264 @@
+//! The async watcher: runs the core's [`Watch`] over tokio-tungstenite.
+
+use std::time::{Duration, Instant};
+
+use futures_core::Stream;
+use futures_util::{SinkExt, StreamExt};
+use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
+use tokio_tungstenite::tungstenite::{self, Message};
+use vrchat_invite_core::{
+    ConnectFailure, PipelineBase, PipelineConnect, PipelineEvent, PipelineOptions, Timestamp,
+    Watch, WatchStep,
+};
+
+use super::error::WatchError;
+use super::random::{random_key, random_u64};
+use super::stream::{OpenError, Socket, open};
+use crate::Client;
+
+/// How many reconnect waits are remembered for [`Watcher::waits`].
+const WAIT_HISTORY: usize = 1024;
+
+/// An async watch of VRChat's pipeline: call [`Watcher::next_event`], or turn it into a
+/// [`Stream`] with [`Watcher::into_stream`].
+///
+/// It connects with the client's session, answers pings, pings a quiet connection and
+/// treats one silent past [`PipelineOptions::silence_timeout`] as dropped, refuses frames
+/// over [`PipelineOptions::max_frame_size`], reconnects by the core's policy, and after
+/// each connect catches up from the inbox (with the same client), so each notification is
+/// yielded exactly once, in order. It ends (`None`) after [`WatchError::Refused`].
+///
+/// ```no_run
+/// use futures_util::StreamExt;
+/// use vrchat_invite_core::{PipelineEvent, PipelineOptions};
+/// use vrchat_invite_hyper::{Client, Watcher};
+/// # async fn run(client: Client) -> Result<(), Box<dyn std::error::Error>> {
+/// let events = Watcher::new(client, PipelineOptions::default(), None)?.into_stream();
+/// let mut events = std::pin::pin!(events);
+/// while let Some(event) = events.next().await {
+///     match event {
+///         Ok(PipelineEvent::Notification(n)) => println!("{} from {}", n.kind, n.sender_user_id),
+///         Ok(other) => println!("{}", other.kind()),
+///         Err(error) => eprintln!("{error}"),
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+pub struct Watcher {
+    client: Client,
+    watch: Watch,
+    socket: Option<Socket>,
+    last_heard: Instant,
+    pinged: bool,
+    waits: Vec<Duration>,
+    last_failure: Option<WatchError>,
+    ended: bool,
+}
+
+impl std::fmt::Debug for Watcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Watcher")
+            .field("watch", &self.watch)
+            .field("connected", &self.socket.is_some())
+            .field("ended", &self.ended)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Watcher {
+    /// A watch as `client`'s session user; `since` as in [`Watch::new`]. Nothing is
+    /// connected before the first [`Watcher::next_event`].
+    ///
+    /// # Errors
+    /// [`WatchError::Core`] when the session is not logged in.
+    pub fn new(
+        client: Client,
+        options: PipelineOptions,
+        since: Option<Timestamp>,
+    ) -> Result<Self, WatchError> {
+        let watch = Watch::new(&client.session(), options, since)?;
+        Ok(Self {
+            client,
+            watch,
+            socket: None,
+            last_heard: Instant::now(),
+            pinged: false,
+            waits: Vec::new(),
+            last_failure: None,
+            ended: false,
+        })
+    }
+
+    /// Connects to another pipeline (a local simulator).
+    #[must_use]
+    pub fn with_base(mut self, base: PipelineBase) -> Self {
+        self.watch = self.watch.with_base(base);
+        self
+    }
+
+    /// The waits before each reconnect so far (the most recent 1024).
+    pub fn waits(&self) -> &[Duration] {
+        &self.waits
+    }
+
+    /// The last failure the watch recovered from by reconnecting (a connection or
+    /// catch-up error), for diagnostics.
+    pub fn last_failure(&self) -> Option<&WatchError> {
+        self.last_failure.as_ref()
+    }
+
+    /// Whether a socket is open now.
+    pub fn is_connected(&self) -> bool {
+        self.socket.is_some()
+    }
+
+    /// The events as a [`Stream`].
+    pub fn into_stream(self) -> impl Stream<Item = Result<PipelineEvent, WatchError>> + Send {
+        futures_util::stream::unfold(self, |mut watcher| async move {
+            let item = watcher.next_event().await?;
+            Some((item, watcher))
+        })
+    }
+
+    /// The next event or error; `None` once the watch has ended.
+    pub async fn next_event(&mut self) -> Option<Result<PipelineEvent, WatchError>> {
+        if self.ended {
+            return None;
+        }
+        loop {
+            match self.watch.step() {
+                WatchStep::Event(event) => return Some(Ok(event)),
+                WatchStep::End(end) => {
+                    self.close().await;
+                    self.ended = true;
+                    return Some(Err(WatchError::Refused(end)));
+                }
+                WatchStep::Connect(connect) => self.connect(&connect).await,
+                WatchStep::Wait(wait) => {
+                    self.close().await;
+                    if self.waits.len() >= WAIT_HISTORY {
+                        self.waits.remove(0);
+                    }
+                    self.waits.push(wait);
+                    tokio::time::sleep(wait).await;
+                }
+                WatchStep::FetchInbox(request) => match self.client.execute(request).await {
+                    Ok(reply) => {
+                        let result =
+                            self.watch
+                                .catch_up_reply(&reply, Instant::now(), random_u64());
+                        if let Err(error) = result {
+                            self.last_failure = Some(WatchError::Core(error));
+                        }
+                    }
+                    Err(source) => {
+                        self.last_failure = Some(WatchError::CatchUp { source });
+                        self.dropped().await;
+                    }
+                },
+                WatchStep::Read => {
+                    if let Some(error) = self.read().await {
+                        return Some(Err(error));
+                    }
+                }
+            }
+        }
+    }
+
+    async fn close(&mut self) {
+        if let Some(mut socket) = self.socket.take() {
+            let _ = tokio::time::timeout(Duration::from_secs(1), socket.close(None)).await;
+        }
+    }
+
+    async fn dropped(&mut self) {
+        self.close().await;
+        self.watch.dropped(Instant::now(), random_u64());
+    }
+
+    async fn connect(&mut self, connect: &PipelineConnect) {
+        self.close().await;
+        let options = *self.watch.options();
+        let Ok(request) = connect.request(random_key()) else {
+            self.watch
+                .connect_failed(ConnectFailure::Other, random_u64());
+            return;
+        };
+        let config = WebSocketConfig::default()
+            .max_frame_size(Some(options.max_frame_size()))
+            .max_message_size(Some(options.max_frame_size()));
+        match open(request, options.connect_timeout(), config).await {
+            Ok(socket) => {
+                self.socket = Some(socket);
+                self.last_heard = Instant::now();
+                self.pinged = false;
+                self.watch.connected(Instant::now());
+            }
+            Err(OpenError::Status(status, source)) => {
+                self.last_failure = Some(WatchError::Connection { source });
+                self.watch
+                    .connect_failed(ConnectFailure::from_status(status), random_u64());
+            }
+            Err(OpenError::Other(source)) => {
+                self.last_failure = Some(WatchError::Connection { source });
+                self.watch
+                    .connect_failed(ConnectFailure::Other, random_u64());
+            }
+        }
+    }
+
+    /// Reads one frame (or waits out one ping interval); `Some` when there is something to
+    /// report.
+    async fn read(&mut self) -> Option<WatchError> {
+        let options = *self.watch.options();
+        let Some(socket) = self.socket.as_mut() else {
+            self.watch.dropped(Instant::now(), random_u64());
+            return None;
+        };
+        match tokio::time::timeout(options.ping_interval(), socket.next()).await {
+            Ok(Some(Ok(message))) => {
+                self.last_heard = Instant::now();
+                self.pinged = false;
+                // A pong to a ping is queued by the read; send it now.
+                let _ = socket.flush().await;
+                match message {
+                    Message::Text(text) => {
+                        self.watch.frame(text.as_str()).err().map(WatchError::from)
+                    }
+                    Message::Close(_) => {
+                        self.dropped().await;
+                        None
+                    }
+                    _ => None,
+                }
+            }
+            Ok(Some(Err(tungstenite::Error::Capacity(_)))) => {
+                self.dropped().await;
+                Some(WatchError::FrameTooLarge {
+                    limit: options.max_frame_size(),
+                })
+            }
+            Ok(Some(Err(source))) => {
+                self.last_failure = Some(WatchError::Connection { source });
+                self.dropped().await;
+                None
+            }
+            Ok(None) => {
+                self.dropped().await;
+                None
+            }
+            Err(_) => {
+                if self.last_heard.elapsed() >= options.silence_timeout() {
+                    self.dropped().await;
+                } else if !self.pinged {
+                    self.pinged = true;
+                    if socket.send(Message::Ping(Vec::new().into())).await.is_err() {
+                        self.dropped().await;
+                    }
+                }
+                None
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! VRChat's pipeline over tungstenite: a blocking [`Watcher`] of events.
+
+mod error;
+mod random;
+mod stream;
+mod watcher;
+
+pub use error::WatchError;
+pub use watcher::Watcher;

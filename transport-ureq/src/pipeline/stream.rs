@@ -1,0 +1,141 @@
+//! Opening the socket: TCP with a timeout, rustls (ring provider, webpki roots) for `wss`,
+//! then the websocket handshake.
+
+use std::io::{self, Read, Write};
+use std::net::{TcpStream, ToSocketAddrs};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use rustls::pki_types::ServerName;
+use rustls::{ClientConfig, ClientConnection, StreamOwned};
+use tungstenite::WebSocket;
+use tungstenite::protocol::WebSocketConfig;
+
+/// A plain or TLS connection.
+#[derive(Debug)]
+pub(crate) enum MaybeTls {
+    Plain(TcpStream),
+    Tls(Box<StreamOwned<ClientConnection, TcpStream>>),
+}
+
+impl MaybeTls {
+    fn tcp(&self) -> &TcpStream {
+        match self {
+            Self::Plain(tcp) => tcp,
+            Self::Tls(tls) => tls.get_ref(),
+        }
+    }
+
+    /// Sets how long one read may block.
+    pub(crate) fn set_read_timeout(&self, timeout: Duration) -> io::Result<()> {
+        self.tcp()
+            .set_read_timeout(Some(timeout.max(Duration::from_millis(1))))
+    }
+}
+
+impl Read for MaybeTls {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self {
+            Self::Plain(tcp) => tcp.read(buf),
+            Self::Tls(tls) => tls.read(buf),
+        }
+    }
+}
+
+impl Write for MaybeTls {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Self::Plain(tcp) => tcp.write(buf),
+            Self::Tls(tls) => tls.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Self::Plain(tcp) => tcp.flush(),
+            Self::Tls(tls) => tls.flush(),
+        }
+    }
+}
+
+/// The TLS setup of the HTTP client: rustls with the `ring` provider and webpki roots.
+fn tls_config() -> Result<Arc<ClientConfig>, rustls::Error> {
+    static CONFIG: OnceLock<Arc<ClientConfig>> = OnceLock::new();
+    if let Some(config) = CONFIG.get() {
+        return Ok(Arc::clone(config));
+    }
+    let roots = rustls::RootCertStore::from_iter(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+    let config =
+        ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+            .with_safe_default_protocol_versions()?
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+    Ok(Arc::clone(CONFIG.get_or_init(|| Arc::new(config))))
+}
+
+/// Why a socket could not be opened.
+#[derive(Debug)]
+pub(crate) enum OpenError {
+    /// The handshake was answered with this status instead of 101.
+    Status(http::StatusCode, tungstenite::Error),
+    /// Anything else.
+    Other(tungstenite::Error),
+}
+
+fn io_error(error: io::Error) -> OpenError {
+    OpenError::Other(tungstenite::Error::Io(error))
+}
+
+/// Connects to the request's host, adds TLS for `wss`, and runs the handshake; each step
+/// within `timeout`.
+pub(crate) fn open(
+    request: http::Request<()>,
+    timeout: Duration,
+    config: WebSocketConfig,
+) -> Result<WebSocket<MaybeTls>, OpenError> {
+    let uri = request.uri();
+    let tls = uri.scheme_str() == Some("wss");
+    let host = uri.host().unwrap_or_default().to_owned();
+    let port = uri.port_u16().unwrap_or(if tls { 443 } else { 80 });
+    let bare = host
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_owned();
+    let addrs = (bare.as_str(), port).to_socket_addrs().map_err(io_error)?;
+    let mut last = io::Error::new(io::ErrorKind::NotFound, "the host has no address");
+    let mut tcp = None;
+    for addr in addrs {
+        match TcpStream::connect_timeout(&addr, timeout) {
+            Ok(stream) => {
+                tcp = Some(stream);
+                break;
+            }
+            Err(error) => last = error,
+        }
+    }
+    let tcp = tcp.ok_or_else(|| io_error(last))?;
+    let _ = tcp.set_nodelay(true);
+    tcp.set_write_timeout(Some(timeout)).map_err(io_error)?;
+    tcp.set_read_timeout(Some(timeout)).map_err(io_error)?;
+    let stream = if tls {
+        let name = ServerName::try_from(bare)
+            .map_err(|e| io_error(io::Error::new(io::ErrorKind::InvalidInput, e)))?;
+        let config = tls_config().map_err(|e| io_error(io::Error::other(e)))?;
+        let connection =
+            ClientConnection::new(config, name).map_err(|e| io_error(io::Error::other(e)))?;
+        MaybeTls::Tls(Box::new(StreamOwned::new(connection, tcp)))
+    } else {
+        MaybeTls::Plain(tcp)
+    };
+    match tungstenite::client::client_with_config(request, stream, Some(config)) {
+        Ok((socket, _response)) => Ok(socket),
+        Err(tungstenite::HandshakeError::Failure(error)) => Err(match &error {
+            tungstenite::Error::Http(response) => OpenError::Status(response.status(), error),
+            _ => OpenError::Other(error),
+        }),
+        Err(tungstenite::HandshakeError::Interrupted(_)) => Err(io_error(io::Error::new(
+            io::ErrorKind::TimedOut,
+            "the handshake did not finish in time",
+        ))),
+    }
+}
