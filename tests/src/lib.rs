@@ -5,11 +5,13 @@
 mod driver;
 mod failure;
 mod fault_server;
+mod watch_driver;
 mod world;
 
 pub use driver::{Driver, Hyper, Ureq};
 pub use failure::Failure;
 pub use fault_server::{Fault, FaultServer, refused_addr, reply_bytes};
+pub use watch_driver::{HyperWatch, UreqWatch, WatchDriver, WatchFailure};
 pub use world::{USER_AGENT, World, location, session_at, tiny_png};
 
 /// Defines one `#[test]` per scenario and transport: `over_ureq::name` and

@@ -1,0 +1,219 @@
+//! One blocking interface over both pipeline watchers, so a watch scenario is written once.
+
+use std::sync::mpsc;
+use std::time::Duration;
+
+use vrchat_invite_core::{
+    FrameError, PipelineBase, PipelineEvent, PipelineOptions, Session, Timestamp,
+};
+
+/// How long one step of a watcher may take before the test fails.
+const STEP_BOUND: Duration = Duration::from_secs(30);
+
+/// Which error a watcher reported, the same for both transports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WatchFailure {
+    /// The token was refused; the watch ended.
+    Refused,
+    /// A frame did not decode.
+    Frame(FrameError),
+    /// A frame was over the limit.
+    FrameTooLarge {
+        /// The limit.
+        limit: usize,
+    },
+    /// Anything else, described.
+    Other(String),
+}
+
+macro_rules! failure_from {
+    ($error:ty) => {
+        impl From<$error> for WatchFailure {
+            fn from(error: $error) -> Self {
+                type E = $error;
+                match error {
+                    E::Refused(_) => Self::Refused,
+                    E::Frame(frame) => Self::Frame(frame),
+                    E::FrameTooLarge { limit } => Self::FrameTooLarge { limit },
+                    other => Self::Other(other.to_string()),
+                }
+            }
+        }
+    };
+}
+
+failure_from!(vrchat_invite_ureq::WatchError);
+failure_from!(vrchat_invite_hyper::WatchError);
+
+/// A pipeline watcher as the scenarios use it.
+pub trait WatchDriver: Sized {
+    /// The transport's name, for assertion messages.
+    const NAME: &'static str;
+
+    /// A watcher of `session`'s user at `base`, catching up from `since` (`None`: the inbox
+    /// at the first connect is the baseline).
+    fn watch(
+        session: Session,
+        base: &str,
+        options: PipelineOptions,
+        since: Option<Timestamp>,
+    ) -> Self;
+
+    /// The next event or error; `None` once the watch ended. Panics past a step bound.
+    fn next(&mut self) -> Option<Result<PipelineEvent, WatchFailure>>;
+
+    /// The waits before each reconnect so far.
+    fn waits(&self) -> Vec<Duration>;
+
+    /// The next event, failing the test on an error or an end.
+    fn event(&mut self) -> PipelineEvent {
+        match self.next() {
+            Some(Ok(event)) => event,
+            other => panic!("{}: expected an event, got {other:?}", Self::NAME),
+        }
+    }
+}
+
+fn base(base: &str) -> PipelineBase {
+    match PipelineBase::new(base) {
+        Ok(base) => base,
+        Err(error) => panic!("pipeline base: {error}"),
+    }
+}
+
+/// What the blocking watcher's thread is asked for.
+#[derive(Debug)]
+enum Ask {
+    Next,
+    Waits,
+}
+
+/// What the blocking watcher's thread answers.
+#[derive(Debug)]
+enum Answer {
+    Item(Box<Option<Result<PipelineEvent, WatchFailure>>>),
+    Waits(Vec<Duration>),
+}
+
+/// The blocking watcher, run on a thread of its own so every step is bounded in time.
+#[derive(Debug)]
+pub struct UreqWatch {
+    asks: mpsc::Sender<Ask>,
+    answers: mpsc::Receiver<Answer>,
+}
+
+impl UreqWatch {
+    fn ask(&self, ask: Ask) -> Answer {
+        if self.asks.send(ask).is_err() {
+            panic!("the ureq watcher thread stopped");
+        }
+        match self.answers.recv_timeout(STEP_BOUND) {
+            Ok(answer) => answer,
+            Err(_) => panic!("ureq watch step took longer than {STEP_BOUND:?}"),
+        }
+    }
+}
+
+impl WatchDriver for UreqWatch {
+    const NAME: &'static str = "ureq";
+
+    fn watch(
+        session: Session,
+        at: &str,
+        options: PipelineOptions,
+        since: Option<Timestamp>,
+    ) -> Self {
+        let client = match vrchat_invite_ureq::Client::new(session) {
+            Ok(client) => client,
+            Err(error) => panic!("ureq client: {error}"),
+        };
+        let mut watcher = match vrchat_invite_ureq::Watcher::new(client, options, since) {
+            Ok(watcher) => watcher.with_base(base(at)),
+            Err(error) => panic!("ureq watcher: {error}"),
+        };
+        let (asks, asked) = mpsc::channel();
+        let (answer, answers) = mpsc::channel();
+        std::thread::spawn(move || {
+            while let Ok(ask) = asked.recv() {
+                let reply = match ask {
+                    Ask::Next => Answer::Item(Box::new(
+                        watcher.next().map(|item| item.map_err(WatchFailure::from)),
+                    )),
+                    Ask::Waits => Answer::Waits(watcher.waits().to_vec()),
+                };
+                if answer.send(reply).is_err() {
+                    break;
+                }
+            }
+        });
+        Self { asks, answers }
+    }
+
+    fn next(&mut self) -> Option<Result<PipelineEvent, WatchFailure>> {
+        match self.ask(Ask::Next) {
+            Answer::Item(item) => *item,
+            Answer::Waits(_) => panic!("out of step"),
+        }
+    }
+
+    fn waits(&self) -> Vec<Duration> {
+        match self.ask(Ask::Waits) {
+            Answer::Waits(waits) => waits,
+            Answer::Item(_) => panic!("out of step"),
+        }
+    }
+}
+
+/// The async watcher, driven on its own small runtime.
+#[derive(Debug)]
+pub struct HyperWatch {
+    /// The watcher.
+    pub watcher: vrchat_invite_hyper::Watcher,
+    /// The runtime it runs on.
+    pub runtime: tokio::runtime::Runtime,
+}
+
+impl WatchDriver for HyperWatch {
+    const NAME: &'static str = "hyper";
+
+    fn watch(
+        session: Session,
+        at: &str,
+        options: PipelineOptions,
+        since: Option<Timestamp>,
+    ) -> Self {
+        let runtime = match tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+        {
+            Ok(runtime) => runtime,
+            Err(error) => panic!("runtime: {error}"),
+        };
+        let client = match vrchat_invite_hyper::Client::new(session) {
+            Ok(client) => client,
+            Err(error) => panic!("hyper client: {error}"),
+        };
+        match vrchat_invite_hyper::Watcher::new(client, options, since) {
+            Ok(watcher) => Self {
+                watcher: watcher.with_base(base(at)),
+                runtime,
+            },
+            Err(error) => panic!("hyper watcher: {error}"),
+        }
+    }
+
+    fn next(&mut self) -> Option<Result<PipelineEvent, WatchFailure>> {
+        let step = self.watcher.next_event();
+        match self
+            .runtime
+            .block_on(async { tokio::time::timeout(STEP_BOUND, step).await })
+        {
+            Ok(item) => item.map(|item| item.map_err(WatchFailure::from)),
+            Err(_) => panic!("hyper watch step took longer than {STEP_BOUND:?}"),
+        }
+    }
+
+    fn waits(&self) -> Vec<Duration> {
+        self.watcher.waits().to_vec()
+    }
+}
