@@ -11,6 +11,7 @@ mod photo;
 mod request;
 mod respond;
 mod sim;
+mod watch;
 
 use clap::Subcommand;
 
@@ -41,6 +42,8 @@ pub(crate) enum Command {
     Demo,
     /// Serve the simulated VRChat on 127.0.0.1 for your own tests, in any language.
     Sim(sim::SimArgs),
+    /// Print events (invites, requests, answers, friends moving) as they arrive.
+    Watch(watch::WatchArgs),
 }
 
 /// Runs `command`.
@@ -56,5 +59,6 @@ pub(crate) fn run(command: &Command, globals: &Globals) -> Result<(), Failure> {
         Command::Respond(args) => respond::run(args, globals),
         Command::Demo => demo::run(),
         Command::Sim(args) => sim::run(args, globals),
+        Command::Watch(args) => watch::run(args, globals),
     }
 }

@@ -7,6 +7,7 @@ mod inbox;
 mod invites;
 mod login;
 mod messages;
+mod watch;
 
 /// The exit codes documented in `--help`.
 mod exit {

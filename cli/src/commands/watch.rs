@@ -1,0 +1,159 @@
+//! `vrchat-invite watch`: print pipeline events as they arrive, optionally answering each
+//! invite request with an invite.
+
+use clap::Args;
+use vrchat_invite_core::{
+    BaseUrl, InviteUser, Location, NotificationType, PipelineBase, PipelineEvent, PipelineOptions,
+    Politeness, Slot,
+};
+use vrchat_invite_ureq::{Client, WatchError, Watcher};
+
+use crate::connection::logged_in;
+use crate::describe::{Subject, transport_error};
+use crate::exit_codes::Exit;
+use crate::failure::Failure;
+use crate::globals::Globals;
+use crate::output::say;
+use crate::render::received;
+
+/// Arguments of `watch`.
+#[derive(Debug, Args)]
+pub(crate) struct WatchArgs {
+    /// Exit after this many events.
+    #[arg(long, value_name = "N")]
+    count: Option<u64>,
+    /// Answer each incoming invite request by inviting its sender to this location
+    /// (`wrld_…:instance`); requests are throttled and never invite the same friend twice
+    /// within 5 minutes.
+    #[arg(long, value_name = "LOCATION")]
+    auto_invite: Option<Location>,
+    /// The `message` slot (0 to 11) to send with each automatic invite.
+    #[arg(long, requires = "auto_invite")]
+    slot: Option<Slot>,
+    /// The pipeline to connect to (default: VRChat's, or the simulator's beside a local
+    /// --base-url).
+    #[arg(long, env = "VRCHAT_INVITE_PIPELINE_URL", value_name = "URL")]
+    pipeline_url: Option<String>,
+}
+
+/// The pipeline beside `base`: VRChat's for VRChat's API, else the simulator's
+/// `ws(s)://host/pipeline`.
+fn pipeline_beside(base: &BaseUrl) -> Option<PipelineBase> {
+    if base.as_str() == BaseUrl::VRCHAT {
+        return Some(PipelineBase::default());
+    }
+    let uri: http::Uri = base.as_str().parse().ok()?;
+    let scheme = if uri.scheme_str() == Some("https") {
+        "wss"
+    } else {
+        "ws"
+    };
+    PipelineBase::new(format!("{scheme}://{}/pipeline", uri.authority()?)).ok()
+}
+
+/// Runs `watch`.
+pub(crate) fn run(args: &WatchArgs, globals: &Globals) -> Result<(), Failure> {
+    let session = logged_in(globals)?;
+    let base = match &args.pipeline_url {
+        Some(url) => PipelineBase::new(url.as_str())
+            .map_err(|error| Failure::new(Exit::Usage, error.to_string()))?,
+        None => pipeline_beside(session.client.session().base_url()).ok_or_else(|| {
+            Failure::new(Exit::Usage, "give the pipeline's URL with --pipeline-url")
+        })?,
+    };
+    let client = Client::builder(session.client.session().clone())
+        .politeness(Politeness::recommended())
+        .build()
+        .map_err(|error| Failure::new(Exit::Failure, error.to_string()))?;
+    let watcher = Watcher::new(client, PipelineOptions::default(), None)
+        .map_err(|error| Failure::new(Exit::Failure, error.to_string()))?
+        .with_base(base);
+    let mut shown = 0u64;
+    let mut watcher = watcher;
+    while args.count.is_none_or(|count| shown < count) {
+        let Some(item) = watcher.next() else {
+            break;
+        };
+        match item {
+            Ok(event) => {
+                show(&event, globals.json);
+                shown += 1;
+                if let Some(location) = &args.auto_invite {
+                    answer(watcher.client(), &event, location, args.slot);
+                }
+            }
+            Err(WatchError::Refused(end)) => {
+                return Err(Failure::new(Exit::SessionExpired, end.to_string()));
+            }
+            Err(error) => eprintln!("{error}"),
+        }
+    }
+    Ok(())
+}
+
+/// One line: the event as JSON with `--json`, else readable text.
+fn show(event: &PipelineEvent, json: bool) {
+    if json {
+        say(&event.to_json().to_string());
+        return;
+    }
+    let line = match event {
+        PipelineEvent::Notification(notification) => {
+            received(notification, notification.sender_user_id.as_str())
+        }
+        PipelineEvent::SeeNotification(id) => format!("seen {id}"),
+        PipelineEvent::HideNotification(id) => format!("hidden {id}"),
+        PipelineEvent::ClearNotification => "cleared every notification".to_owned(),
+        PipelineEvent::ResponseNotification(response) => format!(
+            "answered {} with {}",
+            response.notification_id, response.response_id
+        ),
+        PipelineEvent::FriendLocation(friend) | PipelineEvent::FriendOnline(friend) => {
+            format!("{} {} at {}", event.kind(), friend.user_id, friend.location)
+        }
+        other => other.kind().to_owned(),
+    };
+    say(&line);
+}
+
+/// Invites the sender of an invite request to `location`.
+fn answer(client: &Client, event: &PipelineEvent, location: &Location, slot: Option<Slot>) {
+    let Some(request) = event
+        .notification()
+        .filter(|n| n.kind == NotificationType::RequestInvite)
+    else {
+        return;
+    };
+    let sender = request.sender_user_id.clone();
+    let mut invite = InviteUser::new(sender.clone(), location.clone());
+    if let Some(slot) = slot {
+        invite = invite.with_message_slot(slot);
+    }
+    match client.send(&invite) {
+        Ok(sent) => say(&format!("invited {sender} ({})", sent.id)),
+        Err(error) => eprintln!("{}", transport_error(&error, &Subject::User(sender))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pipeline_sits_beside_the_api() {
+        let beside =
+            |base: &str| pipeline_beside(&BaseUrl::new(base).expect("base")).map(|p| p.to_string());
+        assert_eq!(
+            beside(BaseUrl::VRCHAT).as_deref(),
+            Some("wss://pipeline.vrchat.cloud")
+        );
+        assert_eq!(
+            beside("http://127.0.0.1:8080/api/1").as_deref(),
+            Some("ws://127.0.0.1:8080/pipeline")
+        );
+        assert_eq!(
+            beside("https://example.com/api/1").as_deref(),
+            Some("wss://example.com/pipeline")
+        );
+    }
+}

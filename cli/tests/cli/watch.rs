@@ -1,0 +1,118 @@
+//! `watch`: events printed as they arrive, `--count`, `--json`, and `--auto-invite`.
+
+use std::io::Read;
+use std::process::Child;
+use std::time::{Duration, Instant};
+
+use vrchat_invite_core::{
+    BaseUrl, Endpoint, InviteUser, NotificationType, RequestInvite, Session, UserAgent, UserId,
+};
+
+use crate::harness::{COMMAND_LIMIT, USER_AGENT, World, wait_until};
+
+const LOCATION: &str = "wrld_4432ea9b-729c-46e3-8eaf-846aa0a37fdd:12345~region(eu)";
+
+/// A session of `user` straight from the simulator.
+fn session_of(world: &World, user: &UserId) -> Session {
+    Session::new(UserAgent::new(USER_AGENT).expect("agent"))
+        .with_base_url(BaseUrl::new(world.sim.base_url()).expect("base"))
+        .with_auth_token(world.sim.open_session(user))
+}
+
+fn send<E: Endpoint>(world: &World, session: &Session, endpoint: &E) -> E::Output {
+    let reply = world
+        .sim
+        .send(&session.request(endpoint).expect("request"))
+        .expect("reply");
+    endpoint.parse(&reply).expect("success")
+}
+
+/// Starts `watch` as bob and waits (bounded) until its socket is open.
+fn start_watch(world: &World, args: &[&str]) -> Child {
+    let mut command = world.command("bob");
+    command.arg("watch").args(args);
+    let mut child = command.spawn().expect("spawn vrchat-invite watch");
+    for _ in 0..1500 {
+        if world.sim.open_pipeline_sockets(&world.bob.id) == 1 {
+            return child;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("watch never connected");
+}
+
+/// Waits for `child` to exit and returns its code and stdout.
+fn finish(mut child: Child) -> (Option<i32>, String) {
+    let code = wait_until(&mut child, Instant::now() + COMMAND_LIMIT);
+    let mut stdout = String::new();
+    if let Some(mut pipe) = child.stdout.take() {
+        pipe.read_to_string(&mut stdout).expect("stdout");
+    }
+    (code, stdout)
+}
+
+#[test]
+fn watch_prints_one_json_line_per_event_and_stops_after_count() {
+    let world = World::new("watch-json");
+    world.log_in_bob();
+    let child = start_watch(&world, &["--json", "--count", "2"]);
+    let alice = session_of(&world, &world.alice.id);
+    let sent = send(
+        &world,
+        &alice,
+        &InviteUser::new(world.bob.id.clone(), LOCATION.parse().expect("location")),
+    );
+    world.sim.move_friend(&world.alice.id, LOCATION);
+    let (code, stdout) = finish(child);
+    assert_eq!(code, Some(0), "{stdout}");
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one JSON object per line"))
+        .collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert_eq!(lines[0]["type"], "notification");
+    assert_eq!(lines[0]["content"]["id"], sent.id.as_str());
+    assert_eq!(lines[0]["content"]["type"], "invite");
+    assert_eq!(lines[1]["type"], "friend-location");
+    assert_eq!(lines[1]["content"]["userId"], world.alice.id.as_str());
+}
+
+#[test]
+fn auto_invite_answers_an_invite_request_with_an_invite() {
+    let world = World::new("watch-auto-invite");
+    world.log_in_bob();
+    let child = start_watch(
+        &world,
+        &["--count", "1", "--auto-invite", LOCATION, "--slot", "2"],
+    );
+    let alice = session_of(&world, &world.alice.id);
+    let request = send(&world, &alice, &RequestInvite::new(world.bob.id.clone()));
+    let (code, stdout) = finish(child);
+    assert_eq!(code, Some(0), "{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(
+        lines[0].starts_with(&format!("requestInvite {}", request.id)),
+        "{stdout}"
+    );
+    assert!(
+        lines[1].starts_with(&format!("invited {}", world.alice.id)),
+        "{stdout}"
+    );
+    let invites: Vec<_> = world
+        .sim
+        .notifications_for(&world.alice.id)
+        .into_iter()
+        .filter(|n| n.kind == NotificationType::Invite)
+        .collect();
+    assert_eq!(invites.len(), 1);
+    assert_eq!(invites[0].sender_user_id, world.bob.id);
+    let details = invites[0].details.as_invite().expect("invite details");
+    assert_eq!(details.world_id, LOCATION);
+    assert!(
+        details.invite_message.is_some(),
+        "slot 2's message was sent"
+    );
+}
