@@ -206,11 +206,26 @@ fn dropping_closes_every_socket_and_pausing_holds_events() {
     assert!(closes(&mut socket));
     assert_eq!(sim.open_pipeline_sockets(&bob.id), 0);
 
+    let _stalled = open(&sim, &session).expect("opens again");
+    sim.stall_pipeline_sockets();
+    assert_eq!(
+        sim.open_pipeline_sockets(&bob.id),
+        0,
+        "a stalled socket is gone"
+    );
+    let before = sim.pipeline_frames_sent();
+    invite(&sim, &alice.id, &bob.id);
+    assert_eq!(
+        sim.pipeline_frames_sent(),
+        before,
+        "nothing goes to a stalled socket"
+    );
+
     let mut socket = open(&sim, &session).expect("opens again");
     sim.pause_pipeline();
     let first = invite(&sim, &alice.id, &bob.id);
     let second = invite(&sim, &alice.id, &bob.id);
-    assert_eq!(sim.pipeline_frames_sent(), 0, "held while paused");
+    assert_eq!(sim.pipeline_frames_sent(), before, "held while paused");
     sim.resume_pipeline();
     for expected in [first, second] {
         let PipelineEvent::Notification(n) = next_event(&mut socket) else {

@@ -241,6 +241,20 @@ fn oversize_and_malformed_frames_are_errors_and_the_watch_goes_on<D: WatchDriver
     );
 }
 
+fn a_silent_connection_counts_as_dropped<D: WatchDriver>() {
+    let world = World::new();
+    let quick = options().with_silence_timeout(Duration::from_millis(600));
+    let mut watch: D = watch_bob(&world, quick);
+    let first = invite(&world);
+    assert_eq!(notification_id::<D>(&watch.event()), first);
+    // The socket stays open but says nothing and answers no ping.
+    world.sim.stall_pipeline_sockets();
+    let missed = invite(&world);
+    assert_eq!(notification_id::<D>(&watch.event()), missed);
+    assert_eq!(watch.waits().len(), 1, "{}: one reconnect", D::NAME);
+    assert_eq!(world.sim.pipeline_connections(), 2);
+}
+
 fn a_hundred_watchers_each_get_every_event<D: WatchDriver + Send + 'static>() {
     const WATCHERS: usize = 100;
     const INVITES: usize = 5;
@@ -291,5 +305,6 @@ on_both_watchers!(
     repeated_drops_follow_the_backoff_bounds,
     a_refused_token_ends_the_watch_without_a_loop,
     oversize_and_malformed_frames_are_errors_and_the_watch_goes_on,
+    a_silent_connection_counts_as_dropped,
     a_hundred_watchers_each_get_every_event,
 );

@@ -24,6 +24,13 @@ impl Simulator {
         self.state().pipeline.drop_all();
     }
 
+    /// Makes every open pipeline socket go silent without closing it: no more frames, and
+    /// pings go unanswered, as a half-dead connection does. Clients notice only by their
+    /// silence timeout.
+    pub fn stall_pipeline_sockets(&self) {
+        self.state().pipeline.stall_all();
+    }
+
     /// Refuses `token` at the pipeline from now on (401 at the handshake) and closes its
     /// open sockets; the REST session stays valid.
     pub fn refuse_pipeline_token(&self, token: &AuthToken) {

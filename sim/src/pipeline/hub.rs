@@ -15,6 +15,9 @@ pub(crate) enum Command {
     Text(String),
     /// Close the socket.
     Close,
+    /// Go silent: read nothing (so pings go unanswered) and send nothing, holding the
+    /// connection open for a while.
+    Stall,
 }
 
 #[derive(Debug)]
@@ -123,6 +126,13 @@ impl PipelineHub {
     pub(crate) fn drop_all(&mut self) {
         for socket in self.sockets.drain(..) {
             let _ = socket.commands.send(Command::Close);
+        }
+    }
+
+    /// Makes every open socket go silent; they no longer count as open.
+    pub(crate) fn stall_all(&mut self) {
+        for socket in self.sockets.drain(..) {
+            let _ = socket.commands.send(Command::Stall);
         }
     }
 

@@ -2,6 +2,7 @@
 //! that serves one socket.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use bytes::Bytes;
 use futures_util::{SinkExt, StreamExt};
@@ -27,6 +28,9 @@ pub(crate) const PIPELINE_PATH: &str = "/pipeline";
 
 /// The largest frame the simulator reads from a client (clients send none but pongs).
 const READ_LIMIT: usize = 64 * 1024;
+
+/// How long a stalled socket is held open before the simulator lets it go.
+const STALL_HOLD: Duration = Duration::from_secs(60);
 
 /// Whether `request` is a websocket handshake for the pipeline.
 pub(crate) fn is_upgrade<B>(request: &Request<B>) -> bool {
@@ -143,6 +147,10 @@ where
                 }
                 Some(Command::Close) | None => {
                     let _ = sink.send(Message::Close(None)).await;
+                    break;
+                }
+                Some(Command::Stall) => {
+                    tokio::time::sleep(STALL_HOLD).await;
                     break;
                 }
             },
