@@ -61,5 +61,44 @@ fn decode(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, decode);
+/// Median over rounds of (decode_frame time / baseline time), the two run in alternating
+/// blocks so a busy machine slows both alike.
+fn paired_ratio() -> f64 {
+    const BLOCK: u32 = 2000;
+    let time = |f: &dyn Fn()| {
+        let start = std::time::Instant::now();
+        for _ in 0..BLOCK {
+            f();
+        }
+        start.elapsed().as_secs_f64()
+    };
+    let ours = || {
+        black_box(decode_frame(black_box(FRAME)).is_ok());
+    };
+    let plain_parse = || {
+        black_box(plain(black_box(FRAME)));
+    };
+    let mut ratios: Vec<f64> = (0..41)
+        .map(|round| {
+            if round % 2 == 0 {
+                let a = time(&ours);
+                a / time(&plain_parse)
+            } else {
+                let b = time(&plain_parse);
+                time(&ours) / b
+            }
+        })
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    ratios[ratios.len() / 2]
+}
+
+fn paired(_: &mut Criterion) {
+    println!(
+        "pipeline_frame paired ratio (decode_frame / serde_baseline, median of 41 rounds): {:.3}",
+        paired_ratio()
+    );
+}
+
+criterion_group!(benches, decode, paired);
 criterion_main!(benches);

@@ -19,9 +19,8 @@ pub use details::{
 pub use invite_message::InviteMessage;
 pub(crate) use item_list::decode_list;
 pub use item_list::{ItemList, ListItem, UndecodableItem};
-pub(crate) use json_string::with_unescaped;
 pub use notification::Notification;
 pub use notification_type::NotificationType;
 pub use sent_notification::SentNotification;
 pub use timestamp::Timestamp;
-pub(crate) use wire::decode_notification;
+pub(crate) use wire::{NotificationWire, decode_notification};

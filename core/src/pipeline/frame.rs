@@ -7,11 +7,11 @@ use serde_json::Value;
 use serde_json::value::RawValue;
 
 use crate::ids::NotificationId;
-use crate::models::{Notification, decode_notification, with_unescaped};
 use crate::pipeline::event::{
     FriendLocation, NotificationV2, NotificationV2Delete, NotificationV2Update, PipelineEvent,
     ResponseNotification,
 };
+use crate::pipeline::socket_notification::decode_socket_notification;
 
 /// The most characters of a reason kept in a [`FrameError`].
 const REASON_LIMIT: usize = 200;
@@ -60,14 +60,48 @@ fn bounded(text: impl ToString) -> String {
     }
 }
 
+/// A frame whose content is a string (as VRChat sends it): serde unescapes the content in
+/// the same pass that reads the frame.
 #[derive(Deserialize)]
-struct FrameWire<'a> {
+struct StringFrame<'a> {
+    #[serde(rename = "type", borrow, default)]
+    kind: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    content: Option<Cow<'a, str>>,
+    #[serde(default)]
+    err: Option<Value>,
+}
+
+/// Any other frame: the content kept raw.
+#[derive(Deserialize)]
+struct RawFrame<'a> {
     #[serde(rename = "type", borrow, default)]
     kind: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
     content: Option<&'a RawValue>,
     #[serde(default)]
     err: Option<Value>,
+}
+
+/// The content of a frame.
+#[derive(Debug, Clone, Copy)]
+enum Content<'a> {
+    /// None given (or `null`).
+    Absent,
+    /// A string's value: usually JSON-encoded content, or a bare ID.
+    Text(&'a str),
+    /// Any other JSON value, as written.
+    Json(&'a str),
+}
+
+impl<'a> Content<'a> {
+    /// The JSON text to decode: the string's value, the value itself, or `null`.
+    fn json(self) -> &'a str {
+        match self {
+            Self::Absent => "null",
+            Self::Text(text) | Self::Json(text) => text,
+        }
+    }
 }
 
 /// Decodes one text frame: `{"type": …, "content": …}`, the content a JSON-encoded string
@@ -88,10 +122,29 @@ struct FrameWire<'a> {
 /// [`FrameError`] for a frame that is not JSON, has no type, has content that does not fit
 /// its type, or carries the server's `err`.
 pub fn decode_frame(text: &str) -> Result<PipelineEvent, FrameError> {
-    let wire: FrameWire<'_> = serde_json::from_str(text).map_err(|error| FrameError::NotJson {
+    if let Ok(frame) = serde_json::from_str::<StringFrame<'_>>(text) {
+        let content = frame
+            .content
+            .as_deref()
+            .map_or(Content::Absent, Content::Text);
+        return decode_parts(frame.kind, content, frame.err);
+    }
+    let frame: RawFrame<'_> = serde_json::from_str(text).map_err(|error| FrameError::NotJson {
         reason: bounded(error),
     })?;
-    if let Some(err) = wire.err {
+    let content = match frame.content.map(RawValue::get) {
+        None | Some("null") => Content::Absent,
+        Some(raw) => Content::Json(raw),
+    };
+    decode_parts(frame.kind, content, frame.err)
+}
+
+fn decode_parts(
+    kind: Option<Cow<'_, str>>,
+    content: Content<'_>,
+    err: Option<Value>,
+) -> Result<PipelineEvent, FrameError> {
+    if let Some(err) = err {
         let message = match err {
             Value::String(message) => message,
             other => other.to_string(),
@@ -100,34 +153,29 @@ pub fn decode_frame(text: &str) -> Result<PipelineEvent, FrameError> {
             message: bounded(message),
         });
     }
-    let kind = wire.kind.ok_or(FrameError::MissingType)?;
+    let kind = kind.ok_or(FrameError::MissingType)?;
     let bad = |reason: String| FrameError::BadContent {
         kind: bounded(&kind),
         reason: bounded(reason),
     };
+    let json = content.json();
     let event = match kind.as_ref() {
         "notification" => PipelineEvent::Notification(
-            with_content(wire.content, |text| {
-                decode_notification::<Notification>(text.as_bytes())
-            })
-            .map_err(|e| bad(e.to_string()))?,
+            decode_socket_notification(json).map_err(|e| bad(e.to_string()))?,
         ),
         "response-notification" => PipelineEvent::ResponseNotification(
-            with_content(wire.content, |t| {
-                serde_json::from_str::<ResponseNotification>(t)
-            })
-            .map_err(|e| bad(e.to_string()))?,
+            serde_json::from_str::<ResponseNotification>(json).map_err(|e| bad(e.to_string()))?,
         ),
-        "see-notification" => PipelineEvent::SeeNotification(bare_id(wire.content).map_err(bad)?),
-        "hide-notification" => PipelineEvent::HideNotification(bare_id(wire.content).map_err(bad)?),
+        "see-notification" => PipelineEvent::SeeNotification(bare_id(content).map_err(bad)?),
+        "hide-notification" => PipelineEvent::HideNotification(bare_id(content).map_err(bad)?),
         "clear-notification" => PipelineEvent::ClearNotification,
         "notification-v2" => {
-            let content = json_content(wire.content).map_err(bad)?;
+            let content = json_content(json).map_err(bad)?;
             let id = string_field(&content, "id").map_err(bad)?;
             PipelineEvent::NotificationV2(NotificationV2 { id, content })
         }
         "notification-v2-update" => {
-            let content = json_content(wire.content).map_err(bad)?;
+            let content = json_content(json).map_err(bad)?;
             let id = string_field(&content, "id").map_err(bad)?;
             let updates = content.get("updates").cloned().unwrap_or(Value::Null);
             PipelineEvent::NotificationV2Update(NotificationV2Update {
@@ -137,7 +185,7 @@ pub fn decode_frame(text: &str) -> Result<PipelineEvent, FrameError> {
             })
         }
         "notification-v2-delete" => {
-            let content = json_content(wire.content).map_err(bad)?;
+            let content = json_content(json).map_err(bad)?;
             let ids = content
                 .get("ids")
                 .and_then(Value::as_array)
@@ -148,8 +196,8 @@ pub fn decode_frame(text: &str) -> Result<PipelineEvent, FrameError> {
             PipelineEvent::NotificationV2Delete(NotificationV2Delete { ids, content })
         }
         "friend-location" | "friend-online" => {
-            let friend = with_content(wire.content, |t| serde_json::from_str::<FriendLocation>(t))
-                .map_err(|e| bad(e.to_string()))?;
+            let friend =
+                serde_json::from_str::<FriendLocation>(json).map_err(|e| bad(e.to_string()))?;
             if kind == "friend-online" {
                 PipelineEvent::FriendOnline(friend)
             } else {
@@ -157,41 +205,27 @@ pub fn decode_frame(text: &str) -> Result<PipelineEvent, FrameError> {
             }
         }
         _ => PipelineEvent::Other {
-            content: other_content(wire.content),
+            content: other_content(content),
             kind: kind.into_owned(),
         },
     };
     Ok(event)
 }
 
-/// Runs `decode` on the content's JSON text: the string's value when the content is a
-/// JSON-encoded string, the raw value otherwise; `null` when there is none.
-fn with_content<R>(content: Option<&RawValue>, decode: impl Fn(&str) -> R) -> R {
-    let raw = content.map_or("null", RawValue::get);
-    if !raw.starts_with('"') {
-        return decode(raw);
-    }
-    with_unescaped(raw, &decode).unwrap_or_else(|| {
-        // A lone surrogate: let serde_json unescape it.
-        decode(&serde_json::from_str::<String>(raw).unwrap_or_default())
-    })
-}
-
-/// The content as a JSON value, a JSON-encoded string decoded.
-fn json_content(content: Option<&RawValue>) -> Result<Value, String> {
-    with_content(content, |t| serde_json::from_str::<Value>(t)).map_err(|e| e.to_string())
+/// The content as a JSON value.
+fn json_content(json: &str) -> Result<Value, String> {
+    serde_json::from_str::<Value>(json).map_err(|e| e.to_string())
 }
 
 /// The content of an unknown type: decoded when it is JSON (or a string holding JSON),
-/// kept as is otherwise.
-fn other_content(content: Option<&RawValue>) -> Value {
-    let Some(raw) = content else {
-        return Value::Null;
-    };
-    match serde_json::from_str::<Value>(raw.get()) {
-        Ok(Value::String(text)) => serde_json::from_str(&text).unwrap_or(Value::String(text)),
-        Ok(value) => value,
-        Err(_) => Value::Null,
+/// kept as a string otherwise.
+fn other_content(content: Content<'_>) -> Value {
+    match content {
+        Content::Absent => Value::Null,
+        Content::Text(text) => {
+            serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.to_owned()))
+        }
+        Content::Json(json) => serde_json::from_str(json).unwrap_or(Value::Null),
     }
 }
 
@@ -204,12 +238,13 @@ fn string_field(content: &Value, name: &str) -> Result<String, String> {
 }
 
 /// A bare notification ID, given as a string (possibly JSON-encoded once more).
-fn bare_id(content: Option<&RawValue>) -> Result<NotificationId, String> {
-    let raw = content.ok_or("no notification ID")?;
-    let text: String = serde_json::from_str(raw.get()).map_err(|e| e.to_string())?;
-    let text = match serde_json::from_str::<String>(&text) {
+fn bare_id(content: Content<'_>) -> Result<NotificationId, String> {
+    let Content::Text(text) = content else {
+        return Err("no notification ID string".to_owned());
+    };
+    let text = match serde_json::from_str::<Cow<'_, str>>(text) {
         Ok(inner) => inner,
-        Err(_) => text,
+        Err(_) => Cow::Borrowed(text),
     };
     NotificationId::new(text).map_err(|e| e.to_string())
 }

@@ -10,6 +10,7 @@ mod frame;
 mod options;
 mod reconnect;
 mod seen;
+mod socket_notification;
 mod token;
 mod watch;
 
