@@ -64,6 +64,23 @@ fn open(watch: &mut Watch) {
 }
 
 #[test]
+fn the_token_never_shows() {
+    let mut watch = watch(None);
+    expect_connect(&mut watch);
+    let WatchStep::Connect(connect) = watch.step() else {
+        panic!("a connect");
+    };
+    for text in [format!("{watch:?}"), format!("{connect:?}")] {
+        assert!(!text.contains("authcookie_watch"), "{text}");
+    }
+    watch.connect_failed(ConnectFailure::from_status(StatusCode::FORBIDDEN), 0);
+    let WatchStep::End(end) = watch.step() else {
+        panic!("an end");
+    };
+    assert!(!format!("{end} {end:?}").contains("authcookie_watch"));
+}
+
+#[test]
 fn a_refused_handshake_ends_the_watch_without_a_reconnect() {
     let mut watch = watch(None);
     expect_connect(&mut watch);
