@@ -97,6 +97,11 @@ impl Watcher {
         self
     }
 
+    /// The client, to answer events with (an invite for an invite request, ...).
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
     /// The waits before each reconnect so far (the most recent 1024).
     pub fn waits(&self) -> &[Duration] {
         &self.waits

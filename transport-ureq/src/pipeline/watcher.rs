@@ -29,7 +29,7 @@ const WAIT_HISTORY: usize = 1024;
 /// use vrchat_invite_core::{PipelineEvent, PipelineOptions};
 /// use vrchat_invite_ureq::{Client, Watcher};
 /// # fn run(client: Client) -> Result<(), Box<dyn std::error::Error>> {
-/// for event in Watcher::new(&client, PipelineOptions::default(), None)? {
+/// for event in Watcher::new(client, PipelineOptions::default(), None)? {
 ///     match event {
 ///         Ok(PipelineEvent::Notification(n)) => println!("{} from {}", n.kind, n.sender_user_id),
 ///         Ok(other) => println!("{}", other.kind()),
@@ -40,8 +40,8 @@ const WAIT_HISTORY: usize = 1024;
 /// # }
 /// ```
 #[derive(Debug)]
-pub struct Watcher<'a> {
-    client: &'a Client,
+pub struct Watcher {
+    client: Client,
     watch: Watch,
     socket: Option<WebSocket<MaybeTls>>,
     last_heard: Instant,
@@ -51,20 +51,22 @@ pub struct Watcher<'a> {
     ended: bool,
 }
 
-impl<'a> Watcher<'a> {
-    /// A watch as `client`'s session user; `since` as in [`Watch::new`]. Nothing is
+impl Watcher {
+    /// A watch as `client`'s session user (the client also sends the catch-up requests, and
+    /// stays usable through [`Watcher::client`]); `since` as in [`Watch::new`]. Nothing is
     /// connected before the first [`Iterator::next`].
     ///
     /// # Errors
     /// [`WatchError::Core`] when the session is not logged in.
     pub fn new(
-        client: &'a Client,
+        client: Client,
         options: PipelineOptions,
         since: Option<Timestamp>,
     ) -> Result<Self, WatchError> {
+        let watch = Watch::new(client.session(), options, since)?;
         Ok(Self {
             client,
-            watch: Watch::new(client.session(), options, since)?,
+            watch,
             socket: None,
             last_heard: Instant::now(),
             pinged: false,
@@ -79,6 +81,11 @@ impl<'a> Watcher<'a> {
     pub fn with_base(mut self, base: PipelineBase) -> Self {
         self.watch = self.watch.with_base(base);
         self
+    }
+
+    /// The client, to answer events with (an invite for an invite request, ...).
+    pub fn client(&self) -> &Client {
+        &self.client
     }
 
     /// The waits before each reconnect so far (the most recent 1024).
@@ -202,7 +209,7 @@ impl<'a> Watcher<'a> {
     }
 }
 
-impl Iterator for Watcher<'_> {
+impl Iterator for Watcher {
     type Item = Result<PipelineEvent, WatchError>;
 
     fn next(&mut self) -> Option<Self::Item> {
