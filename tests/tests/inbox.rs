@@ -137,7 +137,7 @@ fn get_see_hide_clear<D: Driver>() {
         .expect("hide");
     assert_eq!(hidden.id, first.id);
     let ids: Vec<NotificationId> = inbox(&bob).into_iter().map(|n| n.id).collect();
-    assert_eq!(ids, [second.id.clone()], "{}", D::NAME);
+    assert_eq!(ids, std::slice::from_ref(&second.id), "{}", D::NAME);
 
     bob.send(&ClearNotifications::new()).expect("clear");
     assert!(inbox(&bob).is_empty(), "{}", D::NAME);
