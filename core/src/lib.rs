@@ -43,6 +43,7 @@
 
 mod auth;
 mod base_url;
+mod clip;
 mod credentials;
 mod endpoint;
 mod error;

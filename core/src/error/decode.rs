@@ -22,11 +22,7 @@ impl DecodeError {
         let end = body.len().min(SNIPPET_LIMIT);
         let mut snippet = String::from_utf8_lossy(body.get(..end).unwrap_or_default()).into_owned();
         // Replacement characters are 3 bytes each, so invalid input can grow when decoded.
-        let mut cut = snippet.len().min(SNIPPET_LIMIT);
-        while !snippet.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        snippet.truncate(cut);
+        crate::clip::clip(&mut snippet, SNIPPET_LIMIT);
         Self {
             status,
             source,
