@@ -4,7 +4,6 @@ mod decode;
 mod details;
 mod invite_message;
 mod item_list;
-mod json_string;
 mod notification;
 mod notification_type;
 mod sent_notification;
