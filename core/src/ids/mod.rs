@@ -44,7 +44,11 @@ pub(crate) fn check_id(
 /// Whether `value` holds a control character (Unicode `Cc`: U+0000 to U+001F and U+007F to
 /// U+009F).
 fn has_control(value: &str) -> bool {
-    value.chars().any(char::is_control)
+    if value.is_ascii() {
+        value.bytes().any(|b| b.is_ascii_control())
+    } else {
+        value.chars().any(char::is_control)
+    }
 }
 
 macro_rules! define_id {

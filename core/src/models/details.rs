@@ -5,6 +5,7 @@ use serde_json::value::RawValue;
 
 use crate::ids::{Location, NotificationId};
 use crate::models::NotificationType;
+use crate::models::json_string::with_unescaped;
 
 /// Details of an `invite` notification.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -103,12 +104,13 @@ impl NotificationDetails {
     pub fn decode(kind: &NotificationType, raw: &RawValue) -> Self {
         let text = raw.get();
         if text.starts_with('"') {
-            // The JSON inside a string always has escaped quotes, so it is unescaped into
-            // a new string: a small allocation beside a network round trip.
-            match serde_json::from_str::<String>(text) {
-                Ok(inner) => Self::decode_json(kind, &inner, true),
-                Err(_) => Self::default(),
-            }
+            // Unescaped without allocating; serde_json handles anything unusual.
+            with_unescaped(text, |inner| Self::decode_json(kind, inner, true))
+                .or_else(|| {
+                    let inner = serde_json::from_str::<String>(text).ok()?;
+                    Some(Self::decode_json(kind, &inner, true))
+                })
+                .unwrap_or_default()
         } else {
             Self::decode_json(kind, text, false)
         }

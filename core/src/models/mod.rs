@@ -4,6 +4,7 @@ mod decode;
 mod details;
 mod invite_message;
 mod item_list;
+mod json_string;
 mod notification;
 mod notification_type;
 mod sent_notification;

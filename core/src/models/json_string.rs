@@ -1,0 +1,182 @@
+//! Unescaping of JSON string literals, for details that arrive JSON-encoded in a string.
+
+/// Calls `use_text` with the value of the JSON string literal `literal` (quotes included),
+/// as `serde_json` would read it.
+///
+/// `literal` must come from `serde_json` (a `RawValue`), which has checked it: this only
+/// unescapes. The value is written to a buffer on the stack when it fits (details usually
+/// do), so no allocation is made. `None` for an escape this does not handle (a lone
+/// surrogate); callers fall back to `serde_json` then.
+pub(crate) fn with_unescaped<R>(literal: &str, use_text: impl FnOnce(&str) -> R) -> Option<R> {
+    let inner = literal.strip_prefix('"')?.strip_suffix('"')?;
+    // Unescaping never lengthens: `\uXXXX` (6 bytes) becomes at most 3 bytes of UTF-8.
+    let mut stack = [0u8; 256];
+    let mut heap = Vec::new();
+    let buffer = match stack.get_mut(..inner.len()) {
+        Some(buffer) => buffer,
+        None => {
+            heap.resize(inner.len(), 0);
+            heap.as_mut_slice()
+        }
+    };
+    let len = unescape_into(inner.as_bytes(), buffer)?;
+    let text = std::str::from_utf8(buffer.get(..len)?).ok()?;
+    Some(use_text(text))
+}
+
+/// Writes the unescaped bytes of a literal's inside to `out`; returns how many.
+///
+/// Byte by byte: the runs between escapes in JSON-encoded details are short, so copying
+/// them with `memcpy` calls costs more than it saves.
+fn unescape_into(inner: &[u8], out: &mut [u8]) -> Option<usize> {
+    let mut read = 0;
+    let mut written = 0;
+    while let Some(&byte) = inner.get(read) {
+        let (value, used) = if byte != b'\\' {
+            (byte, 1)
+        } else {
+            match inner.get(read + 1)? {
+                b'"' => (b'"', 2),
+                b'\\' => (b'\\', 2),
+                b'/' => (b'/', 2),
+                b'b' => (0x08, 2),
+                b'f' => (0x0c, 2),
+                b'n' => (b'\n', 2),
+                b'r' => (b'\r', 2),
+                b't' => (b'\t', 2),
+                b'u' => {
+                    let (c, used) = unicode_escape(inner.get(read + 2..)?)?;
+                    let mut utf8 = [0; 4];
+                    let encoded = c.encode_utf8(&mut utf8).as_bytes();
+                    out.get_mut(written..written + encoded.len())?
+                        .copy_from_slice(encoded);
+                    written += encoded.len();
+                    read += 2 + used;
+                    continue;
+                }
+                _ => return None,
+            }
+        };
+        *out.get_mut(written)? = value;
+        written += 1;
+        read += used;
+    }
+    Some(written)
+}
+
+/// The character of `XXXX` (and of a following `\uXXXX` low surrogate), and how many
+/// bytes that took.
+fn unicode_escape(text: &[u8]) -> Option<(char, usize)> {
+    let high = hex4(text)?;
+    if !(0xD800..=0xDFFF).contains(&high) {
+        return Some((char::from_u32(high)?, 4));
+    }
+    if high > 0xDBFF {
+        return None;
+    }
+    let low = hex4(text.get(4..)?.strip_prefix(b"\\u")?)?;
+    if !(0xDC00..=0xDFFF).contains(&low) {
+        return None;
+    }
+    let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+    Some((char::from_u32(code)?, 10))
+}
+
+fn hex4(text: &[u8]) -> Option<u32> {
+    text.get(..4)?.iter().try_fold(0u32, |value, &digit| {
+        let nibble = char::from(digit).to_digit(16)?;
+        Some(value << 4 | nibble)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unescape(literal: &str) -> Option<String> {
+        with_unescaped(literal, str::to_owned)
+    }
+
+    #[test]
+    fn unescapes_every_escape() {
+        let literal = r#""a\"b\\c\/d\be\ff\ng\rh\ti\u00e9\u2024\ud83d\ude00""#;
+        assert_eq!(
+            unescape(literal).as_deref(),
+            Some("a\"b\\c/d\u{8}e\u{c}f\ng\rh\ti\u{e9}\u{2024}\u{1F600}")
+        );
+        assert_eq!(unescape(r#""plain""#).as_deref(), Some("plain"));
+        assert_eq!(unescape(r#""""#).as_deref(), Some(""));
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_unescape() {
+        for bad in [
+            "",
+            "\"",
+            "x",
+            "\"\\\"",
+            r#""\x""#,
+            r#""\u12""#,
+            r#""\u12g4""#,
+            r#""\ud83d""#,
+            r#""\ude00""#,
+            r#""\ud83d\u0041""#,
+        ] {
+            assert_eq!(unescape(bad), None, "{bad}");
+        }
+    }
+
+    /// `text` as a JSON literal with every character written as `\uXXXX` (UTF-16).
+    fn all_escaped(text: &str) -> String {
+        let mut literal = String::from("\"");
+        for unit in text.encode_utf16() {
+            literal.push_str(&format!("\\u{unit:04x}"));
+        }
+        literal.push('"');
+        literal
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn round_trips_what_serde_json_writes(text in proptest::prelude::any::<String>()) {
+            let literal = serde_json::to_string(&text).expect("serialize");
+            proptest::prop_assert_eq!(unescape(&literal), Some(text.clone()));
+            proptest::prop_assert_eq!(unescape(&all_escaped(&text)), Some(text));
+        }
+
+        #[test]
+        fn agrees_with_serde_json_on_every_literal_it_accepts(
+            literal in "\"([a-z\\\\/\"\t]|\\\\u[0-9a-fA-FdD]{0,4}|é){0,12}\"",
+        ) {
+            if let Ok(text) = serde_json::from_str::<String>(&literal) {
+                let ours = unescape(&literal);
+                // A lone surrogate is refused here and left to serde_json.
+                proptest::prop_assert!(ours.is_none() || ours == Some(text));
+            }
+        }
+    }
+
+    #[test]
+    fn long_literals_use_the_heap_and_plain_ones_pass_through() {
+        let text = "say \"hi\"\u{2024} ".repeat(40);
+        let literal = serde_json::to_string(&text).expect("serialize");
+        assert!(literal.len() > 256);
+        assert_eq!(unescape(&literal), Some(text));
+        let borrowed = with_unescaped(r#""no escapes""#, |inner| inner.len());
+        assert_eq!(borrowed, Some(10));
+    }
+
+    #[test]
+    fn agrees_with_serde_json() {
+        for text in [
+            "",
+            "{\"worldId\":\"wrld_1:1\"}",
+            "tab\there",
+            "\u{1F600}\u{2024}\\/\"",
+            "\u{0}\u{1f}",
+        ] {
+            let literal = serde_json::to_string(text).expect("serialize");
+            assert_eq!(unescape(&literal).as_deref(), Some(text), "{literal}");
+        }
+    }
+}
