@@ -5,6 +5,8 @@ use std::fmt;
 use http::{HeaderMap, StatusCode};
 use serde_json::Value;
 
+use super::bounded::{bounded, lossy_snippet};
+use super::decode::SNIPPET_LIMIT;
 use crate::text::normalize_for_matching;
 
 /// The header VRChat uses to identify a request in its logs.
@@ -78,7 +80,11 @@ impl fmt::Display for ApiErrorKind {
 }
 
 /// A non-2xx reply: status, classified kind, message, request ID and the raw body.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// The message, request ID and `waf_code` are cut to [`SNIPPET_LIMIT`] bytes, so `Debug`
+/// and `Display` stay short whatever the server sent; the whole body stays reachable
+/// through [`ApiError::raw_body`].
+#[derive(Clone, PartialEq, Eq)]
 pub struct ApiError {
     status: StatusCode,
     kind: ApiErrorKind,
@@ -107,14 +113,13 @@ impl ApiError {
         let kind = classify(status, message.as_deref(), waf_code.is_some());
         let request_id = headers
             .get(REQUEST_ID_HEADER)
-            .and_then(|value| value.to_str().ok())
-            .map(str::to_owned);
+            .map(|value| lossy_snippet(value.as_bytes()));
         Self {
             status,
             kind,
-            message,
+            message: message.map(bounded),
             request_id,
-            waf_code,
+            waf_code: waf_code.map(bounded),
             raw_body: body.to_vec(),
         }
     }
@@ -129,7 +134,8 @@ impl ApiError {
         &self.kind
     }
 
-    /// The server's message, without wrapping quotes, punctuation as the server wrote it.
+    /// The server's message, without wrapping quotes, punctuation as the server wrote it,
+    /// cut to at most [`SNIPPET_LIMIT`] bytes.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
@@ -144,7 +150,7 @@ impl ApiError {
         self.waf_code.as_deref()
     }
 
-    /// The body exactly as received.
+    /// The whole body exactly as received, however long; `Debug` shows only its start.
     pub fn raw_body(&self) -> &[u8] {
         &self.raw_body
     }
@@ -169,6 +175,20 @@ impl fmt::Display for ApiError {
             write!(f, " [request id {id}]")?;
         }
         Ok(())
+    }
+}
+
+impl fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiError")
+            .field("status", &self.status)
+            .field("kind", &self.kind)
+            .field("message", &self.message)
+            .field("request_id", &self.request_id)
+            .field("waf_code", &self.waf_code)
+            .field("body_len", &self.raw_body.len())
+            .field("body_start", &lossy_snippet(&self.raw_body))
+            .finish()
     }
 }
 
@@ -308,6 +328,22 @@ mod tests {
         assert_eq!(error.kind(), &ApiErrorKind::ServerError);
         assert_eq!(error.message(), Some("502 Bad Gateway"));
         assert_eq!(error.raw_body(), body.as_bytes());
+    }
+
+    #[test]
+    fn a_huge_body_keeps_debug_and_display_short() {
+        let huge = "x".repeat(1 << 20);
+        let error = parse(
+            500,
+            &format!(r#"{{"error":{{"message":"{huge}","status_code":500}}}}"#),
+        );
+        assert_eq!(error.message().map(str::len), Some(SNIPPET_LIMIT));
+        assert!(format!("{error:?}").len() < 4 * SNIPPET_LIMIT);
+        assert!(error.to_string().len() < 2 * SNIPPET_LIMIT);
+        assert_eq!(error.raw_body().len(), huge.len() + 42);
+        let html = parse(502, &format!("<title>{huge}</title>"));
+        assert!(format!("{html:?}").len() < 4 * SNIPPET_LIMIT);
+        assert!(html.to_string().len() < 2 * SNIPPET_LIMIT);
     }
 
     #[test]

@@ -19,14 +19,7 @@ impl DecodeError {
     /// Records a decode failure, keeping a snippet of at most [`SNIPPET_LIMIT`] bytes of the
     /// body (lossily decoded; the snippet itself never exceeds the limit either).
     pub fn new(status: StatusCode, source: serde_json::Error, body: &[u8]) -> Self {
-        let end = body.len().min(SNIPPET_LIMIT);
-        let mut snippet = String::from_utf8_lossy(body.get(..end).unwrap_or_default()).into_owned();
-        // Replacement characters are 3 bytes each, so invalid input can grow when decoded.
-        let mut cut = snippet.len().min(SNIPPET_LIMIT);
-        while !snippet.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        snippet.truncate(cut);
+        let snippet = super::bounded::lossy_snippet(body);
         Self {
             status,
             source,
