@@ -1,5 +1,7 @@
 //! The login flow as a state machine: it says what to send, the caller sends it.
 
+use std::fmt;
+
 use http::{HeaderMap, Request, StatusCode};
 
 use super::{
@@ -15,7 +17,9 @@ use crate::session::Session;
 const MAX_REQUESTS: u8 = 8;
 
 /// What the caller does next.
-#[derive(Debug)]
+///
+/// `Debug` shows a request's method, URI and body length, never its body (a two-factor
+/// verification carries the code there) nor a secret header (those are marked sensitive).
 pub enum LoginStep {
     /// Send this request and hand the reply to [`LoginFlow::receive`].
     Send(Request<Vec<u8>>),
@@ -24,6 +28,24 @@ pub enum LoginStep {
     NeedTwoFactorCode(Vec<TwoFactorMethod>),
     /// Logged in; the session holds the cookies and the user ID.
     Done(CurrentUser),
+}
+
+impl fmt::Debug for LoginStep {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Send(request) => f
+                .debug_struct("Send")
+                .field("method", request.method())
+                .field("uri", request.uri())
+                .field("headers", request.headers())
+                .field("body_len", &request.body().len())
+                .finish(),
+            Self::NeedTwoFactorCode(methods) => {
+                f.debug_tuple("NeedTwoFactorCode").field(methods).finish()
+            }
+            Self::Done(user) => f.debug_tuple("Done").field(user).finish(),
+        }
+    }
 }
 
 /// What the flow will do at the next [`LoginFlow::step`].
