@@ -68,7 +68,9 @@ pub use auth::{
 pub use base_url::BaseUrl;
 pub use credentials::{AuthToken, TwoFactorToken};
 pub use endpoint::{Endpoint, RequestBody};
-pub use error::{ApiError, ApiErrorKind, DecodeError, Error, IdProblem, ImageProblem, InputError};
+pub use error::{
+    ApiError, ApiErrorKind, BaseUrlProblem, DecodeError, Error, IdProblem, ImageProblem, InputError,
+};
 pub use ids::{InstanceId, InviteMessageId, Location, NotificationId, UserId, WorldId};
 pub use invite::{
     InviteMyselfTo, InviteUser, InviteUserWithPhoto, RequestInvite, RequestInviteWithPhoto,

@@ -7,7 +7,7 @@ mod input;
 
 pub use api::{ApiError, ApiErrorKind, REQUEST_ID_HEADER};
 pub use decode::{DecodeError, SNIPPET_LIMIT};
-pub use input::{IdProblem, ImageProblem, InputError};
+pub use input::{BaseUrlProblem, IdProblem, ImageProblem, InputError};
 
 /// Everything that can go wrong in the core.
 ///
