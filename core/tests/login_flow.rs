@@ -163,25 +163,25 @@ fn a_remembered_device_sends_its_cookie_at_login() {
 }
 
 #[test]
-fn wrong_password_and_too_many_sessions_are_classified() {
-    for (status, kind) in [
-        (401, ApiErrorKind::InvalidCredentials),
-        (429, ApiErrorKind::TooManySessions),
+fn wrong_password_too_many_sessions_and_rate_limits_are_classified() {
+    for (status, message, kind) in [
+        (401, "nope", ApiErrorKind::InvalidCredentials),
+        (
+            429,
+            "Too many active sessions for this account\u{2024}",
+            ApiErrorKind::TooManySessions,
+        ),
+        (429, "Too many requests", ApiErrorKind::RateLimited),
+        (429, "", ApiErrorKind::RateLimited),
     ] {
         let mut session = session();
         let mut flow = LoginFlow::new(Some(credentials()));
         expect_send(&mut flow, &session);
+        let body = format!(r#"{{"error":{{"message":"{message}","status_code":{status}}}}}"#);
         let error = flow
-            .receive(
-                &mut session,
-                &reply(
-                    status,
-                    &[],
-                    r#"{"error":{"message":"nope","status_code":401}}"#,
-                ),
-            )
+            .receive(&mut session, &reply(status, &[], &body))
             .expect_err("refused");
-        assert_eq!(error.api_kind(), Some(&kind));
+        assert_eq!(error.api_kind(), Some(&kind), "{status} {message:?}");
     }
 }
 

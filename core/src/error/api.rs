@@ -194,10 +194,22 @@ impl fmt::Debug for ApiError {
 
 impl std::error::Error for ApiError {}
 
+/// The body as JSON; a body with invalid UTF-8 is read lossily, so one bad byte does not
+/// lose the message.
+fn json_value(body: &[u8]) -> Option<Value> {
+    match serde_json::from_slice::<Value>(body) {
+        Ok(value) => Some(value),
+        Err(_) if std::str::from_utf8(body).is_err() => {
+            serde_json::from_str(&String::from_utf8_lossy(body)).ok()
+        }
+        Err(_) => None,
+    }
+}
+
 /// The message and `waf_code` of a body in any of the shapes seen in real traffic.
 fn read_body(body: &[u8]) -> (Option<String>, Option<String>) {
-    match serde_json::from_slice::<Value>(body) {
-        Ok(value) => {
+    match json_value(body) {
+        Some(value) => {
             let error = value.get("error");
             let message = match error {
                 Some(Value::String(text)) => Some(text.as_str()),
@@ -210,7 +222,7 @@ fn read_body(body: &[u8]) -> (Option<String>, Option<String>) {
                 .and_then(scalar_text);
             (message.and_then(unwrap_message), waf_code)
         }
-        Err(_) => (html_title(body), None),
+        None => (html_title(body), None),
     }
 }
 
@@ -267,14 +279,24 @@ fn classify(status: StatusCode, message: Option<&str>, has_waf_code: bool) -> Ap
 }
 
 /// `N` from "please wait N more minutes…", whichever dot ends the sentence.
+///
+/// A number too large for `u32` saturates at `u32::MAX`; a negative one (after `-` or `−`)
+/// is no count of minutes at all, so the reply reads as plain rate limiting.
 fn cooldown_minutes(folded: &str) -> Option<u32> {
     let after_wait = folded.get(folded.find("wait")?..)?;
-    let digits: String = after_wait
+    let start = after_wait.find(|c: char| c.is_ascii_digit())?;
+    let before = after_wait.get(..start)?.trim_end().chars().next_back();
+    if matches!(before, Some('-' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}')) {
+        return None;
+    }
+    let minutes = after_wait
+        .get(start..)?
         .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(char::is_ascii_digit)
-        .collect();
-    digits.parse().ok()
+        .map_while(|c| c.to_digit(10))
+        .fold(0_u32, |total, digit| {
+            total.saturating_mul(10).saturating_add(digit)
+        });
+    Some(minutes)
 }
 
 #[cfg(test)]
@@ -297,6 +319,45 @@ mod tests {
                 &ApiErrorKind::Cooldown { minutes: 17 }
             );
         }
+    }
+
+    #[test]
+    fn cooldown_minutes_saturate_and_are_never_negative() {
+        let body = |minutes: &str| {
+            format!(
+                r#"{{"error":{{"message":"Please wait {minutes} more minutes until you try again.","status_code":429}}}}"#
+            )
+        };
+        assert_eq!(
+            parse(429, &body("99999999999999999999")).kind(),
+            &ApiErrorKind::Cooldown { minutes: u32::MAX }
+        );
+        assert_eq!(
+            parse(429, &body("4294967296")).kind(),
+            &ApiErrorKind::Cooldown { minutes: u32::MAX }
+        );
+        for negative in ["-5", "- 5", "\u{2212} 5"] {
+            assert_eq!(
+                parse(429, &body(negative)).kind(),
+                &ApiErrorKind::RateLimited,
+                "{negative}"
+            );
+        }
+    }
+
+    #[test]
+    fn one_invalid_byte_does_not_lose_the_message() {
+        let mut body =
+            br#"{"error":{"message":"Please wait 12 more minutes until you try again. "#.to_vec();
+        body.push(0xff);
+        body.extend_from_slice(br#"","status_code":429}}"#);
+        let error = ApiError::from_parts(StatusCode::TOO_MANY_REQUESTS, &HeaderMap::new(), &body);
+        assert_eq!(error.kind(), &ApiErrorKind::Cooldown { minutes: 12 });
+        assert_eq!(
+            error.message(),
+            Some("Please wait 12 more minutes until you try again. \u{FFFD}")
+        );
+        assert_eq!(error.raw_body(), body.as_slice());
     }
 
     #[test]
