@@ -91,6 +91,13 @@ pub(crate) fn core_error(error: &vrchat_invite_core::Error, subject: &Subject) -
     match error {
         Core::Input(input) => input_error(input),
         Core::Api(api) => api_error(api, subject),
+        Core::Decode(decode) if decode.took_effect() => Failure::new(
+            Exit::BadReply,
+            format!(
+                "sent, but the reply could not be read; do not resend (VRChat answered {})",
+                decode.status()
+            ),
+        ),
         Core::Decode(decode) => Failure::new(
             Exit::BadReply,
             format!(
@@ -291,6 +298,26 @@ mod tests {
             let generic = exit == Exit::ServerError;
             assert_eq!(failure.message().contains(message), generic, "{failure}");
         }
+    }
+
+    #[test]
+    fn an_unreadable_reply_to_an_invite_says_not_to_resend() {
+        use vrchat_invite_core::{Endpoint, InviteUser};
+        let user = UserId::new("usr_b").expect("id");
+        let invite = InviteUser::new(user.clone(), "wrld_1:1".parse().expect("location"));
+        let reply = http::Response::builder()
+            .status(200)
+            .body(b"<html>ok</html>".to_vec())
+            .expect("reply");
+        let error = invite.parse(&reply).expect_err("undecodable");
+        let failure = core_error(&error, &Subject::User(user));
+        assert_eq!(failure.exit(), Exit::BadReply);
+        assert!(
+            failure
+                .message()
+                .starts_with("sent, but the reply could not be read; do not resend"),
+            "{failure}"
+        );
     }
 
     #[test]

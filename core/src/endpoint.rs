@@ -86,6 +86,15 @@ pub trait Endpoint {
         Action::Other
     }
 
+    /// Whether a 2xx reply means the server changed something that sending the request
+    /// again would change again (an invite, a request, a response, an edit, a reset). When
+    /// such a reply does not decode, [`crate::DecodeError::took_effect`] says so, so nobody
+    /// resends it. True by default for every method that is not safe (`POST`, `PUT`,
+    /// `DELETE`, ...).
+    fn has_effect(&self) -> bool {
+        !self.method().is_safe()
+    }
+
     /// Decodes a 2xx body.
     ///
     /// # Errors

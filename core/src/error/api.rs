@@ -6,7 +6,6 @@ use http::{HeaderMap, StatusCode};
 use serde_json::Value;
 
 use super::bounded::{bounded, lossy_snippet};
-use super::decode::SNIPPET_LIMIT;
 use crate::text::normalize_for_matching;
 
 /// The header VRChat uses to identify a request in its logs.
@@ -81,7 +80,7 @@ impl fmt::Display for ApiErrorKind {
 
 /// A non-2xx reply: status, classified kind, message, request ID and the raw body.
 ///
-/// The message, request ID and `waf_code` are cut to [`SNIPPET_LIMIT`] bytes, so `Debug`
+/// The message, request ID and `waf_code` are cut to [`SNIPPET_LIMIT`](crate::SNIPPET_LIMIT) bytes, so `Debug`
 /// and `Display` stay short whatever the server sent; the whole body stays reachable
 /// through [`ApiError::raw_body`].
 #[derive(Clone, PartialEq, Eq)]
@@ -135,7 +134,7 @@ impl ApiError {
     }
 
     /// The server's message, without wrapping quotes, punctuation as the server wrote it,
-    /// cut to at most [`SNIPPET_LIMIT`] bytes.
+    /// cut to at most [`SNIPPET_LIMIT`](crate::SNIPPET_LIMIT) bytes.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
@@ -302,6 +301,7 @@ fn cooldown_minutes(folded: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::SNIPPET_LIMIT;
 
     fn parse(status: u16, body: &str) -> ApiError {
         let status = StatusCode::from_u16(status).expect("valid status");

@@ -51,6 +51,20 @@ impl Error {
         self.api().map(ApiError::kind)
     }
 
+    /// Whether the server accepted a request that changes something and only its reply
+    /// could not be read: the operation is done, so do not send it again.
+    ///
+    /// ```
+    /// # use vrchat_invite_core::{Endpoint, InviteMyselfTo, Location};
+    /// let invite = InviteMyselfTo::new("wrld_1:123".parse::<Location>()?);
+    /// let reply = http::Response::builder().status(200).body(b"<html>".to_vec())?;
+    /// assert!(invite.parse(&reply).unwrap_err().took_effect());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn took_effect(&self) -> bool {
+        matches!(self, Self::Decode(decode) if decode.took_effect())
+    }
+
     /// The minutes left on an invite message cooldown, if this is a cooldown refusal (from
     /// the server or from the local [`crate::CooldownBook`]).
     ///
