@@ -44,6 +44,7 @@ mod client;
 mod error;
 mod login;
 mod resolver;
+mod seed;
 
 pub use builder::{ClientBuilder, DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT};
 pub use client::Client;
