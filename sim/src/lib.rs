@@ -94,6 +94,7 @@ mod clock;
 mod demo;
 mod errors;
 mod ids;
+mod limits;
 mod log;
 mod multipart;
 mod punctuation;
@@ -110,6 +111,7 @@ pub use demo::{
     DEMO_ALICE_PASSWORD, DEMO_ALICE_USERNAME, DEMO_BOB_PASSWORD, DEMO_BOB_USERNAME, DemoAccounts,
     demo, demo_on,
 };
+pub use limits::Limits;
 pub use log::LoggedRequest;
 pub use simulator::Simulator;
 pub use state::{DEFAULT_SESSION_LIMIT, SimUser, UserSpec};

@@ -27,7 +27,7 @@ use crate::totp;
 ///
 /// See the [crate documentation](crate) for a walk-through.
 pub struct Simulator {
-    shared: Arc<Shared>,
+    pub(crate) shared: Arc<Shared>,
     addr: SocketAddr,
     shutdown: Option<oneshot::Sender<()>>,
     thread: Option<JoinHandle<()>>,
@@ -147,14 +147,15 @@ impl Simulator {
             .collect()
     }
 
-    /// Every request received so far, in arrival order, whatever its outcome.
+    /// The requests received so far, in arrival order, whatever their outcome; the oldest
+    /// are dropped beyond the log's [`crate::Limits`].
     pub fn request_log(&self) -> Vec<LoggedRequest> {
-        lock(&self.shared.log).requests.clone()
+        lock(&self.shared.log).requests.iter().cloned().collect()
     }
 
     /// Forgets the logged requests (the counts stay).
     pub fn clear_request_log(&self) {
-        lock(&self.shared.log).requests.clear();
+        lock(&self.shared.log).clear();
     }
 
     /// Number of requests received so far.
