@@ -71,8 +71,9 @@
 //! account ([`UserSpec::with_totp`], [`UserSpec::with_email_otp`]). Until a code is verified
 //! that cookie gets 401 on every other route. Codes:
 //!
-//! * `totp`: [`Simulator::totp_code`], valid during the current 30 simulated seconds (a
-//!   deterministic code, not RFC 6238);
+//! * `totp`: [`Simulator::totp_code`], valid during the current 30 simulated seconds; codes
+//!   follow RFC 6238 (SHA-1, 6 digits) on the simulated clock, so a bot can also compute
+//!   them from the account's [`SimUser::totp_secret`];
 //! * `otp`: one of [`Simulator::recovery_codes`], each usable once;
 //! * `emailOtp`: [`Simulator::last_email_code`], the code of the last login, usable once.
 //!

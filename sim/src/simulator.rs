@@ -177,7 +177,7 @@ impl Simulator {
         let state = self.state();
         let record = state.user(user)?;
         (record.second_factor == Some(SecondFactor::Totp))
-            .then(|| totp::code_at(record.totp_secret, state.clock.now_millis()))
+            .then(|| totp::code_at(&record.totp_secret, state.clock.now_millis()))
     }
 
     /// The code "sent by email" at the last login of an email-2FA account (kept after use).

@@ -194,12 +194,14 @@ fn transports_hide_their_secrets() {
 }
 
 #[test]
-fn the_simulator_hides_passwords() {
+fn the_simulator_hides_passwords_and_totp_secrets() {
     let spec = UserSpec::new("sim-user", PASSWORD).with_totp();
     debug("UserSpec", &spec);
     let sim = Simulator::start().expect("simulator");
     let user = sim.add_user(spec);
     debug("SimUser", &user);
+    let totp_secret = user.totp_secret.clone().expect("a TOTP account");
+    assert!(!format!("{user:?}").contains(&totp_secret));
 }
 
 // The pipeline (websocket) token: when its type exists, format it here like the others.
