@@ -62,8 +62,8 @@ mod text;
 mod user_agent;
 
 pub use auth::{
-    CookieChanges, Credentials, CurrentUser, GetCurrentUser, LoginFlow, LoginReply, LoginStep,
-    Logout, TwoFactorCode, TwoFactorMethod, VerifyAuthToken, VerifyTwoFactor,
+    CodePrompt, CookieChanges, Credentials, CurrentUser, GetCurrentUser, LoginFlow, LoginReply,
+    LoginStep, Logout, TwoFactorCode, TwoFactorMethod, VerifyAuthToken, VerifyTwoFactor,
 };
 pub use base_url::BaseUrl;
 pub use credentials::{AuthToken, TwoFactorToken};
