@@ -14,6 +14,12 @@ pub enum InputError {
         /// The rejected value.
         value: i64,
     },
+    /// A slot given as text that is not a whole number.
+    #[error("slot {value:?} is not a number: invite message slots are 0 to 11")]
+    SlotNotANumber {
+        /// The rejected text.
+        value: String,
+    },
     /// An ID that can never be valid.
     #[error("invalid {kind} {value:?}: {problem}")]
     InvalidId {
