@@ -163,6 +163,17 @@ fn server_says(api: &ApiError) -> String {
     text
 }
 
+/// "… was not found", with a hint when a user was named by something other than an ID.
+fn not_found(subject: &Subject) -> String {
+    match subject {
+        Subject::User(user) if !user.as_str().starts_with("usr_") => format!(
+            "{subject} was not found; if {user:?} is a name, give the user's ID instead \
+             (`usr_…`, from their VRChat profile or website URL)"
+        ),
+        _ => format!("{subject} was not found"),
+    }
+}
+
 /// Describes an error reply for `subject`.
 pub(crate) fn api_error(api: &ApiError, subject: &Subject) -> Failure {
     let (exit, message) = match api.kind() {
@@ -198,7 +209,7 @@ pub(crate) fn api_error(api: &ApiError, subject: &Subject) -> Failure {
             Exit::NotFriends,
             format!("{subject} is not your friend: VRChat only allows this between friends"),
         ),
-        ApiErrorKind::NotFound => (Exit::NotFound, format!("{subject} was not found")),
+        ApiErrorKind::NotFound => (Exit::NotFound, not_found(subject)),
         ApiErrorKind::RateLimited => (
             Exit::RateLimited,
             "too many requests: VRChat asks you to slow down; wait before trying again".to_owned(),
@@ -318,6 +329,17 @@ mod tests {
                 .starts_with("sent, but the reply could not be read; do not resend"),
             "{failure}"
         );
+    }
+
+    #[test]
+    fn an_unknown_user_named_by_name_hints_at_the_id() {
+        let by_name = Subject::User(UserId::new("alice").expect("lenient id"));
+        let failure = api_error(&reply(404, "User not found"), &by_name);
+        assert_eq!(failure.exit(), Exit::NotFound);
+        assert!(failure.message().contains("usr_"), "{failure}");
+        let by_id = Subject::User(UserId::new("usr_1").expect("id"));
+        let failure = api_error(&reply(404, "User not found"), &by_id);
+        assert_eq!(failure.message(), "user usr_1 was not found");
     }
 
     #[test]
