@@ -114,23 +114,23 @@ fn fnv1a(mut hash: u64, bytes: &[u8]) -> u64 {
     hash
 }
 
-/// Whether `needle` occurs in `haystack`; looks for its first byte before comparing, so a
-/// multi-megabyte image is scanned quickly.
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    let Some((&first, rest)) = needle.split_first() else {
-        return true;
-    };
-    haystack.iter().enumerate().any(|(at, &byte)| {
-        byte == first
-            && haystack
-                .get(at + 1..)
-                .is_some_and(|tail| tail.starts_with(rest))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether `needle` occurs in `haystack`; looks for its first byte before comparing, so a
+    /// multi-megabyte image is scanned quickly.
+    fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+        let Some((&first, rest)) = needle.split_first() else {
+            return true;
+        };
+        haystack.iter().enumerate().any(|(at, &byte)| {
+            byte == first
+                && haystack
+                    .get(at + 1..)
+                    .is_some_and(|tail| tail.starts_with(rest))
+        })
+    }
 
     #[test]
     fn finds_needles_anywhere() {
