@@ -9,9 +9,10 @@ use crate::limits::Limits;
 
 /// One request as received.
 ///
-/// `Debug` hides the values of `Cookie` and `Authorization` (they hold secrets); the
-/// values themselves are kept, so a test can check them.
-#[derive(Debug, Clone)]
+/// `Debug` hides the values of `Cookie` and `Authorization` and shows only the body's
+/// length (they can hold secrets: cookies, passwords, two-factor codes); the values
+/// themselves are kept, so a test can check them.
+#[derive(Clone)]
 pub struct LoggedRequest {
     /// The method.
     pub method: Method,
@@ -22,6 +23,17 @@ pub struct LoggedRequest {
     pub headers: HeaderMap,
     /// The body.
     pub body: Vec<u8>,
+}
+
+impl std::fmt::Debug for LoggedRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoggedRequest")
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("headers", &self.headers)
+            .field("body_len", &self.body.len())
+            .finish()
+    }
 }
 
 impl LoggedRequest {

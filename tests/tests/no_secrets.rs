@@ -6,8 +6,9 @@
 use std::fmt::{Debug, Display};
 
 use vrchat_invite_core::{
-    AuthToken, BaseUrl, Credentials, Error, GetCurrentUser, InputError, LoginFlow, LoginStep,
-    Secret, Session, TwoFactorCode, TwoFactorMethod, TwoFactorToken, UserAgent, VerifyTwoFactor,
+    AuthToken, BaseUrl, Credentials, Endpoint, Error, GetCurrentUser, InputError, LoginFlow,
+    LoginStep, Secret, Session, TwoFactorCode, TwoFactorMethod, TwoFactorToken, UserAgent,
+    VerifyTwoFactor,
 };
 use vrchat_invite_sim::{Simulator, UserSpec};
 
@@ -92,10 +93,9 @@ fn core_values_hide_their_secrets() {
         "GetCurrentUser",
         &GetCurrentUser::with_credentials(credentials()),
     );
-    debug(
-        "VerifyTwoFactor",
-        &VerifyTwoFactor::new(TwoFactorMethod::Totp, code()).expect("verify"),
-    );
+    let verify = VerifyTwoFactor::new(TwoFactorMethod::Totp, code()).expect("verify");
+    debug("VerifyTwoFactor", &verify);
+    debug("RequestBody", &verify.body());
     let refused = Error::from(InputError::InvalidCredential {
         name: "auth cookie",
         reason: "it is empty",
@@ -202,6 +202,23 @@ fn the_simulator_hides_passwords_and_totp_secrets() {
     debug("SimUser", &user);
     let totp_secret = user.totp_secret.clone().expect("a TOTP account");
     assert!(!format!("{user:?}").contains(&totp_secret));
+    // The request log keeps what was sent, a code included, but does not show it.
+    let base = BaseUrl::new(sim.base_url()).expect("base url");
+    let verify = VerifyTwoFactor::new(TwoFactorMethod::Totp, code()).expect("verify");
+    let request = session()
+        .with_base_url(base)
+        .request(&verify)
+        .expect("request");
+    sim.send(&request).expect("the simulator answers");
+    let logged = sim.request_log();
+    assert_eq!(logged.len(), 1);
+    assert!(
+        logged[0]
+            .body
+            .windows(CODE.len())
+            .any(|w| w == CODE.as_bytes())
+    );
+    debug("LoggedRequest", &logged);
 }
 
 // The pipeline (websocket) token: when its type exists, format it here like the others.
