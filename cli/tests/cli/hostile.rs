@@ -241,3 +241,23 @@ fn another_username_logs_the_other_account_in() {
         .failed_with(exit::USAGE);
     assert!(line.contains("cannot be told"), "{line}");
 }
+
+#[test]
+fn a_base_url_with_a_password_is_refused_without_showing_it() {
+    let world = World::new("base-url-userinfo");
+    world.secret("hunter2-in-url");
+    let run = world.run(
+        "bob",
+        &[
+            "--base-url",
+            "http://bob:hunter2-in-url@127.0.0.1:9/api/1",
+            "login",
+            "--username",
+            "bob",
+        ],
+        &format!("{BOB_PASSWORD}\n"),
+    );
+    let line = run.failed_with(exit::USAGE);
+    assert!(line.contains("user name or password"), "{line}");
+    assert_eq!(world.sim.request_count(), 0);
+}
