@@ -17,6 +17,10 @@ const STALL_LIMIT: Duration = Duration::from_secs(10);
 /// The largest request the server reads.
 const MAX_REQUEST: usize = 1024 * 1024;
 
+/// How long a server that answers an upload early waits before closing or resetting, so a
+/// client that reads while it writes has the answer first even on a busy machine.
+const EARLY_ANSWER_GRACE: Duration = Duration::from_secs(1);
+
 /// The most requests served on one kept-alive connection.
 const MAX_REQUESTS_PER_CONNECTION: usize = 64;
 
@@ -41,7 +45,7 @@ pub enum Fault {
     Stall,
     /// Reads the request, sends the status line and headers, then nothing more.
     StallAfterHeaders,
-    /// Reads the request head only, answers with these bytes at once and closes 200 ms
+    /// Reads the request head only, answers with these bytes at once and closes a second
     /// later without reading the body (an early 401/413/429 to an upload). A client that
     /// sent body bytes gets a reset: the kernel resets a connection closed with unread data.
     AnswerBeforeBody(Vec<u8>),
@@ -189,7 +193,7 @@ fn handle(stream: &mut TcpStream, fault: &Fault, shared: &Shared) -> io::Result<
         stream.flush()?;
         // Give the reply time to be read, then close: with body bytes unread, the kernel
         // resets the connection.
-        thread::sleep(Duration::from_millis(200));
+        thread::sleep(EARLY_ANSWER_GRACE);
         return Ok(());
     }
     if let Fault::AnswerMidBody { after, reply } = fault {
@@ -198,7 +202,7 @@ fn handle(stream: &mut TcpStream, fault: &Fault, shared: &Shared) -> io::Result<
         stream.write_all(reply)?;
         stream.flush()?;
         // Let the reply travel, then reset with the body still coming.
-        thread::sleep(Duration::from_millis(200));
+        thread::sleep(EARLY_ANSWER_GRACE);
         let socket = tokio::net::TcpSocket::from_std_stream(stream.try_clone()?);
         socket.set_zero_linger()?;
         return Ok(());
