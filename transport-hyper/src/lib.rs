@@ -48,6 +48,7 @@ mod builder;
 mod client;
 mod error;
 mod login;
+mod seed;
 
 pub use builder::{ClientBuilder, DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT};
 pub use client::Client;
