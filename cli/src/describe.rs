@@ -91,6 +91,13 @@ pub(crate) fn core_error(error: &vrchat_invite_core::Error, subject: &Subject) -
     match error {
         Core::Input(input) => input_error(input),
         Core::Api(api) => api_error(api, subject),
+        Core::Decode(decode) if decode.took_effect() => Failure::new(
+            Exit::BadReply,
+            format!(
+                "sent, but the reply could not be read; do not resend (VRChat answered {})",
+                decode.status()
+            ),
+        ),
         Core::Decode(decode) => Failure::new(
             Exit::BadReply,
             format!(
@@ -156,6 +163,20 @@ fn server_says(api: &ApiError) -> String {
     text
 }
 
+/// "… was not found", with a hint when a user was named by something other than an ID.
+fn not_found(subject: &Subject) -> String {
+    match subject {
+        Subject::User(user) if !user.as_str().starts_with("usr_") => format!(
+            "{subject} was not found; if {user:?} is a name, give the user's ID instead \
+             (`usr_…`, from their VRChat profile or website URL)"
+        ),
+        Subject::Notification(_) => format!(
+            "{subject} was not found among the notifications you received: list them with `vrchat-invite inbox`"
+        ),
+        _ => format!("{subject} was not found"),
+    }
+}
+
 /// Describes an error reply for `subject`.
 pub(crate) fn api_error(api: &ApiError, subject: &Subject) -> Failure {
     let (exit, message) = match api.kind() {
@@ -191,13 +212,7 @@ pub(crate) fn api_error(api: &ApiError, subject: &Subject) -> Failure {
             Exit::NotFriends,
             format!("{subject} is not your friend: VRChat only allows this between friends"),
         ),
-        ApiErrorKind::NotFound if matches!(subject, Subject::Notification(_)) => (
-            Exit::NotFound,
-            format!(
-                "{subject} was not found among the notifications you received: list them with `vrchat-invite inbox`"
-            ),
-        ),
-        ApiErrorKind::NotFound => (Exit::NotFound, format!("{subject} was not found")),
+        ApiErrorKind::NotFound => (Exit::NotFound, not_found(subject)),
         ApiErrorKind::RateLimited => (
             Exit::RateLimited,
             "too many requests: VRChat asks you to slow down; wait before trying again".to_owned(),
@@ -297,6 +312,37 @@ mod tests {
             let generic = exit == Exit::ServerError;
             assert_eq!(failure.message().contains(message), generic, "{failure}");
         }
+    }
+
+    #[test]
+    fn an_unreadable_reply_to_an_invite_says_not_to_resend() {
+        use vrchat_invite_core::{Endpoint, InviteUser};
+        let user = UserId::new("usr_b").expect("id");
+        let invite = InviteUser::new(user.clone(), "wrld_1:1".parse().expect("location"));
+        let reply = http::Response::builder()
+            .status(200)
+            .body(b"<html>ok</html>".to_vec())
+            .expect("reply");
+        let error = invite.parse(&reply).expect_err("undecodable");
+        let failure = core_error(&error, &Subject::User(user));
+        assert_eq!(failure.exit(), Exit::BadReply);
+        assert!(
+            failure
+                .message()
+                .starts_with("sent, but the reply could not be read; do not resend"),
+            "{failure}"
+        );
+    }
+
+    #[test]
+    fn an_unknown_user_named_by_name_hints_at_the_id() {
+        let by_name = Subject::User(UserId::new("alice").expect("lenient id"));
+        let failure = api_error(&reply(404, "User not found"), &by_name);
+        assert_eq!(failure.exit(), Exit::NotFound);
+        assert!(failure.message().contains("usr_"), "{failure}");
+        let by_id = Subject::User(UserId::new("usr_1").expect("id"));
+        let failure = api_error(&reply(404, "User not found"), &by_id);
+        assert_eq!(failure.message(), "user usr_1 was not found");
     }
 
     #[test]

@@ -12,7 +12,8 @@ pub(crate) struct Failure {
 }
 
 impl Failure {
-    /// A failure with its exit status and message (line breaks become spaces).
+    /// A failure with its exit status and message (line breaks become spaces; control
+    /// characters and escape sequences, which may come from the server, become visible).
     pub(crate) fn new(exit: Exit, message: impl Into<String>) -> Self {
         let message: String = message.into();
         let message = message
@@ -20,6 +21,7 @@ impl Failure {
             .filter(|line| !line.trim().is_empty())
             .collect::<Vec<_>>()
             .join(" ");
+        let message = crate::terminal_text::clean(&message).into_owned();
         Self { exit, message }
     }
 
@@ -57,5 +59,11 @@ mod tests {
         let failure = Failure::new(Exit::Failure, "first\r\nsecond\n\nthird");
         assert_eq!(failure.message(), "first second third");
         assert_eq!(failure.exit(), Exit::Failure);
+    }
+
+    #[test]
+    fn messages_cannot_drive_the_terminal() {
+        let failure = Failure::new(Exit::Failure, "VRChat says: \u{1b}]0;owned\u{7}\u{1b}[2J");
+        assert_eq!(failure.message(), "VRChat says: ^[]0;owned^G^[[2J");
     }
 }

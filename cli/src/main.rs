@@ -5,6 +5,7 @@
 //! that simulator for tests in any language. Every failure prints one line on stderr and
 //! exits with its own code (see `--help`).
 
+mod base_url_hint;
 mod commands;
 mod connection;
 mod describe;
@@ -16,6 +17,7 @@ mod prompt;
 mod render;
 mod session_store;
 mod table;
+mod terminal_text;
 
 use std::process::ExitCode;
 

@@ -29,7 +29,7 @@ impl Output {
             let json = serde_json::to_string_pretty(value).map_err(|error| {
                 Failure::new(Exit::Failure, format!("could not write JSON: {error}"))
             })?;
-            say(&json);
+            write_line(&json);
         } else {
             say(&human());
         }
@@ -37,8 +37,14 @@ impl Output {
     }
 }
 
-/// Prints `text` and a line break on stdout. A closed stdout (`| head`) is not an error.
+/// Prints `text` and a line break on stdout, control characters and escape sequences made
+/// visible (see [`crate::terminal_text`]). A closed stdout (`| head`) is not an error.
 pub(crate) fn say(text: &str) {
+    write_line(&crate::terminal_text::clean(text));
+}
+
+/// Prints `text` as is (JSON, already escaped by serde) and a line break on stdout.
+fn write_line(text: &str) {
     let mut stdout = io::stdout().lock();
     let _ = writeln!(stdout, "{}", text.trim_end_matches('\n'));
     let _ = stdout.flush();

@@ -30,6 +30,14 @@ impl Prompter {
         read_line(&mut io::stdin().lock())
     }
 
+    /// Tells the person something before the next question (a refused code, say); like
+    /// the prompts, only on a terminal.
+    pub(crate) fn note(&mut self, text: &str) {
+        if self.interactive {
+            eprintln!("{text}");
+        }
+    }
+
     /// Asks for a secret (password, code): no echo on a terminal. `None` at end of input.
     pub(crate) fn secret(&mut self, prompt: &str) -> io::Result<Option<String>> {
         if self.interactive {

@@ -26,7 +26,9 @@ impl Table {
         let columns = self.header.len();
         let cell = |row: &[String], column: usize| -> String {
             row.get(column)
-                .map(|text| text.replace(['\r', '\n', '\t'], " "))
+                .map(|text| {
+                    crate::terminal_text::clean(&text.replace(['\r', '\n', '\t'], " ")).into_owned()
+                })
                 .unwrap_or_default()
         };
         let mut widths = vec![0; columns];

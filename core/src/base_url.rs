@@ -3,12 +3,13 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::error::InputError;
+use crate::error::{BaseUrlProblem, InputError};
 
 /// The base of every API URL, `https://api.vrchat.cloud/api/1` by default.
 ///
-/// Any `http` or `https` URL without query or fragment is accepted (tests point it at a
-/// local simulator). A trailing `/` is dropped.
+/// Any `http` or `https` URL without user info, query or fragment is accepted (tests point
+/// it at a local simulator). A trailing `/` is dropped. A `user:password@` part is refused,
+/// and the error shows the URL with that part redacted.
 ///
 /// ```
 /// use vrchat_invite_core::BaseUrl;
@@ -16,6 +17,8 @@ use crate::error::InputError;
 /// let local = BaseUrl::new("http://127.0.0.1:8080/api/1/")?;
 /// assert_eq!(local.as_str(), "http://127.0.0.1:8080/api/1");
 /// assert!(BaseUrl::new("ftp://example.com").is_err());
+/// let refused = BaseUrl::new("https://me:hunter2@example.com/api/1").unwrap_err();
+/// assert!(!refused.to_string().contains("hunter2"));
 /// # Ok::<(), vrchat_invite_core::InputError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -28,27 +31,35 @@ impl BaseUrl {
     /// Checks and normalizes a base URL.
     ///
     /// # Errors
-    /// [`InputError::InvalidBaseUrl`] for anything but an absolute http(s) URL without query
-    /// or fragment.
+    /// [`InputError::InvalidBaseUrl`] for anything but an absolute http(s) URL without user
+    /// info, query or fragment; its [`BaseUrlProblem`] says which.
     pub fn new(value: impl Into<String>) -> Result<Self, InputError> {
         let value = value.into();
-        let invalid = |reason| InputError::InvalidBaseUrl {
-            value: value.clone(),
-            reason,
+        let invalid = |problem| InputError::InvalidBaseUrl {
+            value: without_userinfo(&value),
+            problem,
         };
-        let uri: http::Uri = value.parse().map_err(|_| invalid("not a URL"))?;
+        if has_userinfo(&value) {
+            return Err(invalid(BaseUrlProblem::UserInfo));
+        }
+        if value.contains('#') {
+            return Err(invalid(BaseUrlProblem::Fragment));
+        }
+        if value.contains('?') {
+            return Err(invalid(BaseUrlProblem::Query));
+        }
+        let uri: http::Uri = value
+            .parse()
+            .map_err(|_| invalid(BaseUrlProblem::NotAUrl))?;
         match uri.scheme_str() {
             Some("http" | "https") => {}
-            _ => return Err(invalid("the scheme must be http or https")),
+            _ => return Err(invalid(BaseUrlProblem::Scheme)),
         }
         if uri
             .authority()
             .is_none_or(|authority| authority.host().is_empty())
         {
-            return Err(invalid("the host is missing"));
-        }
-        if value.contains('?') || value.contains('#') {
-            return Err(invalid("a query or fragment is not allowed"));
+            return Err(invalid(BaseUrlProblem::MissingHost));
         }
         let trimmed = value.trim_end_matches('/').to_owned();
         Ok(Self(trimmed))
@@ -58,6 +69,40 @@ impl BaseUrl {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// Where the authority (`user:password@host:port`) of `value` lies, scheme or not.
+fn authority_range(value: &str) -> (usize, usize) {
+    let start = value.find("://").map_or(0, |at| at + 3);
+    let rest = value.get(start..).unwrap_or_default();
+    let end = rest
+        .find(['/', '?', '#'])
+        .map_or(value.len(), |at| start + at);
+    (start, end)
+}
+
+/// Whether the authority holds an `@`, that is, user info.
+pub(crate) fn has_userinfo(value: &str) -> bool {
+    let (start, end) = authority_range(value);
+    value
+        .get(start..end)
+        .is_some_and(|authority| authority.contains('@'))
+}
+
+/// `value` with any user info replaced by `<redacted>`, for error messages.
+pub(crate) fn without_userinfo(value: &str) -> String {
+    let (start, end) = authority_range(value);
+    let Some(at) = value
+        .get(start..end)
+        .and_then(|authority| authority.rfind('@'))
+    else {
+        return value.to_owned();
+    };
+    let mut shown = String::with_capacity(value.len());
+    shown.push_str(value.get(..start).unwrap_or_default());
+    shown.push_str("<redacted>");
+    shown.push_str(value.get(start + at..).unwrap_or_default());
+    shown
 }
 
 impl Default for BaseUrl {
@@ -107,5 +152,44 @@ mod tests {
         ] {
             assert!(BaseUrl::new(bad).is_err(), "{bad:?} accepted");
         }
+    }
+
+    fn problem(value: &str) -> (String, BaseUrlProblem) {
+        match BaseUrl::new(value) {
+            Err(InputError::InvalidBaseUrl { value, problem }) => (value, problem),
+            other => panic!("{value:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn refuses_userinfo_query_and_fragment_by_name() {
+        for (url, expected) in [
+            (
+                "http://bob:pw123@127.0.0.1:9/api/1",
+                BaseUrlProblem::UserInfo,
+            ),
+            ("http://bob@127.0.0.1/api/1", BaseUrlProblem::UserInfo),
+            ("https://a:b@c@host/api/1", BaseUrlProblem::UserInfo),
+            ("bob:pw123@host/api/1", BaseUrlProblem::UserInfo),
+            ("http://h/api/1?x=1", BaseUrlProblem::Query),
+            ("http://h/api/1#top", BaseUrlProblem::Fragment),
+            ("http://h?x", BaseUrlProblem::Query),
+        ] {
+            let (shown, problem) = problem(url);
+            assert_eq!(problem, expected, "{url}");
+            assert!(
+                !shown.contains("pw123") && !shown.contains("bob"),
+                "{shown}"
+            );
+        }
+        assert_eq!(
+            problem("http://bob:pw123@h/api/1").0,
+            "http://<redacted>@h/api/1"
+        );
+    }
+
+    #[test]
+    fn an_at_sign_in_the_path_is_not_userinfo() {
+        assert!(BaseUrl::new("http://127.0.0.1:8080/api/@1").is_ok());
     }
 }

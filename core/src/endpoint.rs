@@ -6,7 +6,10 @@ use crate::error::{ApiError, Error};
 use crate::polite::Action;
 
 /// A request body, ready for the wire.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// `Debug` shows the kind and length only: a body can carry a secret (the two-factor code
+/// of a verification).
+#[derive(Clone, PartialEq, Eq)]
 pub enum RequestBody {
     /// No body.
     Empty,
@@ -19,6 +22,20 @@ pub enum RequestBody {
         /// The encoded parts.
         bytes: Vec<u8>,
     },
+}
+
+impl std::fmt::Debug for RequestBody {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Empty => f.write_str("Empty"),
+            Self::Json(bytes) => f.debug_struct("Json").field("len", &bytes.len()).finish(),
+            Self::Multipart { boundary, bytes } => f
+                .debug_struct("Multipart")
+                .field("boundary", boundary)
+                .field("len", &bytes.len())
+                .finish(),
+        }
+    }
 }
 
 impl RequestBody {
@@ -84,6 +101,15 @@ pub trait Endpoint {
     /// default.
     fn action(&self) -> Action<'_> {
         Action::Other
+    }
+
+    /// Whether a 2xx reply means the server changed something that sending the request
+    /// again would change again (an invite, a request, a response, an edit, a reset). When
+    /// such a reply does not decode, [`crate::DecodeError::took_effect`] says so, so nobody
+    /// resends it. True by default for every method that is not safe (`POST`, `PUT`,
+    /// `DELETE`, ...).
+    fn has_effect(&self) -> bool {
+        !self.method().is_safe()
     }
 
     /// Decodes a 2xx body.

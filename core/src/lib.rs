@@ -43,6 +43,7 @@
 
 mod auth;
 mod base_url;
+mod clip;
 mod credentials;
 mod endpoint;
 mod error;
@@ -64,13 +65,15 @@ mod text;
 mod user_agent;
 
 pub use auth::{
-    CookieChanges, Credentials, CurrentUser, GetCurrentUser, LoginFlow, LoginReply, LoginStep,
-    Logout, TwoFactorCode, TwoFactorMethod, VerifyAuthToken, VerifyTwoFactor,
+    CodePrompt, CookieChanges, Credentials, CurrentUser, GetCurrentUser, LoginFlow, LoginReply,
+    LoginStep, Logout, TwoFactorCode, TwoFactorMethod, VerifyAuthToken, VerifyTwoFactor,
 };
 pub use base_url::BaseUrl;
 pub use credentials::{AuthToken, TwoFactorToken};
 pub use endpoint::{Endpoint, RequestBody};
-pub use error::{ApiError, ApiErrorKind, DecodeError, Error, IdProblem, ImageProblem, InputError};
+pub use error::{
+    ApiError, ApiErrorKind, BaseUrlProblem, DecodeError, Error, IdProblem, ImageProblem, InputError,
+};
 pub use ids::{InstanceId, InviteMessageId, Location, NotificationId, UserId, WorldId};
 pub use inbox::{
     ClearNotifications, GetNotification, HideNotification, ListNotifications, MarkNotificationSeen,

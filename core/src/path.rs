@@ -24,54 +24,9 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b':')
     .remove(b'@');
 
-/// The bytes [`SEGMENT`] leaves literal, as a table: most IDs need no encoding at all, and
-/// checking that first is several times faster than running the encoder.
-#[allow(
-    clippy::indexing_slicing,
-    reason = "the loop keeps `byte` below the table's length"
-)]
-const LITERAL: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < table.len() {
-        table[byte] = matches!(
-            byte as u8,
-            b'a'..=b'z'
-                | b'A'..=b'Z'
-                | b'0'..=b'9'
-                | b'-'
-                | b'.'
-                | b'_'
-                | b'~'
-                | b'!'
-                | b'$'
-                | b'&'
-                | b'\''
-                | b'('
-                | b')'
-                | b'*'
-                | b'+'
-                | b','
-                | b';'
-                | b'='
-                | b':'
-                | b'@'
-        );
-        byte += 1;
-    }
-    table
-};
-
 /// Appends `value` percent-encoded, without a leading `/`.
 pub(crate) fn push_encoded(path: &mut String, value: &str) {
-    let literal = value
-        .bytes()
-        .all(|b| LITERAL.get(usize::from(b)).copied().unwrap_or(false));
-    if literal {
-        path.push_str(value);
-    } else {
-        path.extend(utf8_percent_encode(value, SEGMENT));
-    }
+    path.extend(utf8_percent_encode(value, SEGMENT));
 }
 
 /// Percent-encodes `value` as one path segment.
@@ -131,16 +86,6 @@ mod tests {
             "usr_1-2.x~(y):z@w"
         );
         assert_eq!(encode_path_segment("é"), "%C3%A9");
-    }
-
-    #[test]
-    fn literal_table_matches_the_encode_set() {
-        for byte in 0u8..=127 {
-            let text = char::from(byte).to_string();
-            let kept = utf8_percent_encode(&text, SEGMENT).to_string() == text;
-            assert_eq!(LITERAL[usize::from(byte)], kept, "byte {byte:#04x}");
-        }
-        assert!(LITERAL[128..].iter().all(|literal| !literal));
     }
 
     #[test]

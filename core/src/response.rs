@@ -16,9 +16,10 @@ pub fn parse_response<E: Endpoint + ?Sized>(
     body: &[u8],
 ) -> Result<E::Output, Error> {
     if status.is_success() {
-        endpoint
-            .decode(body)
-            .map_err(|source| Error::from(DecodeError::new(status, source, body)))
+        endpoint.decode(body).map_err(|source| {
+            let error = DecodeError::new(status, source, body).with_effect(endpoint.has_effect());
+            Error::from(error)
+        })
     } else {
         let error = ApiError::from_parts(status, headers, body);
         Err(Error::from(endpoint.refine_error(error)))

@@ -173,7 +173,7 @@ impl Session {
     fn assembly_error(&self) -> Error {
         Error::from(InputError::InvalidBaseUrl {
             value: self.base_url.to_string(),
-            reason: "the request could not be assembled",
+            problem: crate::error::BaseUrlProblem::Unassemblable,
         })
     }
 

@@ -67,17 +67,22 @@ impl fmt::Display for Slot {
 
 impl FromStr for Slot {
     type Err = InputError;
+
+    /// Reads a slot number. Text that is not a whole number is
+    /// [`InputError::SlotNotANumber`]; a number too large for `i64` reads as out of range.
     fn from_str(value: &str) -> Result<Self, Self::Err> {
-        let number: i64 = value
-            .trim()
-            .parse()
-            .map_err(|_| InputError::SlotOutOfRange {
-                value: if value.trim().starts_with('-') {
-                    -1
-                } else {
-                    i64::MAX
-                },
-            })?;
+        let trimmed = value.trim();
+        let digits = trimmed.strip_prefix(['-', '+']).unwrap_or(trimmed);
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(InputError::SlotNotANumber {
+                value: value.to_owned(),
+            });
+        }
+        let number: i64 = trimmed.parse().unwrap_or(if trimmed.starts_with('-') {
+            i64::MIN
+        } else {
+            i64::MAX
+        });
         Self::try_from(number)
     }
 }
@@ -108,7 +113,24 @@ mod tests {
             Slot::try_from(12),
             Err(InputError::SlotOutOfRange { value: 12 })
         );
-        assert!("x".parse::<Slot>().is_err());
+        for text in ["abc", "", "1.5", "--1", "3x", "+"] {
+            assert_eq!(
+                text.parse::<Slot>(),
+                Err(InputError::SlotNotANumber {
+                    value: text.to_owned()
+                })
+            );
+        }
+        assert!(
+            "abc"
+                .parse::<Slot>()
+                .is_err_and(|error| error.to_string().contains("\"abc\" is not a number"))
+        );
+        assert_eq!(
+            "99999999999999999999".parse::<Slot>(),
+            Err(InputError::SlotOutOfRange { value: i64::MAX })
+        );
+        assert_eq!(" +7 ".parse::<Slot>().map(Slot::get), Ok(7));
         assert_eq!("7".parse::<Slot>().map(Slot::get), Ok(7));
     }
 }

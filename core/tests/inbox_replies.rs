@@ -233,3 +233,24 @@ fn clear_reads_the_spec_example_and_refuses_a_non_json_body() {
     };
     assert_eq!(*error.kind(), ApiErrorKind::Unauthorized);
 }
+
+#[test]
+fn marking_hiding_and_clearing_again_is_harmless_so_an_unreadable_reply_may_be_retried() {
+    let garbage = reply(200, "<html>");
+    let errors = [
+        MarkNotificationSeen::new(id()).parse(&garbage).err(),
+        HideNotification::new(id()).parse(&garbage).err(),
+        ClearNotifications::new().parse(&garbage).err(),
+    ];
+    for error in errors {
+        let Some(Error::Decode(decode)) = error else {
+            panic!("a decode error: {error:?}");
+        };
+        assert!(!decode.took_effect(), "{decode}");
+    }
+    let respond = vrchat_invite_core::RespondInvite::new(id(), Slot::new(0).expect("slot"));
+    let Err(Error::Decode(decode)) = respond.parse(&garbage) else {
+        panic!("a decode error");
+    };
+    assert!(decode.took_effect(), "answering is not idempotent");
+}

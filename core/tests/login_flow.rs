@@ -163,25 +163,25 @@ fn a_remembered_device_sends_its_cookie_at_login() {
 }
 
 #[test]
-fn wrong_password_and_too_many_sessions_are_classified() {
-    for (status, kind) in [
-        (401, ApiErrorKind::InvalidCredentials),
-        (429, ApiErrorKind::TooManySessions),
+fn wrong_password_too_many_sessions_and_rate_limits_are_classified() {
+    for (status, message, kind) in [
+        (401, "nope", ApiErrorKind::InvalidCredentials),
+        (
+            429,
+            "Too many active sessions for this account\u{2024}",
+            ApiErrorKind::TooManySessions,
+        ),
+        (429, "Too many requests", ApiErrorKind::RateLimited),
+        (429, "", ApiErrorKind::RateLimited),
     ] {
         let mut session = session();
         let mut flow = LoginFlow::new(Some(credentials()));
         expect_send(&mut flow, &session);
+        let body = format!(r#"{{"error":{{"message":"{message}","status_code":{status}}}}}"#);
         let error = flow
-            .receive(
-                &mut session,
-                &reply(
-                    status,
-                    &[],
-                    r#"{"error":{"message":"nope","status_code":401}}"#,
-                ),
-            )
+            .receive(&mut session, &reply(status, &[], &body))
             .expect_err("refused");
-        assert_eq!(error.api_kind(), Some(&kind));
+        assert_eq!(error.api_kind(), Some(&kind), "{status} {message:?}");
     }
 }
 
@@ -333,4 +333,93 @@ proptest! {
         prop_assert_eq!(percent_decode_str(password_part).decode_utf8().expect("utf-8"), password.as_str());
         prop_assert!(!password_part.contains(':'));
     }
+}
+
+/// A flow that sent the password and was asked for a TOTP code.
+fn asked_for_a_code(session: &mut Session) -> LoginFlow {
+    let mut flow = LoginFlow::new(Some(credentials()));
+    expect_send(&mut flow, session);
+    flow.receive(
+        session,
+        &reply(
+            200,
+            &["auth=a1"],
+            r#"{"requiresTwoFactorAuth":["totp","otp"]}"#,
+        ),
+    )
+    .expect("2fa");
+    flow
+}
+
+fn wrong_code() -> Response<Vec<u8>> {
+    reply(
+        400,
+        &[],
+        r#"{"error":{"message":"\"Invalid 2FA code\"","status_code":400}}"#,
+    )
+}
+
+fn send_code(flow: &mut LoginFlow, session: &Session, code: &str) -> Request<Vec<u8>> {
+    flow.submit_code(
+        TwoFactorMethod::Totp,
+        TwoFactorCode::new(code).expect("code"),
+    )
+    .expect("submit");
+    expect_send(flow, session)
+}
+
+#[test]
+fn a_typo_is_forgiven_within_the_same_login() {
+    let mut session = session();
+    let mut flow = asked_for_a_code(&mut session);
+    let prompt = flow.code_prompt().expect("a code is wanted");
+    assert_eq!(
+        (prompt.rejected, prompt.attempts_left),
+        (0, LoginFlow::MAX_CODE_ATTEMPTS)
+    );
+    send_code(&mut flow, &session, "000000");
+    let error = flow
+        .receive(&mut session, &wrong_code())
+        .expect_err("wrong");
+    assert_eq!(error.api_kind(), Some(&ApiErrorKind::InvalidTwoFactorCode));
+    let prompt = flow.code_prompt().expect("asks again");
+    assert_eq!(prompt.rejected, 1);
+    assert_eq!(prompt.attempts_left, LoginFlow::MAX_CODE_ATTEMPTS - 1);
+    // The retry verifies again with the same pending session: no new password login.
+    let verify = send_code(&mut flow, &session, "123456");
+    assert_eq!(verify.uri().path(), "/api/1/auth/twofactorauth/totp/verify");
+    assert_eq!(verify.headers()["cookie"], "auth=a1");
+    assert!(verify.headers().get("authorization").is_none());
+    flow.receive(
+        &mut session,
+        &reply(200, &["twoFactorAuth=t1"], r#"{"verified":true}"#),
+    )
+    .expect("verified");
+    expect_send(&mut flow, &session);
+    flow.receive(&mut session, &reply(200, &[], USER))
+        .expect("user");
+    assert!(matches!(flow.step(&session), Ok(LoginStep::Done(_))));
+}
+
+#[test]
+fn wrong_codes_are_bounded() {
+    let mut session = session();
+    let mut flow = asked_for_a_code(&mut session);
+    for attempt in 1..=LoginFlow::MAX_CODE_ATTEMPTS {
+        send_code(&mut flow, &session, "000000");
+        flow.receive(&mut session, &wrong_code())
+            .expect_err("wrong");
+        assert_eq!(
+            flow.code_prompt().is_some(),
+            attempt < LoginFlow::MAX_CODE_ATTEMPTS
+        );
+    }
+    assert!(matches!(flow.step(&session), Err(Error::Unexpected { .. })));
+    assert!(
+        flow.submit_code(
+            TwoFactorMethod::Totp,
+            TwoFactorCode::new("1").expect("code")
+        )
+        .is_err()
+    );
 }

@@ -166,6 +166,11 @@ pub(crate) fn bad_parameter(what: &str) -> Reply {
     )
 }
 
+/// 408: a request body that stopped arriving.
+pub(crate) fn body_stalled() -> Reply {
+    Reply::error(StatusCode::REQUEST_TIMEOUT, "\"Request body timed out\"")
+}
+
 /// 413: a request body over the simulator's limit.
 pub(crate) fn body_too_large() -> Reply {
     Reply::error(StatusCode::PAYLOAD_TOO_LARGE, "\"Request body too large\"")

@@ -119,8 +119,9 @@
 //! account ([`UserSpec::with_totp`], [`UserSpec::with_email_otp`]). Until a code is verified
 //! that cookie gets 401 on every other route. Codes:
 //!
-//! * `totp`: [`Simulator::totp_code`], valid during the current 30 simulated seconds (a
-//!   deterministic code, not RFC 6238);
+//! * `totp`: [`Simulator::totp_code`], valid during the current 30 simulated seconds; codes
+//!   follow RFC 6238 (SHA-1, 6 digits) on the simulated clock, so a bot can also compute
+//!   them from the account's [`SimUser::totp_secret`];
 //! * `otp`: one of [`Simulator::recovery_codes`], each usable once;
 //! * `emailOtp`: [`Simulator::last_email_code`], the code of the last login, usable once.
 //!
@@ -142,6 +143,7 @@ mod clock;
 mod demo;
 mod errors;
 mod ids;
+mod limits;
 mod log;
 mod multipart;
 mod pipeline;
@@ -159,6 +161,7 @@ pub use demo::{
     DEMO_ALICE_PASSWORD, DEMO_ALICE_USERNAME, DEMO_BOB_PASSWORD, DEMO_BOB_USERNAME, DemoAccounts,
     demo, demo_on,
 };
+pub use limits::Limits;
 pub use log::LoggedRequest;
 pub use simulator::Simulator;
 pub use state::{DEFAULT_SESSION_LIMIT, SimUser, UserSpec};

@@ -13,12 +13,13 @@ use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming as IncomingBody;
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use vrchat_invite_core::{REQUEST_ID_HEADER, UserAgent};
 
 use crate::errors;
+use crate::limits::Limits;
 use crate::log::{LoggedRequest, RequestLog};
 use crate::multipart::read_photo_body;
 use crate::reply::Reply;
@@ -26,17 +27,12 @@ use crate::router::{self, Route};
 use crate::routes::{self, Incoming};
 use crate::state::State;
 
-/// The largest request body the simulator accepts (VRChat's image limit plus room).
-const BODY_LIMIT: usize = 16 * 1024 * 1024;
-
-/// How much of a too-large body is read and dropped before the connection is given up.
-const DRAIN_LIMIT: usize = 4 * BODY_LIMIT;
-
 /// What the server and the [`crate::Simulator`] handle share.
 #[derive(Debug)]
 pub(crate) struct Shared {
     pub(crate) state: Mutex<State>,
     pub(crate) log: Mutex<RequestLog>,
+    pub(crate) limits: Mutex<Limits>,
     next_request_id: AtomicU64,
 }
 
@@ -45,6 +41,7 @@ impl Shared {
         Self {
             state: Mutex::new(state),
             log: Mutex::new(RequestLog::default()),
+            limits: Mutex::new(Limits::default()),
             next_request_id: AtomicU64::new(1),
         }
     }
@@ -61,7 +58,7 @@ pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 /// Accepts connections until `shutdown` fires; each connection is served on its own task
-/// with HTTP/1.1 keep-alive.
+/// with HTTP/1.1 keep-alive, and closed once idle for the limits' idle timeout.
 pub(crate) async fn serve(
     listener: TcpListener,
     shared: Arc<Shared>,
@@ -82,9 +79,12 @@ pub(crate) async fn serve(
         };
         let _ = stream.set_nodelay(true);
         let shared = Arc::clone(&shared);
+        let idle = lock(&shared.limits).idle_timeout;
         tokio::spawn(async move {
             let service = service_fn(move |request| handle(Arc::clone(&shared), request));
             let _ = http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(idle)
                 .serve_connection(TokioIo::new(stream), service)
                 .with_upgrades()
                 .await;
@@ -100,7 +100,8 @@ async fn handle(
         return Ok(crate::pipeline::accept(shared, request).await);
     }
     let (parts, body) = request.into_parts();
-    let body = read_body(body).await;
+    let limits = *lock(&shared.limits);
+    let body = read_body(body, &limits).await;
     let route = router::route(&parts.method, parts.uri.path());
     let raw_path = parts
         .uri
@@ -112,11 +113,12 @@ async fn handle(
         parts.headers.clone(),
         body.as_ref().map(|b| b.to_vec()).unwrap_or_default(),
     );
-    lock(&shared.log).record(route.operation_id(), logged);
+    lock(&shared.log).record(route.operation_id(), logged, &limits);
     let reply = match body {
         Ok(body) => answer(&shared, route, &parts, body).await,
         Err(BodyError::TooLarge) => errors::body_too_large(),
         Err(BodyError::Broken) => errors::bad_body("The body could not be read"),
+        Err(BodyError::Stalled) => errors::body_stalled(),
     };
     Ok(into_response(reply, shared.request_id()))
 }
@@ -124,32 +126,39 @@ async fn handle(
 /// Why a body was not read.
 #[derive(Debug)]
 enum BodyError {
-    /// Over [`BODY_LIMIT`]; the rest was read and dropped so the reply reaches the client.
+    /// Over the body limit; the rest was read and dropped so the reply reaches the client.
     TooLarge,
     /// The connection failed mid-body.
     Broken,
+    /// No body byte arrived within the idle timeout.
+    Stalled,
 }
 
-/// Reads the body up to [`BODY_LIMIT`]. A longer body is still read to its end (up to
-/// [`DRAIN_LIMIT`]) and dropped, so the client, still writing, gets the 413 instead of a
-/// reset connection.
-async fn read_body(mut body: IncomingBody) -> Result<Bytes, BodyError> {
+/// Reads the body up to the limits' `body_bytes`. A longer body is still read to its end
+/// (up to four times the limit) and dropped, so the client, still writing, gets the 413
+/// instead of a reset connection. A body that stops arriving for the idle timeout is
+/// given up.
+async fn read_body(mut body: IncomingBody, limits: &Limits) -> Result<Bytes, BodyError> {
     let mut kept = Vec::new();
     let mut seen = 0usize;
-    while let Some(frame) = body.frame().await {
+    loop {
+        let frame = tokio::time::timeout(limits.idle_timeout, body.frame())
+            .await
+            .map_err(|_| BodyError::Stalled)?;
+        let Some(frame) = frame else { break };
         let frame = frame.map_err(|_| BodyError::Broken)?;
         let Ok(data) = frame.into_data() else {
             continue;
         };
         seen = seen.saturating_add(data.len());
-        if seen > DRAIN_LIMIT {
+        if seen > limits.drain_bytes() {
             return Err(BodyError::TooLarge);
         }
-        if seen <= BODY_LIMIT {
+        if seen <= limits.body_bytes {
             kept.extend_from_slice(&data);
         }
     }
-    if seen > BODY_LIMIT {
+    if seen > limits.body_bytes {
         Err(BodyError::TooLarge)
     } else {
         Ok(Bytes::from(kept))

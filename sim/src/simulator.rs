@@ -27,7 +27,7 @@ use crate::totp;
 ///
 /// See the [crate documentation](crate) for a walk-through.
 pub struct Simulator {
-    shared: Arc<Shared>,
+    pub(crate) shared: Arc<Shared>,
     addr: SocketAddr,
     shutdown: Option<oneshot::Sender<()>>,
     thread: Option<JoinHandle<()>>,
@@ -192,14 +192,15 @@ impl Simulator {
         self.state().add_raw_notification(receiver, item)
     }
 
-    /// Every request received so far, in arrival order, whatever its outcome.
+    /// The requests received so far, in arrival order, whatever their outcome; the oldest
+    /// are dropped beyond the log's [`crate::Limits`].
     pub fn request_log(&self) -> Vec<LoggedRequest> {
-        lock(&self.shared.log).requests.clone()
+        lock(&self.shared.log).requests.iter().cloned().collect()
     }
 
     /// Forgets the logged requests (the counts stay).
     pub fn clear_request_log(&self) {
-        lock(&self.shared.log).requests.clear();
+        lock(&self.shared.log).clear();
     }
 
     /// Number of requests received so far.
@@ -223,7 +224,7 @@ impl Simulator {
         let state = self.state();
         let record = state.user(user)?;
         (record.second_factor == Some(SecondFactor::Totp))
-            .then(|| totp::code_at(record.totp_secret, state.clock.now_millis()))
+            .then(|| totp::code_at(&record.totp_secret, state.clock.now_millis()))
     }
 
     /// The code "sent by email" at the last login of an email-2FA account (kept after use).

@@ -17,6 +17,10 @@ const STALL_LIMIT: Duration = Duration::from_secs(10);
 /// The largest request the server reads.
 const MAX_REQUEST: usize = 1024 * 1024;
 
+/// How long a server that answers an upload early waits before closing or resetting, so a
+/// client that reads while it writes has the answer first even on a busy machine.
+const EARLY_ANSWER_GRACE: Duration = Duration::from_secs(1);
+
 /// The most requests served on one kept-alive connection.
 const MAX_REQUESTS_PER_CONNECTION: usize = 64;
 
@@ -41,6 +45,18 @@ pub enum Fault {
     Stall,
     /// Reads the request, sends the status line and headers, then nothing more.
     StallAfterHeaders,
+    /// Reads the request head only, answers with these bytes at once and closes a second
+    /// later without reading the body (an early 401/413/429 to an upload). A client that
+    /// sent body bytes gets a reset: the kernel resets a connection closed with unread data.
+    AnswerBeforeBody(Vec<u8>),
+    /// Reads the request head and `after` bytes of the body, answers with `reply`, and
+    /// resets the connection while the client is still sending.
+    AnswerMidBody {
+        /// How many body bytes to read first.
+        after: usize,
+        /// The reply.
+        reply: Vec<u8>,
+    },
 }
 
 /// The bytes of a complete reply: status line, headers, `content-length` and body.
@@ -170,6 +186,27 @@ fn handle(stream: &mut TcpStream, fault: &Fault, shared: &Shared) -> io::Result<
         hold(stream, shared);
         return Ok(());
     }
+    if let Fault::AnswerBeforeBody(reply) = fault {
+        let head = read_head(stream, shared, 0)?;
+        shared.record(head);
+        stream.write_all(reply)?;
+        stream.flush()?;
+        // Give the reply time to be read, then close: with body bytes unread, the kernel
+        // resets the connection.
+        thread::sleep(EARLY_ANSWER_GRACE);
+        return Ok(());
+    }
+    if let Fault::AnswerMidBody { after, reply } = fault {
+        let head = read_head(stream, shared, *after)?;
+        shared.record(head);
+        stream.write_all(reply)?;
+        stream.flush()?;
+        // Let the reply travel, then reset with the body still coming.
+        thread::sleep(EARLY_ANSWER_GRACE);
+        let socket = tokio::net::TcpSocket::from_std_stream(stream.try_clone()?);
+        socket.set_zero_linger()?;
+        return Ok(());
+    }
     let head = read_request(stream, shared)?;
     shared.record(head);
     match fault {
@@ -200,7 +237,10 @@ fn handle(stream: &mut TcpStream, fault: &Fault, shared: &Shared) -> io::Result<
             let socket = tokio::net::TcpSocket::from_std_stream(stream.try_clone()?);
             socket.set_zero_linger()?;
         }
-        Fault::CloseWithoutReply | Fault::Greet(_) => {}
+        Fault::CloseWithoutReply
+        | Fault::Greet(_)
+        | Fault::AnswerBeforeBody(_)
+        | Fault::AnswerMidBody { .. } => {}
     }
     Ok(())
 }
@@ -220,6 +260,33 @@ fn read_request(stream: &mut TcpStream, shared: &Shared) -> io::Result<Vec<u8>> 
         }
         if wanted.is_some_and(|wanted| request.len() >= wanted) {
             return Ok(request);
+        }
+        if request.len() > MAX_REQUEST
+            || started.elapsed() > STALL_LIMIT
+            || shared.stop.load(Ordering::SeqCst)
+        {
+            return Err(io::ErrorKind::InvalidData.into());
+        }
+        match stream.read(&mut buffer) {
+            Ok(0) => return Err(io::ErrorKind::UnexpectedEof.into()),
+            Ok(n) => request.extend_from_slice(buffer.get(..n).unwrap_or_default()),
+            Err(error) if is_timeout(&error) => {}
+            Err(error) => return Err(error),
+        }
+    }
+}
+
+/// Reads a request's head and at least `body_bytes` of its body (or what arrives within
+/// the stall limit), whatever `Content-Length` says. Returns what was read.
+fn read_head(stream: &mut TcpStream, shared: &Shared, body_bytes: usize) -> io::Result<Vec<u8>> {
+    let started = Instant::now();
+    let mut request = Vec::new();
+    let mut buffer = [0_u8; 4096];
+    loop {
+        if let Some(end) = find(&request, b"\r\n\r\n") {
+            if request.len() >= end + 4 + body_bytes {
+                return Ok(request);
+            }
         }
         if request.len() > MAX_REQUEST
             || started.elapsed() > STALL_LIMIT

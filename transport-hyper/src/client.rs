@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use http::{Request, Response};
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::{BodyExt, Full};
 use hyper_rustls::{HttpsConnector, HttpsConnectorBuilder};
 use hyper_util::client::legacy::Client as HttpClient;
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -160,13 +160,24 @@ impl Client {
                 limit: self.body_limit,
             });
         }
-        let (parts, body) = response.into_parts();
-        let bytes = Limited::new(body, self.body_limit)
-            .collect()
-            .await
-            .map_err(fail)?
-            .to_bytes();
-        Ok(Response::from_parts(parts, Vec::from(bytes)))
+        let (parts, mut body) = response.into_parts();
+        // One buffer, copied into as frames arrive: keeping hyper's frames instead would
+        // keep each frame's whole read buffer alive (dozens of times the limit for a reply
+        // sent in 1-byte chunks).
+        let expected = declared.and_then(|length| usize::try_from(length).ok());
+        let mut bytes = Vec::with_capacity(expected.unwrap_or(0).min(self.body_limit));
+        while let Some(frame) = body.frame().await {
+            let frame = frame.map_err(|error| fail(error.into()))?;
+            if let Ok(data) = frame.into_data() {
+                if data.len() > self.body_limit.saturating_sub(bytes.len()) {
+                    return Err(Error::BodyTooLarge {
+                        limit: self.body_limit,
+                    });
+                }
+                bytes.extend_from_slice(&data);
+            }
+        }
+        Ok(Response::from_parts(parts, bytes))
     }
 
     /// A copy of the current session (to save it, say).

@@ -49,6 +49,7 @@ mod client;
 mod error;
 mod login;
 mod pipeline;
+mod seed;
 
 pub use builder::{ClientBuilder, DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT};
 pub use client::Client;

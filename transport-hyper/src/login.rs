@@ -3,8 +3,8 @@
 use std::future::Future;
 
 use vrchat_invite_core::{
-    ApiErrorKind, Credentials, CurrentUser, Endpoint, LoginFlow, LoginStep, Logout, TwoFactorCode,
-    TwoFactorMethod,
+    ApiErrorKind, CodePrompt, Credentials, CurrentUser, Endpoint, LoginFlow, LoginStep, Logout,
+    TwoFactorCode, TwoFactorMethod,
 };
 
 use crate::client::Client;
@@ -17,11 +17,14 @@ impl Client {
     /// Otherwise the `credentials` log in (a stored `twoFactorAuth` cookie skips 2FA on a
     /// remembered device). When a second factor is needed, `ask_code` gets the offered
     /// methods and resolves to the method and code the person chose, or `None` to give up.
-    /// Nothing is retried: a wrong password or code ends the login with its error. The
+    /// A wrong code is forgiven: `ask_code` is asked again within the same login, up to
+    /// [`LoginFlow::MAX_CODE_ATTEMPTS`] codes (see [`Client::login_with`] to tell the person
+    /// why). Nothing else is retried: a wrong password ends the login with its error. The
     /// session shared by every clone of this client is updated as the flow goes.
     ///
     /// # Errors
-    /// [`Error::TwoFactorCancelled`] when `ask_code` gives `None`; [`Error::Core`] with
+    /// [`Error::TwoFactorCancelled`] when `ask_code` gives `None` (after a wrong code, that
+    /// code's error instead); [`Error::Core`] with
     /// [`ApiErrorKind::InvalidCredentials`], [`ApiErrorKind::TooManySessions`] or
     /// [`ApiErrorKind::InvalidTwoFactorCode`] when the server refuses; exchange errors.
     ///
@@ -51,7 +54,26 @@ impl Client {
         F: FnMut(Vec<TwoFactorMethod>) -> Fut,
         Fut: Future<Output = Option<(TwoFactorMethod, TwoFactorCode)>>,
     {
+        self.login_with(credentials, |prompt| ask_code(prompt.methods))
+            .await
+    }
+
+    /// [`Client::login`], with the whole [`CodePrompt`] handed to `ask_code`: the offered
+    /// methods, how many codes were refused so far and how many may still be tried.
+    ///
+    /// # Errors
+    /// As [`Client::login`].
+    pub async fn login_with<F, Fut>(
+        &self,
+        credentials: Option<Credentials>,
+        mut ask_code: F,
+    ) -> Result<CurrentUser, Error>
+    where
+        F: FnMut(CodePrompt) -> Fut,
+        Fut: Future<Output = Option<(TwoFactorMethod, TwoFactorCode)>>,
+    {
         let mut flow = LoginFlow::new(credentials);
+        let mut rejection = None;
         loop {
             let step = flow.step(&self.session())?;
             match step {
@@ -60,11 +82,22 @@ impl Client {
                     let mut session = self.session();
                     let received = flow.receive(&mut session, &response);
                     self.set_session(session);
-                    received?;
+                    match received {
+                        Ok(()) => {}
+                        Err(error) if wrong_code(&error) && flow.code_prompt().is_some() => {
+                            rejection = Some(Error::from(error));
+                        }
+                        Err(error) => return Err(error.into()),
+                    }
                 }
-                LoginStep::NeedTwoFactorCode(methods) => {
-                    let (method, code) =
-                        ask_code(methods).await.ok_or(Error::TwoFactorCancelled)?;
+                LoginStep::NeedTwoFactorCode(_) => {
+                    let answer = match flow.code_prompt() {
+                        Some(prompt) => ask_code(prompt).await,
+                        None => None,
+                    };
+                    let Some((method, code)) = answer else {
+                        return Err(rejection.unwrap_or(Error::TwoFactorCancelled));
+                    };
                     flow.submit_code(method, code)?;
                 }
                 LoginStep::Done(user) => return Ok(user),
@@ -92,4 +125,9 @@ impl Client {
             result => Ok(result?),
         }
     }
+}
+
+/// Whether the server refused a two-factor code (so another may be tried).
+fn wrong_code(error: &vrchat_invite_core::Error) -> bool {
+    error.api_kind() == Some(&ApiErrorKind::InvalidTwoFactorCode)
 }

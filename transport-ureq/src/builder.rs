@@ -61,11 +61,12 @@ impl ClientBuilder {
     }
 
     /// Turns on the opt-in politeness helpers (throttle, cooldown book, duplicate-invite
-    /// guard). Off by default. A request the helpers refuse fails with
-    /// [`vrchat_invite_core::Error::Refused`] and is not sent; the throttle's delay is slept
-    /// on the calling thread before sending. See [`Politeness`] for why.
+    /// guard). Off by default. An unseeded throttle's jitter is seeded from the operating
+    /// system's randomness, so bots started together do not wait in lockstep. A request the
+    /// helpers refuse fails with [`vrchat_invite_core::Error::Refused`] and is not sent;
+    /// the throttle's delay is slept on the calling thread before sending. See [`Politeness`] for why.
     pub fn politeness(mut self, politeness: Politeness) -> Self {
-        self.politeness = Some(politeness);
+        self.politeness = Some(crate::seed::seeded(politeness));
         self
     }
 

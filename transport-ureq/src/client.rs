@@ -3,7 +3,8 @@
 use std::fmt;
 use std::time::{Duration, Instant};
 
-use http::{Method, Request, Response};
+use http::header::{CONTENT_TYPE, EXPECT};
+use http::{HeaderValue, Method, Request, Response};
 use ureq::config::AutoHeaderValue;
 use ureq::unversioned::transport::DefaultConnector;
 use ureq::{Agent, SendBody};
@@ -106,7 +107,14 @@ impl Client {
     pub fn execute(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, Error> {
         let host = request.uri().host().unwrap_or_default().to_owned();
         let fail = |source| Error::from_ureq(source, &host, self.timeout, self.body_limit);
-        let (parts, body) = request.into_parts();
+        let (mut parts, body) = request.into_parts();
+        if is_upload(&parts.headers) {
+            // ureq writes a whole body before it reads anything; asking first lets a server
+            // refuse an upload (401, 413, 429) with its status instead of a reset.
+            parts
+                .headers
+                .insert(EXPECT, HeaderValue::from_static("100-continue"));
+        }
         let result = if body.is_empty() && !carries_body(&parts.method) {
             self.agent.run(Request::from_parts(parts, SendBody::none()))
         } else {
@@ -153,6 +161,14 @@ impl Client {
     pub fn body_limit(&self) -> usize {
         self.body_limit
     }
+}
+
+/// Whether the request uploads a photo (a `multipart/form-data` body).
+fn is_upload(headers: &http::HeaderMap) -> bool {
+    headers
+        .get(CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("multipart/"))
 }
 
 /// Methods that send `Content-Length: 0` when their body is empty.

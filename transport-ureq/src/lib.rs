@@ -11,6 +11,18 @@
 //! * every status and every header (all `Set-Cookie` values) reaches the core, which turns
 //!   error replies into typed [`vrchat_invite_core::ApiError`]s.
 //!
+//! # Photo uploads refused early
+//!
+//! ureq 3 writes a whole request body before it reads any reply. So that a server can
+//! refuse a photo upload (401, 413, 429) before the photo is sent, multipart requests carry
+//! `Expect: 100-continue`: a server that answers at once and then closes the connection is
+//! reported with its status, as an [`Error::Core`] API error. What ureq cannot report: a
+//! server that answers and then *resets* the connection, before the body or in the middle of
+//! it, is [`Error::Disconnected`] (ureq reads an early answer only once more input or the end
+//! of the connection arrives, and a reset discards it). The hyper transport reads while it
+//! writes and reports the status in both cases. Against a server that ignores
+//! `Expect: 100-continue`, an upload waits up to one second before its body is sent.
+//!
 //! ```no_run
 //! use vrchat_invite_core::{
 //!     AuthToken, GetInviteMessage, InviteMessageType, Session, Slot, UserAgent, UserId,
@@ -45,6 +57,7 @@ mod error;
 mod login;
 mod pipeline;
 mod resolver;
+mod seed;
 
 pub use builder::{ClientBuilder, DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT};
 pub use client::Client;

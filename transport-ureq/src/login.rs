@@ -1,8 +1,8 @@
 //! Logging in and out: the core's login flow, driven over this client.
 
 use vrchat_invite_core::{
-    ApiErrorKind, Credentials, CurrentUser, Endpoint, LoginFlow, LoginStep, Logout, TwoFactorCode,
-    TwoFactorMethod,
+    ApiErrorKind, CodePrompt, Credentials, CurrentUser, Endpoint, LoginFlow, LoginStep, Logout,
+    TwoFactorCode, TwoFactorMethod,
 };
 
 use crate::client::Client;
@@ -15,11 +15,14 @@ impl Client {
     /// Otherwise the `credentials` log in (a stored `twoFactorAuth` cookie skips 2FA on a
     /// remembered device). When a second factor is needed, `ask_code` gets the offered
     /// methods and returns the method and code the person chose, or `None` to give up.
-    /// Nothing is retried: a wrong password or code ends the login with its error.
+    /// A wrong code is forgiven: `ask_code` is asked again within the same login, up to
+    /// [`LoginFlow::MAX_CODE_ATTEMPTS`] codes (see [`Client::login_with`] to tell the person
+    /// why). Nothing else is retried: a wrong password ends the login with its error.
     /// Afterwards [`Client::session`] holds the cookies and the user ID; save it.
     ///
     /// # Errors
-    /// [`Error::TwoFactorCancelled`] when `ask_code` returns `None`; [`Error::Core`] with
+    /// [`Error::TwoFactorCancelled`] when `ask_code` returns `None` (after a wrong code,
+    /// that code's error instead); [`Error::Core`] with
     /// [`ApiErrorKind::InvalidCredentials`], [`ApiErrorKind::TooManySessions`] or
     /// [`ApiErrorKind::InvalidTwoFactorCode`] when the server refuses; exchange errors.
     ///
@@ -47,15 +50,41 @@ impl Client {
     where
         F: FnMut(&[TwoFactorMethod]) -> Option<(TwoFactorMethod, TwoFactorCode)>,
     {
+        self.login_with(credentials, |prompt| ask_code(&prompt.methods))
+    }
+
+    /// [`Client::login`], with the whole [`CodePrompt`] handed to `ask_code`: the offered
+    /// methods, how many codes were refused so far and how many may still be tried.
+    ///
+    /// # Errors
+    /// As [`Client::login`].
+    pub fn login_with<F>(
+        &mut self,
+        credentials: Option<Credentials>,
+        mut ask_code: F,
+    ) -> Result<CurrentUser, Error>
+    where
+        F: FnMut(&CodePrompt) -> Option<(TwoFactorMethod, TwoFactorCode)>,
+    {
         let mut flow = LoginFlow::new(credentials);
+        let mut rejection = None;
         loop {
             match flow.step(self.session())? {
                 LoginStep::Send(request) => {
                     let response = self.execute(request)?;
-                    flow.receive(self.session_mut(), &response)?;
+                    match flow.receive(self.session_mut(), &response) {
+                        Ok(()) => {}
+                        Err(error) if wrong_code(&error) && flow.code_prompt().is_some() => {
+                            rejection = Some(Error::from(error));
+                        }
+                        Err(error) => return Err(error.into()),
+                    }
                 }
-                LoginStep::NeedTwoFactorCode(methods) => {
-                    let (method, code) = ask_code(&methods).ok_or(Error::TwoFactorCancelled)?;
+                LoginStep::NeedTwoFactorCode(_) => {
+                    let answer = flow.code_prompt().and_then(|prompt| ask_code(&prompt));
+                    let Some((method, code)) = answer else {
+                        return Err(rejection.unwrap_or(Error::TwoFactorCancelled));
+                    };
                     flow.submit_code(method, code)?;
                 }
                 LoginStep::Done(user) => return Ok(user),
@@ -81,4 +110,9 @@ impl Client {
             result => Ok(result?),
         }
     }
+}
+
+/// Whether the server refused a two-factor code (so another may be tried).
+fn wrong_code(error: &vrchat_invite_core::Error) -> bool {
+    error.api_kind() == Some(&ApiErrorKind::InvalidTwoFactorCode)
 }

@@ -3,7 +3,7 @@
 use clap::Args;
 use serde::Serialize;
 use vrchat_invite_core::{
-    Credentials, CurrentUser, InputError, Session, TwoFactorCode, TwoFactorMethod,
+    CodePrompt, Credentials, CurrentUser, InputError, Session, TwoFactorCode, TwoFactorMethod,
 };
 
 use crate::connection::client;
@@ -18,7 +18,7 @@ use crate::prompt::Prompter;
 pub(crate) struct LoginArgs {
     /// Your VRChat username or email; asked for when not given. The password and the
     /// two-factor code are always asked for (without echo on a terminal; as lines of stdin
-    /// otherwise).
+    /// otherwise). A saved session of another account is logged out first.
     #[arg(long)]
     username: Option<String>,
 }
@@ -65,6 +65,12 @@ pub(crate) fn run(args: &LoginArgs, globals: &Globals) -> Result<(), Failure> {
             Err(error) => return Err(transport_error(&error, &Subject::Login)),
         }
     }
+    if let (Some(user), Some(wanted)) = (&reused, &args.username) {
+        if !same_account(user, wanted)? {
+            switch_account(&mut client, user, wanted)?;
+            reused = None;
+        }
+    }
     let reused_session = reused.is_some();
     let user = match reused {
         Some(user) => user,
@@ -72,9 +78,7 @@ pub(crate) fn run(args: &LoginArgs, globals: &Globals) -> Result<(), Failure> {
             let mut prompter = Prompter::for_stdin();
             let credentials = ask_credentials(args, &mut prompter)?;
             client
-                .login(Some(credentials), |offered| {
-                    ask_code(&mut prompter, offered)
-                })
+                .login_with(Some(credentials), |prompt| ask_code(&mut prompter, prompt))
                 .map_err(|error| transport_error(&error, &Subject::Login))?
         }
     };
@@ -139,20 +143,76 @@ fn missing(what: &str) -> Failure {
     )
 }
 
-/// Asks for a code of the best offered method; `None` (login cancelled) when none is given.
+/// Asks for a code of the best offered method, offering a recovery code (`otp`) instead
+/// when the account has one; `None` (login cancelled) when none is given. After a refused
+/// code, says so (on a terminal) and how many tries are left.
 fn ask_code(
     prompter: &mut Prompter,
-    offered: &[TwoFactorMethod],
+    prompt: &CodePrompt,
 ) -> Option<(TwoFactorMethod, TwoFactorCode)> {
+    if prompt.rejected > 0 {
+        let tries = if prompt.attempts_left == 1 {
+            "1 try".to_owned()
+        } else {
+            format!("{} tries", prompt.attempts_left)
+        };
+        prompter.note(&format!("That code was not accepted; {tries} left."));
+    }
+    let offered = &prompt.methods;
     let Some(method) = TwoFactorMethod::preferred(offered).cloned() else {
         eprintln!("VRChat asks for a two-factor method this tool does not know: {offered:?}");
         return None;
     };
-    let prompt = match method {
+    let recovery_offered =
+        method != TwoFactorMethod::Otp && offered.contains(&TwoFactorMethod::Otp);
+    let question = match method {
         TwoFactorMethod::EmailOtp => "Code from the email VRChat just sent: ",
         TwoFactorMethod::Otp => "Recovery code: ",
+        _ if recovery_offered => "Authenticator app code (or `otp` to use a recovery code): ",
         _ => "Authenticator app code: ",
     };
-    let answer = prompter.secret(prompt).ok()??;
+    let answer = prompter.secret(question).ok()??;
+    if recovery_offered && answer.trim().eq_ignore_ascii_case("otp") {
+        let code = prompter.secret("Recovery code: ").ok()??;
+        return Some((TwoFactorMethod::Otp, TwoFactorCode::new(code).ok()?));
+    }
     Some((method, TwoFactorCode::new(answer).ok()?))
+}
+
+/// Whether the saved session's `user` is the account `wanted` names; an error when that
+/// cannot be told (an email, or a server that did not say the username).
+fn same_account(user: &CurrentUser, wanted: &str) -> Result<bool, Failure> {
+    match &user.username {
+        Some(username) if username.eq_ignore_ascii_case(wanted.trim()) => Ok(true),
+        Some(_) if !wanted.contains('@') => Ok(false),
+        _ => Err(Failure::new(
+            Exit::Usage,
+            format!(
+                "the saved session is for {} ({}), and it cannot be told whether {wanted:?} is \
+                 the same account: run `vrchat-invite logout` first, or give another \
+                 --session-file",
+                user.display_name, user.id
+            ),
+        )),
+    }
+}
+
+/// Ends the saved session of `user` and forgets its cookies, so `wanted` can log in.
+fn switch_account(
+    client: &mut vrchat_invite_ureq::Client,
+    user: &CurrentUser,
+    wanted: &str,
+) -> Result<(), Failure> {
+    client
+        .logout()
+        .map_err(|error| transport_error(&error, &Subject::Login))?;
+    let session = client.session_mut();
+    session.set_two_factor_token(None);
+    session.set_user_id(None);
+    let note = format!(
+        "The saved session was {} ({}); logged it out to log in as {wanted}.",
+        user.display_name, user.id
+    );
+    eprintln!("{}", crate::terminal_text::clean(&note));
+    Ok(())
 }

@@ -8,6 +8,7 @@ use vrchat_invite_core::{
 
 use crate::connection::logged_in;
 use crate::describe::{Subject, input_error, transport_error};
+use crate::exit_codes::Exit;
 use crate::failure::Failure;
 use crate::globals::Globals;
 use crate::render::{message_line, messages_table};
@@ -84,7 +85,7 @@ pub(crate) fn run(command: &MessagesCommand, globals: &Globals) -> Result<(), Fa
             let (kind, slot) = (args.kind.message_type, args.slot);
             let messages = client
                 .send(&ResetInviteMessage::new(me, kind, slot))
-                .map_err(|error| transport_error(&error, &Subject::Slot(kind, slot)))?;
+                .map_err(|error| reset_failure(&error, kind, slot))?;
             output.show(&messages, || changed("reset", &messages, kind, slot))
         }
     }
@@ -101,4 +102,23 @@ fn changed(
         Some(message) => format!("{verb}: {}", message_line(message)),
         None => format!("{verb}: {kind} slot {slot} (not in the server's reply)"),
     }
+}
+
+/// A refused reset; a 404 there means the slot was never edited.
+fn reset_failure(
+    error: &vrchat_invite_ureq::Error,
+    kind: InviteMessageType,
+    slot: Slot,
+) -> Failure {
+    let failure = transport_error(error, &Subject::Slot(kind, slot));
+    if failure.exit() != Exit::NotFound {
+        return failure;
+    }
+    Failure::new(
+        Exit::NotFound,
+        format!(
+            "{kind} slot {slot} was never edited: it already holds its default text, so there \
+             is nothing to reset"
+        ),
+    )
 }

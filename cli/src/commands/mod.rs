@@ -48,6 +48,11 @@ pub(crate) enum Command {
 
 /// Runs `command`.
 pub(crate) fn run(command: &Command, globals: &Globals) -> Result<(), Failure> {
+    run_command(command, globals)
+        .map_err(|failure| crate::base_url_hint::with_base_url_hint(failure, globals))
+}
+
+fn run_command(command: &Command, globals: &Globals) -> Result<(), Failure> {
     match command {
         Command::Login(args) => login::run(args, globals),
         Command::Logout => logout::run(globals),

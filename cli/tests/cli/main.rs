@@ -3,6 +3,7 @@
 mod demo_and_sim;
 mod errors;
 mod harness;
+mod hostile;
 mod inbox;
 mod invites;
 mod login;

@@ -1,5 +1,7 @@
 //! The login flow as a state machine: it says what to send, the caller sends it.
 
+use std::fmt;
+
 use http::{HeaderMap, Request, StatusCode};
 
 use super::{
@@ -10,12 +12,18 @@ use crate::error::{ApiError, ApiErrorKind, Error, InputError};
 use crate::response::parse_response;
 use crate::session::Session;
 
-/// The most requests one login may take; a server that keeps the flow going past it is
+/// How many wrong two-factor codes one login takes before it gives up.
+const MAX_CODE_ATTEMPTS: u8 = 3;
+
+/// The most requests one login may take (token check, user, password login, one
+/// verification per code attempt, user); a server that keeps the flow going past it is
 /// answered with [`Error::Unexpected`].
-const MAX_REQUESTS: u8 = 8;
+const MAX_REQUESTS: u8 = 5 + MAX_CODE_ATTEMPTS;
 
 /// What the caller does next.
-#[derive(Debug)]
+///
+/// `Debug` shows a request's method, URI and body length, never its body (a two-factor
+/// verification carries the code there) nor a secret header (those are marked sensitive).
 pub enum LoginStep {
     /// Send this request and hand the reply to [`LoginFlow::receive`].
     Send(Request<Vec<u8>>),
@@ -24,6 +32,24 @@ pub enum LoginStep {
     NeedTwoFactorCode(Vec<TwoFactorMethod>),
     /// Logged in; the session holds the cookies and the user ID.
     Done(CurrentUser),
+}
+
+impl fmt::Debug for LoginStep {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Send(request) => f
+                .debug_struct("Send")
+                .field("method", request.method())
+                .field("uri", request.uri())
+                .field("headers", request.headers())
+                .field("body_len", &request.body().len())
+                .finish(),
+            Self::NeedTwoFactorCode(methods) => {
+                f.debug_tuple("NeedTwoFactorCode").field(methods).finish()
+            }
+            Self::Done(user) => f.debug_tuple("Done").field(user).finish(),
+        }
+    }
 }
 
 /// What the flow will do at the next [`LoginFlow::step`].
@@ -35,6 +61,8 @@ enum Next {
     AskCode,
     Verify(VerifyTwoFactor),
     Done(CurrentUser),
+    /// Too many wrong codes: the login is over.
+    GaveUp,
 }
 
 /// Which reply the flow waits for.
@@ -55,9 +83,12 @@ enum Waiting {
 /// 3. When a second factor is required, the flow asks for a code, verifies it, and
 ///    fetches the user.
 ///
-/// Every reply's `Set-Cookie` headers update the session. The flow never retries: a
-/// refused step returns its error; a wrong code leaves the flow asking for a code, should
-/// the caller choose to ask again.
+/// Every reply's `Set-Cookie` headers update the session. The flow never retries on its
+/// own: a refused step returns its error. A wrong code returns
+/// [`crate::ApiErrorKind::InvalidTwoFactorCode`] and leaves the flow asking for another
+/// code, within the same login (no new password login, which would open another session
+/// against VRChat's per-account limit), up to [`LoginFlow::MAX_CODE_ATTEMPTS`] codes in
+/// all; [`LoginFlow::code_prompt`] says how many are left.
 ///
 /// ```
 /// use vrchat_invite_core::{Credentials, LoginFlow, LoginStep, Session, UserAgent};
@@ -79,10 +110,26 @@ pub struct LoginFlow {
     waiting: Option<Waiting>,
     methods: Vec<TwoFactorMethod>,
     requests: u8,
+    rejected_codes: u8,
     verified: bool,
 }
 
+/// What the person is asked for when a second factor is needed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CodePrompt {
+    /// The methods the server offers.
+    pub methods: Vec<TwoFactorMethod>,
+    /// How many codes of this login were already refused.
+    pub rejected: u8,
+    /// How many codes may still be tried, this one included.
+    pub attempts_left: u8,
+}
+
 impl LoginFlow {
+    /// How many two-factor codes one login tries before giving up.
+    pub const MAX_CODE_ATTEMPTS: u8 = MAX_CODE_ATTEMPTS;
+
     /// A flow that reuses the session's cookie when valid and otherwise logs in with
     /// `credentials` (`None` only reuses a saved session).
     pub fn new(credentials: Option<Credentials>) -> Self {
@@ -92,6 +139,7 @@ impl LoginFlow {
             waiting: None,
             methods: Vec::new(),
             requests: 0,
+            rejected_codes: 0,
             verified: false,
         }
     }
@@ -128,6 +176,11 @@ impl LoginFlow {
             Next::Verify(verify) => (session.request(verify)?, Waiting::Verification),
             Next::AskCode => return Ok(LoginStep::NeedTwoFactorCode(self.methods.clone())),
             Next::Done(user) => return Ok(LoginStep::Done(user.clone())),
+            Next::GaveUp => {
+                return Err(Error::Unexpected {
+                    reason: "too many wrong two-factor codes; start a new login",
+                });
+            }
         };
         self.requests += 1;
         if self.requests > MAX_REQUESTS {
@@ -137,6 +190,15 @@ impl LoginFlow {
         }
         self.waiting = Some(waiting);
         Ok(LoginStep::Send(request))
+    }
+
+    /// What to ask the person for, while the flow waits for a two-factor code.
+    pub fn code_prompt(&self) -> Option<CodePrompt> {
+        (matches!(self.next, Next::AskCode) && self.waiting.is_none()).then(|| CodePrompt {
+            methods: self.methods.clone(),
+            rejected: self.rejected_codes,
+            attempts_left: MAX_CODE_ATTEMPTS.saturating_sub(self.rejected_codes),
+        })
     }
 
     /// Gives the code the person entered; the next [`LoginFlow::step`] sends it.
@@ -226,7 +288,12 @@ impl LoginFlow {
                     self.verified = true;
                     self.next = Next::FetchUser;
                 } else {
-                    self.next = Next::AskCode;
+                    self.rejected_codes = self.rejected_codes.saturating_add(1);
+                    self.next = if self.rejected_codes < MAX_CODE_ATTEMPTS {
+                        Next::AskCode
+                    } else {
+                        Next::GaveUp
+                    };
                     return Err(result.err().unwrap_or_else(|| {
                         let error = ApiError::from_parts(status, headers, body);
                         Error::from(error.with_kind(ApiErrorKind::InvalidTwoFactorCode))

@@ -5,6 +5,14 @@ use http::{HeaderValue, Method};
 use super::{Credentials, LoginReply};
 use crate::endpoint::Endpoint;
 use crate::error::{ApiError, ApiErrorKind};
+use crate::text::normalize_for_matching;
+
+/// Whether the error's message speaks of sessions ("too many active sessions").
+fn mentions_sessions(error: &ApiError) -> bool {
+    error
+        .message()
+        .is_some_and(|message| normalize_for_matching(message).contains("session"))
+}
 
 /// Logs in with `Authorization: Basic …` (operation `getCurrentUser`), or, without
 /// credentials, fetches the user of the session's `auth` cookie.
@@ -64,11 +72,12 @@ impl Endpoint for GetCurrentUser {
         LoginReply::decode(body)
     }
 
-    /// With credentials, 401 means a wrong username or password and 429 too many sessions.
+    /// With credentials, 401 means a wrong username or password, and a 429 whose message
+    /// speaks of sessions means too many sessions; any other 429 stays rate limiting.
     fn refine_error(&self, error: ApiError) -> ApiError {
         let kind = match (self.credentials.is_some(), error.status().as_u16()) {
             (true, 401) => ApiErrorKind::InvalidCredentials,
-            (true, 429) => ApiErrorKind::TooManySessions,
+            (true, 429) if mentions_sessions(&error) => ApiErrorKind::TooManySessions,
             _ => return error,
         };
         error.with_kind(kind)

@@ -12,7 +12,7 @@ mod verify_two_factor;
 
 pub use credentials::Credentials;
 pub use current_user::{CurrentUser, LoginReply};
-pub use flow::{LoginFlow, LoginStep};
+pub use flow::{CodePrompt, LoginFlow, LoginStep};
 pub use get_current_user::GetCurrentUser;
 pub use logout::Logout;
 pub use set_cookie::CookieChanges;

@@ -7,25 +7,46 @@ use http::header::SET_COOKIE;
 use crate::credentials::{AuthToken, TwoFactorToken};
 use crate::session::Session;
 
-/// What [`Session::apply_set_cookies`] changed.
+/// What [`Session::apply_set_cookies`] changed, and what it refused to store.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CookieChanges {
     /// The `auth` cookie was set or cleared.
     pub auth: bool,
     /// The `twoFactorAuth` cookie was set or cleared.
     pub two_factor: bool,
+    /// An `auth` value arrived that cannot be sent back (a space, comma, backslash, ...);
+    /// the stored token was kept as it was.
+    pub auth_unstorable: bool,
+    /// A `twoFactorAuth` value arrived that cannot be sent back; the stored token was kept.
+    pub two_factor_unstorable: bool,
 }
 
-/// A cookie value, or `None` when the cookie is being cleared (empty value or `Max-Age` ≤ 0).
-fn live_value<'a>(cookie: &'a Cookie<'_>) -> Option<&'a str> {
+/// What one `Set-Cookie` asks for.
+enum Update<T> {
+    /// Store this value.
+    Set(T),
+    /// Forget the stored value (empty value or `Max-Age` ≤ 0).
+    Clear,
+    /// A value that cannot be stored; keep what is stored.
+    Unstorable,
+}
+
+/// Reads the cookie's value, unquoted as RFC 6265 allows (`name="value"`).
+fn update<T>(cookie: &Cookie<'_>, make: impl FnOnce(&str) -> Option<T>) -> Update<T> {
     let expired = cookie.max_age().is_some_and(|age| age.whole_seconds() <= 0);
-    (!cookie.value().is_empty() && !expired).then(|| cookie.value())
+    let value = cookie.value_trimmed();
+    if expired || value.is_empty() {
+        return Update::Clear;
+    }
+    make(value).map_or(Update::Unstorable, Update::Set)
 }
 
 impl Session {
     /// Updates the `auth` and `twoFactorAuth` cookies from a reply's `Set-Cookie` headers
     /// (parsed with the `cookie` crate). An empty value or `Max-Age=0` clears the cookie;
-    /// other cookies and malformed headers are ignored.
+    /// a quoted value is unquoted; a value that could not be sent back (a space, comma or
+    /// backslash) never replaces a good token: the stored one is kept and the changes say
+    /// so. Other cookies and malformed headers are ignored.
     ///
     /// ```
     /// use http::HeaderMap;
@@ -46,14 +67,27 @@ impl Session {
             let Ok(cookie) = Cookie::parse(text) else {
                 continue;
             };
-            let value = live_value(&cookie);
             match cookie.name() {
                 name if name == AuthToken::COOKIE_NAME => {
-                    self.set_auth_token(value.and_then(|v| AuthToken::new(v).ok()));
+                    match update(&cookie, |v| AuthToken::new(v).ok()) {
+                        Update::Set(token) => self.set_auth_token(Some(token)),
+                        Update::Clear => self.set_auth_token(None),
+                        Update::Unstorable => {
+                            changes.auth_unstorable = true;
+                            continue;
+                        }
+                    }
                     changes.auth = true;
                 }
                 name if name == TwoFactorToken::COOKIE_NAME => {
-                    self.set_two_factor_token(value.and_then(|v| TwoFactorToken::new(v).ok()));
+                    match update(&cookie, |v| TwoFactorToken::new(v).ok()) {
+                        Update::Set(token) => self.set_two_factor_token(Some(token)),
+                        Update::Clear => self.set_two_factor_token(None),
+                        Update::Unstorable => {
+                            changes.two_factor_unstorable = true;
+                            continue;
+                        }
+                    }
                     changes.two_factor = true;
                 }
                 _ => {}
@@ -102,7 +136,7 @@ mod tests {
             changes,
             CookieChanges {
                 auth: true,
-                two_factor: false
+                ..CookieChanges::default()
             }
         );
         assert!(session.auth_token().is_none());
@@ -130,5 +164,59 @@ mod tests {
             session.apply_set_cookies(&headers),
             CookieChanges::default()
         );
+    }
+
+    fn stored(session: &Session) -> (Option<&str>, Option<&str>) {
+        (
+            session.auth_token().map(AuthToken::expose),
+            session.two_factor_token().map(TwoFactorToken::expose),
+        )
+    }
+
+    #[test]
+    fn an_unstorable_value_keeps_the_good_token() {
+        for bad in ["a b", "a,b", "a\\b", "\"a b\"", "a\"b"] {
+            let mut session = session()
+                .with_auth_token(AuthToken::new("good_auth").expect("auth"))
+                .with_two_factor_token(TwoFactorToken::new("good_2fa").expect("2fa"));
+            let mut headers = HeaderMap::new();
+            for name in ["auth", "twoFactorAuth"] {
+                let line = format!("{name}={bad}; Path=/");
+                headers.append(SET_COOKIE, line.parse().expect("header"));
+            }
+            let changes = session.apply_set_cookies(&headers);
+            assert_eq!(
+                changes,
+                CookieChanges {
+                    auth_unstorable: true,
+                    two_factor_unstorable: true,
+                    ..CookieChanges::default()
+                },
+                "{bad}"
+            );
+            assert_eq!(
+                stored(&session),
+                (Some("good_auth"), Some("good_2fa")),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn quoted_values_are_unquoted_and_kept() {
+        let mut session = session();
+        let mut headers = HeaderMap::new();
+        headers.append(
+            SET_COOKIE,
+            "auth=\"authcookie_q\"; Path=/".parse().expect("header"),
+        );
+        headers.append(
+            SET_COOKIE,
+            "twoFactorAuth=\"tfa_q\"".parse().expect("header"),
+        );
+        let changes = session.apply_set_cookies(&headers);
+        assert!(changes.auth && changes.two_factor);
+        assert!(!changes.auth_unstorable && !changes.two_factor_unstorable);
+        assert_eq!(stored(&session), (Some("authcookie_q"), Some("tfa_q")));
     }
 }

@@ -5,6 +5,7 @@ use std::fmt;
 use http::{HeaderMap, StatusCode};
 use serde_json::Value;
 
+use super::bounded::{bounded, lossy_snippet};
 use crate::text::normalize_for_matching;
 
 /// The header VRChat uses to identify a request in its logs.
@@ -78,7 +79,11 @@ impl fmt::Display for ApiErrorKind {
 }
 
 /// A non-2xx reply: status, classified kind, message, request ID and the raw body.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// The message, request ID and `waf_code` are cut to [`SNIPPET_LIMIT`](crate::SNIPPET_LIMIT) bytes, so `Debug`
+/// and `Display` stay short whatever the server sent; the whole body stays reachable
+/// through [`ApiError::raw_body`].
+#[derive(Clone, PartialEq, Eq)]
 pub struct ApiError {
     status: StatusCode,
     kind: ApiErrorKind,
@@ -107,14 +112,13 @@ impl ApiError {
         let kind = classify(status, message.as_deref(), waf_code.is_some());
         let request_id = headers
             .get(REQUEST_ID_HEADER)
-            .and_then(|value| value.to_str().ok())
-            .map(str::to_owned);
+            .map(|value| lossy_snippet(value.as_bytes()));
         Self {
             status,
             kind,
-            message,
+            message: message.map(bounded),
             request_id,
-            waf_code,
+            waf_code: waf_code.map(bounded),
             raw_body: body.to_vec(),
         }
     }
@@ -129,7 +133,8 @@ impl ApiError {
         &self.kind
     }
 
-    /// The server's message, without wrapping quotes, punctuation as the server wrote it.
+    /// The server's message, without wrapping quotes, punctuation as the server wrote it,
+    /// cut to at most [`SNIPPET_LIMIT`](crate::SNIPPET_LIMIT) bytes.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
@@ -144,7 +149,7 @@ impl ApiError {
         self.waf_code.as_deref()
     }
 
-    /// The body exactly as received.
+    /// The whole body exactly as received, however long; `Debug` shows only its start.
     pub fn raw_body(&self) -> &[u8] {
         &self.raw_body
     }
@@ -172,12 +177,38 @@ impl fmt::Display for ApiError {
     }
 }
 
+impl fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiError")
+            .field("status", &self.status)
+            .field("kind", &self.kind)
+            .field("message", &self.message)
+            .field("request_id", &self.request_id)
+            .field("waf_code", &self.waf_code)
+            .field("body_len", &self.raw_body.len())
+            .field("body_start", &lossy_snippet(&self.raw_body))
+            .finish()
+    }
+}
+
 impl std::error::Error for ApiError {}
+
+/// The body as JSON; a body with invalid UTF-8 is read lossily, so one bad byte does not
+/// lose the message.
+fn json_value(body: &[u8]) -> Option<Value> {
+    match serde_json::from_slice::<Value>(body) {
+        Ok(value) => Some(value),
+        Err(_) if std::str::from_utf8(body).is_err() => {
+            serde_json::from_str(&String::from_utf8_lossy(body)).ok()
+        }
+        Err(_) => None,
+    }
+}
 
 /// The message and `waf_code` of a body in any of the shapes seen in real traffic.
 fn read_body(body: &[u8]) -> (Option<String>, Option<String>) {
-    match serde_json::from_slice::<Value>(body) {
-        Ok(value) => {
+    match json_value(body) {
+        Some(value) => {
             let error = value.get("error");
             let message = match error {
                 Some(Value::String(text)) => Some(text.as_str()),
@@ -190,7 +221,7 @@ fn read_body(body: &[u8]) -> (Option<String>, Option<String>) {
                 .and_then(scalar_text);
             (message.and_then(unwrap_message), waf_code)
         }
-        Err(_) => (html_title(body), None),
+        None => (html_title(body), None),
     }
 }
 
@@ -247,19 +278,30 @@ fn classify(status: StatusCode, message: Option<&str>, has_waf_code: bool) -> Ap
 }
 
 /// `N` from "please wait N more minutes…", whichever dot ends the sentence.
+///
+/// A number too large for `u32` saturates at `u32::MAX`; a negative one (after `-` or `−`)
+/// is no count of minutes at all, so the reply reads as plain rate limiting.
 fn cooldown_minutes(folded: &str) -> Option<u32> {
     let after_wait = folded.get(folded.find("wait")?..)?;
-    let digits: String = after_wait
+    let start = after_wait.find(|c: char| c.is_ascii_digit())?;
+    let before = after_wait.get(..start)?.trim_end().chars().next_back();
+    if matches!(before, Some('-' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}')) {
+        return None;
+    }
+    let minutes = after_wait
+        .get(start..)?
         .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(char::is_ascii_digit)
-        .collect();
-    digits.parse().ok()
+        .map_while(|c| c.to_digit(10))
+        .fold(0_u32, |total, digit| {
+            total.saturating_mul(10).saturating_add(digit)
+        });
+    Some(minutes)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::SNIPPET_LIMIT;
 
     fn parse(status: u16, body: &str) -> ApiError {
         let status = StatusCode::from_u16(status).expect("valid status");
@@ -277,6 +319,45 @@ mod tests {
                 &ApiErrorKind::Cooldown { minutes: 17 }
             );
         }
+    }
+
+    #[test]
+    fn cooldown_minutes_saturate_and_are_never_negative() {
+        let body = |minutes: &str| {
+            format!(
+                r#"{{"error":{{"message":"Please wait {minutes} more minutes until you try again.","status_code":429}}}}"#
+            )
+        };
+        assert_eq!(
+            parse(429, &body("99999999999999999999")).kind(),
+            &ApiErrorKind::Cooldown { minutes: u32::MAX }
+        );
+        assert_eq!(
+            parse(429, &body("4294967296")).kind(),
+            &ApiErrorKind::Cooldown { minutes: u32::MAX }
+        );
+        for negative in ["-5", "- 5", "\u{2212} 5"] {
+            assert_eq!(
+                parse(429, &body(negative)).kind(),
+                &ApiErrorKind::RateLimited,
+                "{negative}"
+            );
+        }
+    }
+
+    #[test]
+    fn one_invalid_byte_does_not_lose_the_message() {
+        let mut body =
+            br#"{"error":{"message":"Please wait 12 more minutes until you try again. "#.to_vec();
+        body.push(0xff);
+        body.extend_from_slice(br#"","status_code":429}}"#);
+        let error = ApiError::from_parts(StatusCode::TOO_MANY_REQUESTS, &HeaderMap::new(), &body);
+        assert_eq!(error.kind(), &ApiErrorKind::Cooldown { minutes: 12 });
+        assert_eq!(
+            error.message(),
+            Some("Please wait 12 more minutes until you try again. \u{FFFD}")
+        );
+        assert_eq!(error.raw_body(), body.as_slice());
     }
 
     #[test]
@@ -308,6 +389,22 @@ mod tests {
         assert_eq!(error.kind(), &ApiErrorKind::ServerError);
         assert_eq!(error.message(), Some("502 Bad Gateway"));
         assert_eq!(error.raw_body(), body.as_bytes());
+    }
+
+    #[test]
+    fn a_huge_body_keeps_debug_and_display_short() {
+        let huge = "x".repeat(1 << 20);
+        let error = parse(
+            500,
+            &format!(r#"{{"error":{{"message":"{huge}","status_code":500}}}}"#),
+        );
+        assert_eq!(error.message().map(str::len), Some(SNIPPET_LIMIT));
+        assert!(format!("{error:?}").len() < 4 * SNIPPET_LIMIT);
+        assert!(error.to_string().len() < 2 * SNIPPET_LIMIT);
+        assert_eq!(error.raw_body().len(), huge.len() + 42);
+        let html = parse(502, &format!("<title>{huge}</title>"));
+        assert!(format!("{html:?}").len() < 4 * SNIPPET_LIMIT);
+        assert!(html.to_string().len() < 2 * SNIPPET_LIMIT);
     }
 
     #[test]

@@ -14,6 +14,12 @@ pub enum InputError {
         /// The rejected value.
         value: i64,
     },
+    /// A slot given as text that is not a whole number.
+    #[error("slot {value:?} is not a number: invite message slots are 0 to 11")]
+    SlotNotANumber {
+        /// The rejected text.
+        value: String,
+    },
     /// An ID that can never be valid.
     #[error("invalid {kind} {value:?}: {problem}")]
     InvalidId {
@@ -51,12 +57,12 @@ pub enum InputError {
         reason: &'static str,
     },
     /// A base URL that cannot prefix API paths.
-    #[error("invalid base URL {value:?}: {reason}")]
+    #[error("invalid base URL {value:?}: {problem}")]
     InvalidBaseUrl {
-        /// The rejected value.
+        /// The rejected value, any `user:password@` part replaced by `<redacted>@`.
         value: String,
         /// What is wrong with it.
-        reason: &'static str,
+        problem: BaseUrlProblem,
     },
     /// An image the photo operations cannot send.
     #[error("invalid image: {problem}")]
@@ -136,6 +142,42 @@ impl fmt::Display for IdProblem {
             Self::DotSegment => f.write_str("`.` and `..` are path steps, not IDs"),
             Self::ForbiddenCharacter(c) => write!(f, "it contains {c:?}"),
         }
+    }
+}
+
+/// Why a base URL was rejected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BaseUrlProblem {
+    /// Not a URL at all.
+    NotAUrl,
+    /// A scheme other than `http` or `https`.
+    Scheme,
+    /// No host.
+    MissingHost,
+    /// A `user:password@` part: it would be sent as Basic auth and shown wherever the URL is.
+    UserInfo,
+    /// A `?query`: API paths are appended after it.
+    Query,
+    /// A `#fragment`: API paths are appended after it.
+    Fragment,
+    /// The request's URI could not be put together.
+    Unassemblable,
+}
+
+impl fmt::Display for BaseUrlProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::NotAUrl => "not a URL",
+            Self::Scheme => "the scheme must be http or https",
+            Self::MissingHost => "the host is missing",
+            Self::UserInfo => {
+                "a user name or password in the URL is not allowed (log in with credentials instead)"
+            }
+            Self::Query => "a query (`?…`) is not allowed",
+            Self::Fragment => "a fragment (`#…`) is not allowed",
+            Self::Unassemblable => "the request could not be assembled",
+        })
     }
 }
 

@@ -1,12 +1,13 @@
 //! The core's errors: bad input, an error reply from the API, or a reply that did not decode.
 
 mod api;
+mod bounded;
 mod decode;
 mod input;
 
 pub use api::{ApiError, ApiErrorKind, REQUEST_ID_HEADER};
 pub use decode::{DecodeError, SNIPPET_LIMIT};
-pub use input::{IdProblem, ImageProblem, InputError};
+pub use input::{BaseUrlProblem, IdProblem, ImageProblem, InputError};
 
 /// Everything that can go wrong in the core.
 ///
@@ -48,6 +49,20 @@ impl Error {
     /// The classified kind of an API error, if this is one.
     pub fn api_kind(&self) -> Option<&ApiErrorKind> {
         self.api().map(ApiError::kind)
+    }
+
+    /// Whether the server accepted a request that changes something and only its reply
+    /// could not be read: the operation is done, so do not send it again.
+    ///
+    /// ```
+    /// # use vrchat_invite_core::{Endpoint, InviteMyselfTo, Location};
+    /// let invite = InviteMyselfTo::new("wrld_1:123".parse::<Location>()?);
+    /// let reply = http::Response::builder().status(200).body(b"<html>".to_vec())?;
+    /// assert!(invite.parse(&reply).unwrap_err().took_effect());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn took_effect(&self) -> bool {
+        matches!(self, Self::Decode(decode) if decode.took_effect())
     }
 
     /// The minutes left on an invite message cooldown, if this is a cooldown refusal (from

@@ -42,13 +42,13 @@ pub(crate) fn check_id(
 }
 
 /// Whether `value` holds a control character (Unicode `Cc`: U+0000 to U+001F and U+007F to
-/// U+009F). IDs are read from every reply, so the ASCII case is a plain byte scan.
+/// U+009F).
 fn has_control(value: &str) -> bool {
-    // Branch-free over the bytes (so it vectorizes): any byte outside printable ASCII?
-    let unusual = value
-        .bytes()
-        .fold(false, |seen, b| seen | (b.wrapping_sub(0x20) >= 0x5f));
-    unusual && value.chars().any(char::is_control)
+    if value.is_ascii() {
+        value.bytes().any(|b| b.is_ascii_control())
+    } else {
+        value.chars().any(char::is_control)
+    }
 }
 
 macro_rules! define_id {

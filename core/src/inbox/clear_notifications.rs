@@ -36,6 +36,11 @@ impl Endpoint for ClearNotifications {
         Method::PUT
     }
 
+    /// Sending it again changes nothing more, so an unreadable reply is safe to retry.
+    fn has_effect(&self) -> bool {
+        false
+    }
+
     fn path(&self) -> String {
         inbox_path().literal("clear").finish()
     }

@@ -41,6 +41,11 @@ impl Endpoint for HideNotification {
         Method::PUT
     }
 
+    /// Sending it again changes nothing more, so an unreadable reply is safe to retry.
+    fn has_effect(&self) -> bool {
+        false
+    }
+
     fn path(&self) -> String {
         notification_path(&self.notification_id)
             .literal("hide")

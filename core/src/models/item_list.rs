@@ -5,6 +5,7 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
+use crate::clip::{clip, clipped};
 use crate::error::SNIPPET_LIMIT;
 use crate::models::decode_body;
 
@@ -36,11 +37,7 @@ impl UndecodableItem {
     /// The reason is cut to [`SNIPPET_LIMIT`] bytes, since it can quote the server's text.
     pub fn new(position: usize, reason: impl fmt::Display, raw: Box<RawValue>) -> Self {
         let mut reason = reason.to_string();
-        let mut cut = reason.len().min(SNIPPET_LIMIT);
-        while !reason.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        reason.truncate(cut);
+        clip(&mut reason, SNIPPET_LIMIT);
         Self {
             position,
             reason,
@@ -83,14 +80,10 @@ impl fmt::Debug for UndecodableItem {
     /// Shows a bounded start of the raw JSON, so a huge item does not flood a log.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let raw = self.raw.get();
-        let mut end = raw.len().min(SNIPPET_LIMIT);
-        while !raw.is_char_boundary(end) {
-            end -= 1;
-        }
         f.debug_struct("UndecodableItem")
             .field("position", &self.position)
             .field("reason", &self.reason)
-            .field("raw_json_start", &raw.get(..end).unwrap_or_default())
+            .field("raw_json_start", &clipped(raw, SNIPPET_LIMIT))
             .field("raw_json_len", &raw.len())
             .finish()
     }

@@ -1,5 +1,7 @@
 //! The `multipart/form-data` body of the photo operations.
 
+use std::collections::BTreeSet;
+
 use crate::endpoint::RequestBody;
 use crate::photo::Png;
 
@@ -9,7 +11,7 @@ pub const IMAGE_FILENAME: &str = "image.png";
 /// Builds the two-part body: `data` holding the JSON, `image` holding the PNG.
 ///
 /// The boundary is derived from the content, so the same input always gives the same bytes,
-/// and it is checked not to occur in either part.
+/// and it never occurs in either part (see `boundary_avoiding`).
 pub(crate) fn photo_body(json: &[u8], png: &Png) -> RequestBody {
     let boundary = choose_boundary(json, png.as_bytes());
     let mut bytes = Vec::with_capacity(json.len() + png.len() + 4 * boundary.len() + 256);
@@ -46,19 +48,49 @@ pub(crate) fn photo_body(json: &[u8], png: &Png) -> RequestBody {
 fn choose_boundary(json: &[u8], image: &[u8]) -> String {
     let mut hash = fnv1a(0xcbf2_9ce4_8422_2325, json);
     hash = fnv1a(hash, image);
+    boundary_avoiding(hash, &[json, image])
+}
+
+/// The first boundary of the sequence seeded by `hash` that occurs in none of `parts`.
+///
+/// A boundary occurs only where [`BOUNDARY_PREFIX`] does, followed by its 16 hex digits;
+/// those digits are collected once, and candidates are drawn until one is not among them.
+/// Candidates never repeat (odd multiplier, xor), so at most one more than the number of
+/// prefix occurrences are tried: the result never occurs in the content, whatever it is.
+fn boundary_avoiding(hash: u64, parts: &[&[u8]]) -> String {
+    let taken: BTreeSet<&[u8]> = parts
+        .iter()
+        .flat_map(|part| digits_after_prefix(part))
+        .collect();
     let mut boundary = String::with_capacity(BOUNDARY_PREFIX.len() + 16);
-    for salt in 0u64..64 {
+    let tries = u64::try_from(taken.len())
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    for salt in 0..tries {
         boundary.clear();
         boundary.push_str(BOUNDARY_PREFIX);
         push_hex(
             &mut boundary,
             hash ^ salt.wrapping_mul(0x9e37_79b9_7f4a_7c15),
         );
-        if !contains(json, boundary.as_bytes()) && !contains(image, boundary.as_bytes()) {
+        let digits = boundary.as_bytes().get(BOUNDARY_PREFIX.len()..);
+        if !digits.is_some_and(|digits| taken.contains(digits)) {
             break;
         }
     }
     boundary
+}
+
+/// The 16 bytes after each occurrence of [`BOUNDARY_PREFIX`] in `haystack`.
+fn digits_after_prefix(haystack: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let prefix = BOUNDARY_PREFIX.as_bytes();
+    (0..haystack.len()).filter_map(move |at| {
+        let tail = haystack.get(at..)?;
+        if !tail.starts_with(prefix) {
+            return None;
+        }
+        tail.get(prefix.len()..prefix.len() + 16)
+    })
 }
 
 const BOUNDARY_PREFIX: &str = "vrchat-invite-";
@@ -82,23 +114,23 @@ fn fnv1a(mut hash: u64, bytes: &[u8]) -> u64 {
     hash
 }
 
-/// Whether `needle` occurs in `haystack`; looks for its first byte before comparing, so a
-/// multi-megabyte image is scanned quickly.
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    let Some((&first, rest)) = needle.split_first() else {
-        return true;
-    };
-    haystack.iter().enumerate().any(|(at, &byte)| {
-        byte == first
-            && haystack
-                .get(at + 1..)
-                .is_some_and(|tail| tail.starts_with(rest))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether `needle` occurs in `haystack`; looks for its first byte before comparing, so a
+    /// multi-megabyte image is scanned quickly.
+    fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+        let Some((&first, rest)) = needle.split_first() else {
+            return true;
+        };
+        haystack.iter().enumerate().any(|(at, &byte)| {
+            byte == first
+                && haystack
+                    .get(at + 1..)
+                    .is_some_and(|tail| tail.starts_with(rest))
+        })
+    }
 
     #[test]
     fn finds_needles_anywhere() {
@@ -110,6 +142,37 @@ mod tests {
         let mut hex = String::new();
         push_hex(&mut hex, 0x0123_4567_89ab_cdef);
         assert_eq!(hex, "0123456789abcdef");
+    }
+
+    /// The first `count` candidates of the sequence seeded by `hash`.
+    fn candidates(hash: u64, count: u64) -> Vec<String> {
+        (0..count)
+            .map(|salt| {
+                let mut boundary = BOUNDARY_PREFIX.to_owned();
+                push_hex(
+                    &mut boundary,
+                    hash ^ salt.wrapping_mul(0x9e37_79b9_7f4a_7c15),
+                );
+                boundary
+            })
+            .collect()
+    }
+
+    #[test]
+    fn content_holding_many_candidates_still_gets_an_absent_boundary() {
+        let hash = 0x1234_5678_9abc_def0;
+        let planted = candidates(hash, 200).concat();
+        let boundary = boundary_avoiding(hash, &[b"{}", planted.as_bytes()]);
+        assert!(
+            !contains(planted.as_bytes(), boundary.as_bytes()),
+            "{boundary}"
+        );
+        assert_eq!(boundary, candidates(hash, 201)[200]);
+        // Split across both parts, too.
+        let (json, image) = planted.split_at(planted.len() / 2);
+        let boundary = boundary_avoiding(hash, &[json.as_bytes(), image.as_bytes()]);
+        assert!(!contains(json.as_bytes(), boundary.as_bytes()));
+        assert!(!contains(image.as_bytes(), boundary.as_bytes()));
     }
 
     #[test]

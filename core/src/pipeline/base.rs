@@ -3,7 +3,8 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::error::InputError;
+use crate::base_url::{has_userinfo, without_userinfo};
+use crate::error::{BaseUrlProblem, InputError};
 
 /// The base of the pipeline's URL, `wss://pipeline.vrchat.cloud` by default.
 ///
@@ -16,6 +17,7 @@ use crate::error::InputError;
 /// let local = PipelineBase::new("ws://127.0.0.1:8080/pipeline/")?;
 /// assert_eq!(local.as_str(), "ws://127.0.0.1:8080/pipeline");
 /// assert!(PipelineBase::new("https://pipeline.vrchat.cloud").is_err());
+/// assert!(PipelineBase::new("ws://user:pw@127.0.0.1/").is_err());
 /// # Ok::<(), vrchat_invite_core::InputError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -28,27 +30,35 @@ impl PipelineBase {
     /// Checks and normalizes a pipeline base URL.
     ///
     /// # Errors
-    /// [`InputError::InvalidBaseUrl`] for anything but an absolute ws(s) URL without query
-    /// or fragment.
+    /// [`InputError::InvalidBaseUrl`] for anything but an absolute `ws` or `wss` URL without
+    /// user info, query or fragment (a wrong scheme is [`BaseUrlProblem::Scheme`]).
     pub fn new(value: impl Into<String>) -> Result<Self, InputError> {
         let value = value.into();
-        let invalid = |reason| InputError::InvalidBaseUrl {
-            value: value.clone(),
-            reason,
+        let invalid = |problem| InputError::InvalidBaseUrl {
+            value: without_userinfo(&value),
+            problem,
         };
-        let uri: http::Uri = value.parse().map_err(|_| invalid("not a URL"))?;
+        if has_userinfo(&value) {
+            return Err(invalid(BaseUrlProblem::UserInfo));
+        }
+        if value.contains('#') {
+            return Err(invalid(BaseUrlProblem::Fragment));
+        }
+        if value.contains('?') {
+            return Err(invalid(BaseUrlProblem::Query));
+        }
+        let uri: http::Uri = value
+            .parse()
+            .map_err(|_| invalid(BaseUrlProblem::NotAUrl))?;
         match uri.scheme_str() {
             Some("ws" | "wss") => {}
-            _ => return Err(invalid("the scheme must be ws or wss")),
+            _ => return Err(invalid(BaseUrlProblem::Scheme)),
         }
         if uri
             .authority()
             .is_none_or(|authority| authority.host().is_empty())
         {
-            return Err(invalid("the host is missing"));
-        }
-        if value.contains('?') || value.contains('#') {
-            return Err(invalid("a query or fragment is not allowed"));
+            return Err(invalid(BaseUrlProblem::MissingHost));
         }
         Ok(Self(value.trim_end_matches('/').to_owned()))
     }

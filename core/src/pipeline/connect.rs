@@ -10,7 +10,7 @@ use http::header::{
 use http::{HeaderValue, Request};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
-use crate::error::{Error, InputError};
+use crate::error::{BaseUrlProblem, Error, InputError};
 use crate::pipeline::{PipelineBase, PipelineToken};
 use crate::session::Session;
 use crate::user_agent::UserAgent;
@@ -88,7 +88,7 @@ impl PipelineConnect {
         let invalid = || {
             Error::from(InputError::InvalidBaseUrl {
                 value: self.base.to_string(),
-                reason: "the pipeline request could not be assembled",
+                problem: BaseUrlProblem::Unassemblable,
             })
         };
         let mut uri = String::with_capacity(self.base.as_str().len() + 64);

@@ -56,6 +56,34 @@ impl Politeness {
         self
     }
 
+    /// Seeds the throttle's jitter with `seed` unless it was seeded already.
+    ///
+    /// The core reads no randomness of its own; a transport calls this with a seed from
+    /// the operating system, so processes started together do not wait in lockstep, while
+    /// a seed the caller chose (for reproducible tests) is kept.
+    ///
+    /// ```
+    /// use std::time::{Duration, Instant};
+    /// use vrchat_invite_core::{Action, Politeness};
+    /// let delays = |seed| {
+    ///     let mut politeness = Politeness::recommended().with_default_seed(seed);
+    ///     let now = Instant::now();
+    ///     (0..4).map(|_| politeness.before_send(now, &Action::Other)).collect::<Vec<_>>()
+    /// };
+    /// assert_ne!(delays(1), delays(2));
+    /// ```
+    #[must_use]
+    pub fn with_default_seed(mut self, seed: u64) -> Self {
+        if let Some(throttle) = self.throttle.take() {
+            self.throttle = Some(if throttle.is_seeded() {
+                throttle
+            } else {
+                throttle.with_seed(seed)
+            });
+        }
+        self
+    }
+
     /// Turns the cooldown book on.
     #[must_use]
     pub fn with_cooldown_book(mut self, book: CooldownBook) -> Self {
@@ -152,5 +180,40 @@ fn learn_cooldowns(
         {
             book.learn_cooldown(now, *kind, *slot, *minutes);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn delays(mut politeness: Politeness) -> Vec<Duration> {
+        let now = Instant::now();
+        (0..8)
+            .map(|_| {
+                politeness
+                    .before_send(now, &Action::Other)
+                    .unwrap_or_default()
+            })
+            .collect()
+    }
+
+    fn throttle() -> Throttle {
+        Throttle::new(Duration::from_secs(1), Duration::from_millis(500))
+    }
+
+    #[test]
+    fn a_default_seed_varies_an_unseeded_throttle_only() {
+        let unseeded = || Politeness::new().with_throttle(throttle());
+        assert_ne!(
+            delays(unseeded().with_default_seed(1)),
+            delays(unseeded().with_default_seed(2))
+        );
+        let chosen = || Politeness::new().with_throttle(throttle().with_seed(9));
+        assert_eq!(
+            delays(chosen().with_default_seed(1)),
+            delays(chosen().with_default_seed(2))
+        );
+        assert_eq!(delays(chosen()), delays(chosen().with_default_seed(3)));
     }
 }

@@ -27,6 +27,7 @@ pub struct Throttle {
     backoff: Duration,
     next_allowed: Option<Instant>,
     random: u64,
+    seeded: bool,
 }
 
 impl Throttle {
@@ -41,14 +42,25 @@ impl Throttle {
             backoff: Duration::ZERO,
             next_allowed: None,
             random: 0x853c_49e6_748f_ea9b,
+            seeded: false,
         }
     }
 
     /// Seeds the jitter, for reproducible spacing (tests) or per-process variety.
+    ///
+    /// Unseeded, every throttle draws the same jitter, so bots started together would
+    /// knock in lockstep; the ready-made transports seed an unseeded throttle from the
+    /// operating system's randomness (see [`crate::Politeness::with_default_seed`]).
     #[must_use]
     pub fn with_seed(mut self, seed: u64) -> Self {
         self.random = seed | 1;
+        self.seeded = true;
         self
+    }
+
+    /// Whether [`Throttle::with_seed`] was called.
+    pub fn is_seeded(&self) -> bool {
+        self.seeded
     }
 
     /// Sets the backoff after a 429: it starts at `initial` and doubles up to `max`.

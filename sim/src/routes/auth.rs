@@ -155,7 +155,7 @@ fn accept_code(state: &mut State, user: &UserId, factor: Factor, code: &str) -> 
         return false;
     };
     match (factor, user.second_factor) {
-        (Factor::Totp, Some(SecondFactor::Totp)) => totp::code_at(user.totp_secret, now) == code,
+        (Factor::Totp, Some(SecondFactor::Totp)) => totp::code_at(&user.totp_secret, now) == code,
         (Factor::RecoveryCode, Some(SecondFactor::Totp)) => {
             let before = user.recovery_codes.len();
             user.recovery_codes.retain(|unused| unused != code);

@@ -82,7 +82,7 @@ impl State {
             id: id.clone(),
             created_at_millis: now,
             second_factor: spec.second_factor,
-            totp_secret: self.ids.secret_u64(),
+            totp_secret: crate::totp::secret_from(self.ids.secret_u64()),
             recovery_codes,
             last_email_code: None,
             email_code_unused: false,

@@ -112,6 +112,10 @@ pub struct SimUser {
     pub password: String,
     /// The display name.
     pub display_name: String,
+    /// For a TOTP account ([`UserSpec::with_totp`]), the authenticator secret in base32
+    /// (RFC 4648, no padding), as an authenticator app or a bot stores it; codes follow
+    /// RFC 6238 (SHA-1, 30 s, 6 digits) on the simulated clock. Never shown by `Debug`.
+    pub totp_secret: Option<String>,
 }
 
 impl fmt::Debug for SimUser {
@@ -121,6 +125,10 @@ impl fmt::Debug for SimUser {
             .field("username", &self.username)
             .field("password", &"<redacted>")
             .field("display_name", &self.display_name)
+            .field(
+                "totp_secret",
+                &self.totp_secret.as_ref().map(|_| "<redacted>"),
+            )
             .finish()
     }
 }
@@ -134,8 +142,8 @@ pub(crate) struct UserRecord {
     pub(crate) display_name: String,
     pub(crate) created_at_millis: i64,
     pub(crate) second_factor: Option<SecondFactor>,
-    /// Seed of the authenticator codes.
-    pub(crate) totp_secret: u64,
+    /// The authenticator secret (RFC 6238).
+    pub(crate) totp_secret: Vec<u8>,
     /// Unused recovery codes.
     pub(crate) recovery_codes: Vec<String>,
     /// The code "sent by email" at the last login that needed one.
@@ -152,6 +160,8 @@ impl UserRecord {
             username: self.username.clone(),
             password: self.password.clone(),
             display_name: self.display_name.clone(),
+            totp_secret: (self.second_factor == Some(SecondFactor::Totp))
+                .then(|| crate::totp::base32(&self.totp_secret)),
         }
     }
 }
