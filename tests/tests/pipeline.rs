@@ -200,6 +200,25 @@ fn a_refused_token_ends_the_watch_without_a_loop<D: WatchDriver>() {
     assert_eq!(watch.next(), None);
     assert_eq!(watch.waits().len(), 1);
     assert_eq!(world.sim.pipeline_connections(), 1);
+
+    // The server's own way: an error frame instead of events.
+    world.sim.advance_clock(Duration::from_secs(1));
+    let mut watch = D::watch(
+        world.session(&world.bob),
+        &world.sim.pipeline_base(),
+        options(),
+        Some(world.sim.now()),
+    );
+    let sent = invite(&world);
+    assert_eq!(notification_id::<D>(&watch.event()), sent);
+    world.sim.push_pipeline_text(
+        &world.bob.id,
+        r#"{"err":"authToken doesn't correspond with an active session"}"#,
+    );
+    assert_eq!(watch.next(), Some(Err(WatchFailure::Refused)));
+    assert_eq!(watch.next(), None);
+    assert!(watch.waits().is_empty());
+    assert_eq!(world.sim.pipeline_connections(), 2);
 }
 
 fn oversize_and_malformed_frames_are_errors_and_the_watch_goes_on<D: WatchDriver>() {

@@ -15,6 +15,7 @@ use crate::failure::Failure;
 use crate::globals::Globals;
 use crate::output::say;
 use crate::render::received;
+use crate::terminal_text::clean;
 
 /// Arguments of `watch`.
 #[derive(Debug, Args)]
@@ -85,7 +86,8 @@ pub(crate) fn run(args: &WatchArgs, globals: &Globals) -> Result<(), Failure> {
             Err(WatchError::Refused(end)) => {
                 return Err(Failure::new(Exit::SessionExpired, end.to_string()));
             }
-            Err(error) => eprintln!("{error}"),
+            // A frame the server garbled: say so (its text cleaned) and go on.
+            Err(error) => eprintln!("{}", clean(&error.to_string())),
         }
     }
     Ok(())

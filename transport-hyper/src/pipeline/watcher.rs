@@ -229,7 +229,12 @@ impl Watcher {
                 let _ = socket.flush().await;
                 match message {
                     Message::Text(text) => {
-                        self.watch.frame(text.as_str()).err().map(WatchError::from)
+                        self.watch
+                            .frame(text.as_str())
+                            .err()
+                            // A refusal ends the watch: the next step reports it.
+                            .filter(|error| !error.is_refusal())
+                            .map(WatchError::from)
                     }
                     Message::Close(_) => {
                         self.dropped().await;
