@@ -11,7 +11,9 @@
 //! * redirects are never followed: a 3xx is [`Error::Redirect`], so cookies never travel
 //!   to another host;
 //! * every status and every header (all `Set-Cookie` values) reaches the core, which turns
-//!   error replies into typed [`vrchat_invite_core::ApiError`]s.
+//!   error replies into typed [`vrchat_invite_core::ApiError`]s;
+//! * [`Watcher`] follows VRChat's event stream (the pipeline websocket) as a `Stream` of
+//!   typed events, reconnecting and catching up so no notification is lost or repeated.
 //!
 //! ```no_run
 //! use vrchat_invite_core::{

@@ -9,7 +9,9 @@
 //! * redirects are never followed: a 3xx is [`Error::Redirect`], so cookies never travel
 //!   to another host;
 //! * every status and every header (all `Set-Cookie` values) reaches the core, which turns
-//!   error replies into typed [`vrchat_invite_core::ApiError`]s.
+//!   error replies into typed [`vrchat_invite_core::ApiError`]s;
+//! * [`Watcher`] follows VRChat's event stream (the pipeline websocket) as an [`Iterator`] of
+//!   typed events, reconnecting and catching up so no notification is lost or repeated.
 //!
 //! # Photo uploads refused early
 //!
