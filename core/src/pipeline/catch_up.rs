@@ -1,6 +1,6 @@
 //! Gapless delivery: the live stream merged with the inbox after each reconnect.
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 
 use crate::error::InputError;
 use crate::inbox::{ListNotifications, NotificationsAfter, PageSize};
@@ -239,7 +239,7 @@ impl Gapless {
         self.baselined = true;
         if baseline {
             // What the socket brought meanwhile is new even when the page has it too.
-            let live: Vec<_> = buffer
+            let live: HashSet<_> = buffer
                 .iter()
                 .filter_map(|event| event.notification().map(|n| n.id.clone()))
                 .collect();
