@@ -6,8 +6,7 @@ use std::time::{Duration, Instant};
 
 use http::{Response, StatusCode};
 use vrchat_invite_core::{
-    AuthToken, ConnectFailure, PipelineOptions, Session, UserAgent, Watch, WatchStep,
-    decode_frame,
+    AuthToken, ConnectFailure, PipelineOptions, Session, UserAgent, Watch, WatchStep, decode_frame,
 };
 
 /// At most this many actions per input, so every run is short.
