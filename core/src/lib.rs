@@ -31,6 +31,12 @@
 //! Every value is checked when it is made ([`Slot`], [`UserId`], [`UserAgent`], [`Png`], ...),
 //! so a bad value is an [`InputError`] and nothing is built. Error replies become an
 //! [`ApiError`] with a classified [`ApiErrorKind`]; parsing never panics, whatever the reply.
+//!
+//! # Guides
+//!
+//! * [`guide::login`]: log in once, with 2FA, and keep the session;
+//! * [`guide::politeness`]: what never to retry, and the opt-in helpers that keep you polite;
+//! * [`guide::vrchat_rules`]: the server's rules and where real traffic differs from the spec.
 #![cfg_attr(
     not(test),
     warn(
@@ -46,6 +52,7 @@ mod base_url;
 mod credentials;
 mod endpoint;
 mod error;
+pub mod guide;
 mod ids;
 mod inbox;
 mod invite;
