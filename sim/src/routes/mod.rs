@@ -1,6 +1,7 @@
 //! The route handlers. Each runs with the state locked and never awaits.
 
 mod auth;
+pub(crate) mod controls;
 mod files;
 mod inbox_query;
 mod invites;
