@@ -44,6 +44,15 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! # Replies that fit the spec
+//!
+//! Every reply, success or error, fits the response schema of the community OpenAPI
+//! description for its route and status (required fields and their types): a client
+//! generated from that description decodes them. The current user carries every field the
+//! spec requires (`acceptedTOSVersion`, `friendKey`, `homeLocation`, ...), with neutral
+//! values for those the simulator does not act on. Where real traffic differs from the
+//! spec, the simulator follows real traffic: a SentNotification's `details` is an object.
+//!
 //! # What it enforces
 //!
 //! * **User-Agent**: every request needs `Name/version contact`; otherwise the "firewall"

@@ -8,6 +8,7 @@ mod invites;
 mod messages;
 mod notifications;
 mod request;
+mod user_fields;
 
 use http::HeaderMap;
 
