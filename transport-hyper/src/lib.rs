@@ -34,6 +34,15 @@
 //!     Ok(())
 //! }
 //! ```
+//!
+//! # Features
+//!
+//! * `tracing` (off by default): one span `vrchat_invite.exchange` per HTTP exchange with
+//!   `operation` (the endpoint type, such as `InviteUser`; `execute` for a raw request or a
+//!   login step), `method`, `path` (no query), `status`, `elapsed_ms`, `request_id`
+//!   (VRChat's `x-vrc-request-id`) and `error`; politeness waits and refusals as events.
+//!   Headers, bodies and queries never reach a field, so no password, cookie, token or 2FA
+//!   code does.
 #![cfg_attr(
     not(test),
     warn(
@@ -48,6 +57,7 @@ mod builder;
 mod client;
 mod error;
 mod login;
+mod trace;
 
 pub use builder::{ClientBuilder, DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT};
 pub use client::Client;

@@ -12,6 +12,7 @@ use vrchat_invite_core::{Endpoint, Session, SharedPoliteness, redirect_location}
 use crate::builder::ClientBuilder;
 use crate::error::Error;
 use crate::resolver::LiteralFirstResolver;
+use crate::trace;
 
 /// A blocking VRChat client: the [`Session`] plus a ureq agent that keeps connections alive.
 ///
@@ -85,13 +86,17 @@ impl Client {
     pub fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output, Error> {
         let request = self.session.request(endpoint)?;
         let action = endpoint.action();
+        let operation = trace::operation_of::<E>();
         if let Some(politeness) = &self.politeness {
-            let wait = politeness.before_send(Instant::now(), &action)?;
+            let wait = politeness
+                .before_send(Instant::now(), &action)
+                .inspect_err(|error| trace::refused(operation, error))?;
+            trace::waiting(operation, wait);
             if !wait.is_zero() {
                 std::thread::sleep(wait);
             }
         }
-        let response = self.execute(request)?;
+        let response = self.traced(operation, request)?;
         if let Some(politeness) = &self.politeness {
             politeness.after_reply(Instant::now(), &action, &response);
         }
@@ -104,6 +109,22 @@ impl Client {
     /// # Errors
     /// The exchange's failures; never [`Error::Core`].
     pub fn execute(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, Error> {
+        self.traced("execute", request)
+    }
+
+    /// [`Client::execute`] inside its trace span (feature `tracing`).
+    fn traced(
+        &self,
+        operation: &'static str,
+        request: Request<Vec<u8>>,
+    ) -> Result<Response<Vec<u8>>, Error> {
+        let exchange = trace::Exchange::start(operation, &request);
+        let result = exchange.in_scope(|| self.run(request));
+        exchange.finish(&result);
+        result
+    }
+
+    fn run(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, Error> {
         let host = request.uri().host().unwrap_or_default().to_owned();
         let fail = |source| Error::from_ureq(source, &host, self.timeout, self.body_limit);
         let (parts, body) = request.into_parts();
