@@ -62,6 +62,7 @@ mod models;
 mod path;
 mod photo;
 mod polite;
+mod proxy;
 mod response;
 mod secret;
 mod session;
@@ -102,6 +103,7 @@ pub use polite::{
     Action, CooldownBook, EDIT_COOLDOWN_MINUTES, InviteGuard, Politeness, Refusal,
     SharedPoliteness, Throttle,
 };
+pub use proxy::{NoProxy, ProxyRules, ProxyServer, ProxyUrlError};
 pub use response::{parse_response, redirect_location};
 pub use secret::Secret;
 pub use session::Session;
