@@ -15,9 +15,10 @@ use vrchat_invite_core::{Endpoint, Session, SharedPoliteness, redirect_location}
 
 use crate::builder::ClientBuilder;
 use crate::error::Error;
+use crate::proxy::ProxyConnector;
 use crate::trace;
 
-type Connector = HttpsConnector<HttpConnector>;
+type Connector = HttpsConnector<ProxyConnector>;
 
 /// An async VRChat client: a shared [`Session`] plus a hyper connection pool.
 ///
@@ -80,7 +81,7 @@ impl Client {
             })?
             .https_or_http()
             .enable_http1()
-            .wrap_connector(tcp);
+            .wrap_connector(ProxyConnector::new(builder.proxy_rules, tcp));
         let http = HttpClient::builder(TokioExecutor::new())
             .pool_timer(TokioTimer::new())
             .timer(TokioTimer::new())

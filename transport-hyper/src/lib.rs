@@ -35,6 +35,17 @@
 //! }
 //! ```
 //!
+//! # Proxies
+//!
+//! By default the client follows the environment as reqwest does: `HTTPS_PROXY` for
+//! `https://` URLs, `HTTP_PROXY` for `http://`, `ALL_PROXY` for both, `NO_PROXY` for
+//! hosts reached directly, and loopback hosts never proxied (see
+//! [`ProxyRules::from_env`](vrchat_invite_core::ProxyRules::from_env)).
+//! [`ClientBuilder::proxy`] sends everything through one proxy instead,
+//! [`ClientBuilder::proxy_rules`] takes any rules, and [`ClientBuilder::no_proxy`]
+//! connects directly. Requests go through an HTTP proxy in a `CONNECT` tunnel (TLS runs
+//! end to end), with `Proxy-Authorization: Basic` when the proxy has credentials.
+//!
 //! # Features
 //!
 //! * `tracing` (off by default): one span `vrchat_invite.exchange` per HTTP exchange with
@@ -57,6 +68,7 @@ mod builder;
 mod client;
 mod error;
 mod login;
+mod proxy;
 mod trace;
 
 pub use builder::{ClientBuilder, DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT};

@@ -7,10 +7,11 @@ use http::{Method, Request, Response};
 use ureq::config::AutoHeaderValue;
 use ureq::unversioned::transport::DefaultConnector;
 use ureq::{Agent, SendBody};
-use vrchat_invite_core::{Endpoint, Session, SharedPoliteness, redirect_location};
+use vrchat_invite_core::{Endpoint, ProxyRules, Session, SharedPoliteness, redirect_location};
 
 use crate::builder::ClientBuilder;
 use crate::error::Error;
+use crate::proxy;
 use crate::resolver::LiteralFirstResolver;
 use crate::trace;
 
@@ -38,6 +39,7 @@ pub struct Client {
     timeout: Duration,
     body_limit: usize,
     politeness: Option<SharedPoliteness>,
+    proxy_rules: ProxyRules,
 }
 
 impl Client {
@@ -61,7 +63,7 @@ impl Client {
             .timeout_global(Some(builder.timeout))
             // Requests carry the session's User-Agent; ureq adds none of its own.
             .user_agent(AutoHeaderValue::None)
-            // Like the hyper transport: no proxy from the environment.
+            // Proxies are chosen per request by the core's rules (see `proxy.rs`).
             .proxy(None)
             .build();
         let agent = Agent::with_parts(
@@ -75,6 +77,7 @@ impl Client {
             timeout: builder.timeout,
             body_limit: builder.body_limit,
             politeness: builder.politeness.map(SharedPoliteness::new),
+            proxy_rules: builder.proxy_rules,
         }
     }
 
@@ -127,6 +130,7 @@ impl Client {
     fn run(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, Error> {
         let host = request.uri().host().unwrap_or_default().to_owned();
         let fail = |source| Error::from_ureq(source, &host, self.timeout, self.body_limit);
+        let request = proxy::route(&self.agent, &self.proxy_rules, request).map_err(fail)?;
         let (parts, body) = request.into_parts();
         let result = if body.is_empty() && !carries_body(&parts.method) {
             self.agent.run(Request::from_parts(parts, SendBody::none()))
