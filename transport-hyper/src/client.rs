@@ -16,6 +16,7 @@ use vrchat_invite_core::{Endpoint, Session, SharedPoliteness, redirect_location}
 use crate::builder::ClientBuilder;
 use crate::error::Error;
 use crate::proxy::ProxyConnector;
+use crate::tls;
 use crate::trace;
 
 type Connector = HttpsConnector<ProxyConnector>;
@@ -74,11 +75,7 @@ impl Client {
         let mut tcp = HttpConnector::new();
         tcp.enforce_http(false);
         tcp.set_nodelay(true);
-        let connector = HttpsConnectorBuilder::new()
-            .with_provider_and_webpki_roots(rustls::crypto::ring::default_provider())
-            .map_err(|source| Error::Tls {
-                source: Box::new(source),
-            })?
+        let connector = tls::roots(HttpsConnectorBuilder::new())?
             .https_or_http()
             .enable_http1()
             .wrap_connector(ProxyConnector::new(builder.proxy_rules, tcp));

@@ -4,7 +4,8 @@
 //! connection pool. Its one generic [`Client::send`] runs any
 //! [`Endpoint`](vrchat_invite_core::Endpoint):
 //!
-//! * TLS is rustls with the `ring` provider and bundled webpki roots (no OpenSSL, no cmake);
+//! * TLS is rustls with the `ring` provider and bundled webpki roots (no OpenSSL, no cmake;
+//!   the platform's verifier with the `rustls-platform-verifier` feature);
 //! * connections are kept alive and reused; the client is `Clone + Send + Sync`, so many
 //!   requests can run at once;
 //! * a whole exchange has a timeout (30 s by default) and a reply body a limit (1 MiB);
@@ -54,6 +55,9 @@
 //!   (VRChat's `x-vrc-request-id`) and `error`; politeness waits and refusals as events.
 //!   Headers, bodies and queries never reach a field, so no password, cookie, token or 2FA
 //!   code does.
+//! * `rustls-platform-verifier` (off by default): certificates are checked by the
+//!   platform's verifier (`rustls-platform-verifier`: the system trust store, so a
+//!   corporate root installed on the machine is trusted) instead of the bundled web roots.
 #![cfg_attr(
     not(test),
     warn(
@@ -69,6 +73,7 @@ mod client;
 mod error;
 mod login;
 mod proxy;
+mod tls;
 mod trace;
 
 pub use builder::{ClientBuilder, DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT};

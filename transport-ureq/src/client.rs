@@ -13,6 +13,7 @@ use crate::builder::ClientBuilder;
 use crate::error::Error;
 use crate::proxy;
 use crate::resolver::LiteralFirstResolver;
+use crate::tls;
 use crate::trace;
 
 /// A blocking VRChat client: the [`Session`] plus a ureq agent that keeps connections alive.
@@ -65,6 +66,7 @@ impl Client {
             .user_agent(AutoHeaderValue::None)
             // Proxies are chosen per request by the core's rules (see `proxy.rs`).
             .proxy(None)
+            .tls_config(tls::config())
             .build();
         let agent = Agent::with_parts(
             config,
