@@ -69,6 +69,7 @@ pub async fn list_messages(
             }
             LoginStep::NeedTwoFactorCode(_) => return Err("this example has no 2FA prompt".into()),
             LoginStep::Done(_) => break,
+            _ => return Err("a login step this example does not know".into()),
         }
     }
     let me = session

@@ -16,6 +16,7 @@ const MAX_REQUESTS: u8 = 8;
 
 /// What the caller does next.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum LoginStep {
     /// Send this request and hand the reply to [`LoginFlow::receive`].
     Send(Request<Vec<u8>>),
