@@ -253,3 +253,19 @@ fn bad_control_requests_are_refused() {
     assert_eq!(sim.now().as_str(), "2026-01-01T00:00:00.000Z");
     assert_eq!(sim.request_count(), 0);
 }
+
+#[test]
+fn the_rust_handle_resets_as_the_control_does() {
+    let sim = Simulator::start().expect("simulator");
+    let alice = sim.add_user(vrchat_invite_sim::UserSpec::new("alice", "pw"));
+    let token = sim.open_session(&alice.id);
+    sim.advance_clock(Duration::from_secs(600));
+    let (status, _) = http(&sim, "GET", "/auth", Some(token.expose()), None);
+    assert_eq!(status, 200);
+    sim.reset();
+    assert_eq!(sim.now().as_str(), "2026-01-01T00:00:00.000Z");
+    assert_eq!(sim.request_count(), 0);
+    assert!(sim.notifications_for(&alice.id).is_empty());
+    let (status, _) = http(&sim, "GET", "/auth", Some(token.expose()), None);
+    assert_eq!(status, 401, "the session is gone");
+}

@@ -207,10 +207,15 @@ fn logged_json(request: &LoggedRequest) -> Value {
 /// `POST _sim/reset`: forgets every user, session, notification and request; the clock
 /// goes back to its start.
 fn reset(shared: &Shared) -> Reply {
+    reset_state(shared);
+    Reply::json(StatusCode::OK, &json!({ "reset": true }))
+}
+
+/// Everything back to a fresh simulator's state, on the same server.
+pub(crate) fn reset_state(shared: &Shared) {
     let mut state = lock(&shared.state);
     let base_url = state.base_url.clone();
     *state = State::new(base_url);
     drop(state);
     *lock(&shared.log) = RequestLog::default();
-    Reply::json(StatusCode::OK, &json!({ "reset": true }))
 }
