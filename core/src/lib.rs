@@ -31,6 +31,12 @@
 //! Every value is checked when it is made ([`Slot`], [`UserId`], [`UserAgent`], [`Png`], ...),
 //! so a bad value is an [`InputError`] and nothing is built. Error replies become an
 //! [`ApiError`] with a classified [`ApiErrorKind`]; parsing never panics, whatever the reply.
+//!
+//! # Guides
+//!
+//! * [`guide::login`]: log in once, with 2FA, and keep the session;
+//! * [`guide::politeness`]: what never to retry, and the opt-in helpers that keep you polite;
+//! * [`guide::vrchat_rules`]: the server's rules and where real traffic differs from the spec.
 #![cfg_attr(
     not(test),
     warn(
@@ -47,6 +53,7 @@ mod clip;
 mod credentials;
 mod endpoint;
 mod error;
+pub mod guide;
 mod ids;
 mod inbox;
 mod invite;
@@ -57,6 +64,7 @@ mod path;
 mod photo;
 mod pipeline;
 mod polite;
+mod proxy;
 mod response;
 mod secret;
 mod session;
@@ -106,6 +114,7 @@ pub use polite::{
     Action, CooldownBook, EDIT_COOLDOWN_MINUTES, InviteGuard, Politeness, Refusal,
     SharedPoliteness, Throttle,
 };
+pub use proxy::{NoProxy, ProxyRules, ProxyServer, ProxyUrlError};
 pub use response::{parse_response, redirect_location};
 pub use secret::Secret;
 pub use session::Session;

@@ -20,6 +20,7 @@ use crate::error::InputError;
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub enum InviteMessageType {
     /// `message`: sent with an invite.
     Message,

@@ -96,6 +96,7 @@ fn views_build_the_answer_requests() {
             }
             Received::InviteResponse(_) | Received::RequestResponse(_) => {}
             Received::Other(other) => panic!("not an invite-family view: {other:?}"),
+            _ => panic!("a view this test does not know"),
         }
     }
 }

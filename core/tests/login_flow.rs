@@ -271,6 +271,7 @@ fn a_server_that_never_finishes_is_cut_off() {
                 .expect("submit");
             }
             Ok(LoginStep::Done(_)) => panic!("cannot be done"),
+            Ok(other) => panic!("an unknown step: {other:?}"),
             Err(error) => {
                 outcome = Some(error);
                 break;

@@ -272,15 +272,12 @@ fn invite_message() -> impl Strategy<Value = InviteMessage> {
     )
         .prop_map(
             |(can_be_updated, id, message, message_type, cooldown, slot, updated_at)| {
-                InviteMessage {
-                    can_be_updated,
-                    id,
-                    message,
-                    message_type,
-                    remaining_cooldown_minutes: cooldown,
-                    slot,
-                    updated_at,
-                }
+                // Fields set one by one: any combination, consistent or not, round-trips.
+                let mut built = InviteMessage::new(id, message_type, slot, message);
+                built.can_be_updated = can_be_updated;
+                built.remaining_cooldown_minutes = cooldown;
+                built.updated_at = updated_at;
+                built
             },
         )
 }
@@ -300,11 +297,11 @@ fn kind_and_details() -> impl Strategy<Value = (NotificationType, NotificationDe
         .prop_map(|(world_id, world_name, invite_message, image_url)| {
             (
                 NotificationType::Invite,
-                NotificationDetails::Invite(InviteDetails {
-                    world_id,
-                    world_name,
-                    invite_message,
-                    image_url,
+                NotificationDetails::Invite({
+                    let mut details = InviteDetails::new(world_id, world_name);
+                    details.invite_message = invite_message;
+                    details.image_url = image_url;
+                    details
                 }),
             )
         });
@@ -312,10 +309,10 @@ fn kind_and_details() -> impl Strategy<Value = (NotificationType, NotificationDe
         |(in_response_to, response_message, image_url)| {
             (
                 NotificationType::InviteResponse,
-                NotificationDetails::InviteResponse(InviteResponseDetails {
-                    in_response_to,
-                    response_message,
-                    image_url,
+                NotificationDetails::InviteResponse({
+                    let mut details = InviteResponseDetails::new(in_response_to, response_message);
+                    details.image_url = image_url;
+                    details
                 }),
             )
         },
@@ -324,10 +321,12 @@ fn kind_and_details() -> impl Strategy<Value = (NotificationType, NotificationDe
         |(platform, request_message, image_url)| {
             (
                 NotificationType::RequestInvite,
-                NotificationDetails::RequestInvite(RequestInviteDetails {
-                    platform,
-                    request_message,
-                    image_url,
+                NotificationDetails::RequestInvite({
+                    let mut details = RequestInviteDetails::new();
+                    details.platform = platform;
+                    details.request_message = request_message;
+                    details.image_url = image_url;
+                    details
                 }),
             )
         },
@@ -336,10 +335,11 @@ fn kind_and_details() -> impl Strategy<Value = (NotificationType, NotificationDe
         |(in_response_to, request_message, image_url)| {
             (
                 NotificationType::RequestInviteResponse,
-                NotificationDetails::RequestInviteResponse(RequestInviteResponseDetails {
-                    in_response_to,
-                    request_message,
-                    image_url,
+                NotificationDetails::RequestInviteResponse({
+                    let mut details = RequestInviteResponseDetails::new(in_response_to);
+                    details.request_message = request_message;
+                    details.image_url = image_url;
+                    details
                 }),
             )
         },
@@ -403,17 +403,14 @@ fn notification() -> impl Strategy<Value = Notification> {
     )
         .prop_map(
             |(id, (kind, details), created_at, message, seen, sender, username, receiver)| {
-                Notification {
-                    id,
-                    kind,
-                    created_at,
-                    details,
-                    message,
-                    seen,
-                    sender_user_id: sender,
-                    sender_username: username,
-                    receiver_user_id: receiver,
-                }
+                let mut built = Notification::new(id, kind, sender)
+                    .with_details(details)
+                    .with_message(message)
+                    .with_created_at(created_at)
+                    .with_seen(seen);
+                built.sender_username = username;
+                built.receiver_user_id = receiver;
+                built
             },
         )
 }
@@ -430,16 +427,12 @@ fn sent_notification() -> impl Strategy<Value = SentNotification> {
     )
         .prop_map(
             |(id, (kind, details), created_at, message, receiver, sender, username)| {
-                SentNotification {
-                    id,
-                    kind,
-                    created_at,
-                    details,
-                    message,
-                    receiver_user_id: receiver,
-                    sender_user_id: sender,
-                    sender_username: username,
-                }
+                let mut built = SentNotification::new(id, kind, sender, receiver)
+                    .with_details(details)
+                    .with_message(message)
+                    .with_created_at(created_at);
+                built.sender_username = username;
+                built
             },
         )
 }

@@ -339,17 +339,13 @@ const NOTIFICATION_EXAMPLE: &str = r#"{
 }"#;
 
 fn notification_example() -> Notification {
-    Notification {
-        id: NotificationId::new("frq_00000000-0000-0000-0000-000000000000").expect("id"),
-        kind: NotificationType::FriendRequest,
-        created_at: Timestamp::new("2021-01-01T00:00:00.000Z"),
-        details: NotificationDetails::Other(json!({})),
-        message: String::new(),
-        seen: false,
-        sender_user_id: user(),
-        sender_username: None,
-        receiver_user_id: None,
-    }
+    Notification::new(
+        NotificationId::new("frq_00000000-0000-0000-0000-000000000000").expect("id"),
+        NotificationType::FriendRequest,
+        user(),
+    )
+    .with_created_at(Timestamp::new("2021-01-01T00:00:00.000Z"))
+    .with_details(NotificationDetails::Other(json!({})))
 }
 
 #[test]
@@ -390,16 +386,14 @@ fn send_notification_response() {
     // "Example Friend Request Response", the 200 of inviteUser, inviteUserWithPhoto and
     // inviteMyselfTo.
     let ok = reply(200, SENT_NOTIFICATION_EXAMPLE);
-    let expected = SentNotification {
-        id: NotificationId::new("frq_00000000-0000-0000-0000-000000000000").expect("id"),
-        kind: NotificationType::FriendRequest,
-        created_at: Timestamp::new("2021-01-01T00:00:00.000Z"),
-        details: NotificationDetails::Other(json!({})),
-        message: String::new(),
-        receiver_user_id: UserId::new("usr_00000000-0000-0000-0000-000000000000").expect("id"),
-        sender_user_id: user(),
-        sender_username: None,
-    };
+    let expected = SentNotification::new(
+        NotificationId::new("frq_00000000-0000-0000-0000-000000000000").expect("id"),
+        NotificationType::FriendRequest,
+        user(),
+        UserId::new("usr_00000000-0000-0000-0000-000000000000").expect("id"),
+    )
+    .with_created_at(Timestamp::new("2021-01-01T00:00:00.000Z"))
+    .with_details(NotificationDetails::Other(json!({})));
     let invite = InviteUser::new(user(), location());
     assert_eq!(invite.parse(&ok).expect("inviteUser"), expected);
     assert_eq!(
@@ -425,15 +419,14 @@ fn sent_notification_needs_its_receiver() {
 // These files carry no example; the bodies follow schemas/InviteMessage.yaml.
 
 fn invite_message(slot_number: u8, id: &str, text: &str, cooldown: u32) -> InviteMessage {
-    InviteMessage {
-        can_be_updated: cooldown == 0,
-        id: InviteMessageId::new(id).expect("id"),
-        message: text.to_owned(),
-        message_type: InviteMessageType::Message,
-        remaining_cooldown_minutes: cooldown,
-        slot: slot(slot_number),
-        updated_at: Timestamp::new("2021-01-01T00:00:00.000Z"),
-    }
+    InviteMessage::new(
+        InviteMessageId::new(id).expect("id"),
+        InviteMessageType::Message,
+        slot(slot_number),
+        text,
+    )
+    .with_cooldown(cooldown)
+    .with_updated_at(Timestamp::new("2021-01-01T00:00:00.000Z"))
 }
 
 const INVITE_MESSAGE: &str = r#"{"canBeUpdated":false,"id":"invm_24a1c14d-5e24-48e5-90e3-c3f712420ffa","message":"Come hang out\u2024","messageType":"message","remainingCooldownMinutes":60,"slot":3,"updatedAt":"2021-01-01T00:00:00.000Z"}"#;
@@ -684,12 +677,14 @@ fn invite_details_as_string_and_object() {
         "inviteMessage": "Come\u{201A} join meǃ",
         "imageUrl": "https://example.com/photo.png",
     });
-    let expected = NotificationDetails::Invite(InviteDetails {
-        world_id: "wrld_4432ea9b-729c-46e3-8eaf-846aa0a37fdd:12345~region(eu)".to_owned(),
-        world_name: "Home".to_owned(),
-        invite_message: Some("Come\u{201A} join meǃ".to_owned()),
-        image_url: Some("https://example.com/photo.png".to_owned()),
-    });
+    let expected = NotificationDetails::Invite(
+        InviteDetails::new(
+            "wrld_4432ea9b-729c-46e3-8eaf-846aa0a37fdd:12345~region(eu)",
+            "Home",
+        )
+        .with_invite_message("Come\u{201A} join meǃ")
+        .with_image_url("https://example.com/photo.png"),
+    );
     for body in both_detail_forms("invite", &details) {
         let sent = InviteUser::new(user(), location())
             .parse(&reply(200, &body))
@@ -711,11 +706,10 @@ fn invite_response_details_as_string_and_object() {
         "inResponseTo": "not_00000000-0000-0000-0000-000000000000",
         "responseMessage": "Busy right now",
     });
-    let expected = NotificationDetails::InviteResponse(InviteResponseDetails {
-        in_response_to: notification_id(),
-        response_message: "Busy right now".to_owned(),
-        image_url: None,
-    });
+    let expected = NotificationDetails::InviteResponse(InviteResponseDetails::new(
+        notification_id(),
+        "Busy right now",
+    ));
     for body in both_detail_forms("inviteResponse", &details) {
         let notification = RespondInvite::new(notification_id(), slot(0))
             .parse(&reply(200, &body))
@@ -728,11 +722,11 @@ fn invite_response_details_as_string_and_object() {
 #[test]
 fn request_invite_details_as_string_and_object() {
     let details = json!({"platform": "standalonewindows", "requestMessage": "Can I join?"});
-    let expected = NotificationDetails::RequestInvite(RequestInviteDetails {
-        platform: Some("standalonewindows".to_owned()),
-        request_message: Some("Can I join?".to_owned()),
-        image_url: None,
-    });
+    let expected = NotificationDetails::RequestInvite(
+        RequestInviteDetails::new()
+            .with_platform("standalonewindows")
+            .with_request_message("Can I join?"),
+    );
     for body in both_detail_forms("requestInvite", &details) {
         let notification = RequestInvite::new(user())
             .parse(&reply(200, &body))
@@ -753,11 +747,11 @@ fn request_invite_response_details_as_string_and_object() {
         "requestMessage": "Not now",
         "imageUrl": "https://example.com/no.png",
     });
-    let expected = NotificationDetails::RequestInviteResponse(RequestInviteResponseDetails {
-        in_response_to: notification_id(),
-        request_message: Some("Not now".to_owned()),
-        image_url: Some("https://example.com/no.png".to_owned()),
-    });
+    let expected = NotificationDetails::RequestInviteResponse(
+        RequestInviteResponseDetails::new(notification_id())
+            .with_request_message("Not now")
+            .with_image_url("https://example.com/no.png"),
+    );
     for body in both_detail_forms("requestInviteResponse", &details) {
         let notification = RespondInvite::new(notification_id(), slot(0))
             .with_photo(png())
@@ -792,11 +786,7 @@ fn details_that_do_not_fit_their_type_are_kept_raw() {
             .expect("requestInvite");
         assert_eq!(
             notification.details,
-            NotificationDetails::RequestInvite(RequestInviteDetails {
-                platform: None,
-                request_message: None,
-                image_url: None,
-            }),
+            NotificationDetails::RequestInvite(RequestInviteDetails::new()),
             "{details}"
         );
     }
@@ -806,11 +796,8 @@ fn details_that_do_not_fit_their_type_are_kept_raw() {
 fn details_before_type_decode_the_same() {
     let string_details = r#"{"details":"{\"platform\":\"android\"}","id":"not_1","type":"requestInvite","senderUserId":"usr_a"}"#;
     let object_details = r#"{"details":{"platform":"android"},"id":"not_1","type":"requestInvite","senderUserId":"usr_a"}"#;
-    let expected = NotificationDetails::RequestInvite(RequestInviteDetails {
-        platform: Some("android".to_owned()),
-        request_message: None,
-        image_url: None,
-    });
+    let expected =
+        NotificationDetails::RequestInvite(RequestInviteDetails::new().with_platform("android"));
     for body in [string_details, object_details] {
         let notification = RequestInvite::new(user())
             .parse(&reply(200, body))
@@ -890,11 +877,7 @@ fn unknown_fields_are_ignored() {
     assert!(notification.seen);
     assert_eq!(
         notification.details,
-        NotificationDetails::RequestInvite(RequestInviteDetails {
-            platform: Some("android".to_owned()),
-            request_message: None,
-            image_url: None,
-        })
+        NotificationDetails::RequestInvite(RequestInviteDetails::new().with_platform("android"))
     );
     let message = r#"[{"canBeUpdated":true,"id":"default","message":"Hi","messageType":"message",
         "remainingCooldownMinutes":0,"slot":0,"updatedAt":"2021-01-01T00:00:00Z","extra":[{}]}]"#;

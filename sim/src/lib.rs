@@ -44,6 +44,15 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! # Replies that fit the spec
+//!
+//! Every reply, success or error, fits the response schema of the community OpenAPI
+//! description for its route and status (required fields and their types): a client
+//! generated from that description decodes them. The current user carries every field the
+//! spec requires (`acceptedTOSVersion`, `friendKey`, `homeLocation`, ...), with neutral
+//! values for those the simulator does not act on. Where real traffic differs from the
+//! spec, the simulator follows real traffic: a SentNotification's `details` is an object.
+//!
 //! # What it enforces
 //!
 //! * **User-Agent**: every request needs `Name/version contact`; otherwise the "firewall"
@@ -132,6 +141,42 @@
 //! `GET /auth` answers `{"ok":true,"token":…}`; `PUT /logout` ends the session and clears
 //! the cookie. A password login that would exceed the account's live sessions
 //! ([`Simulator::set_session_limit`], default [`DEFAULT_SESSION_LIMIT`]) is 429.
+//!
+//! # Test controls over HTTP
+//!
+//! A program in any language steers the simulator through routes under `{base}/_sim/`, on
+//! the same port (the real API never uses that prefix). They need no User-Agent and no
+//! session, are left out of the request log, take and answer JSON, and refuse bad input
+//! with the API's error bodies (400, or 404 for an unknown user or control):
+//!
+//! | method and path | body | answer |
+//! |---|---|---|
+//! | `GET {base}/_sim/clock` | | `{"now":"2026-01-01T00:00:00.000Z"}` |
+//! | `POST {base}/_sim/clock/advance` | `{"minutes":N}` and/or `{"seconds":N}` | the new `now` |
+//! | `POST {base}/_sim/users` | `{"username","password","displayName"?,"id"?,"twoFactor"?: "totp"\|"emailOtp"}` | `{"id","username","displayName","recoveryCodes"}` |
+//! | `POST {base}/_sim/users/{id}/session` | | `{"authToken":…}`, a logged-in `auth` cookie value |
+//! | `GET {base}/_sim/users/{id}/totp` | | `{"code":…}`, the authenticator code now (`null` without TOTP) |
+//! | `POST {base}/_sim/friendships` | `{"users":[a,b]}` | `{"users":[a,b]}` |
+//! | `GET {base}/_sim/requests` | | `{"total","byOperation":{…},"requests":[{"method","path","headers","body"}]}`, `Cookie` and `Authorization` shown as `<redacted>` |
+//! | `POST {base}/_sim/reset` | | `{"reset":true}`: no users, sessions, notifications or logged requests; the clock back at its start |
+//!
+//! ```
+//! use std::io::{Read, Write};
+//! # let sim = vrchat_invite_sim::Simulator::start()?;
+//! // With `vrchat-invite sim` running, from any language: wait out an edit's cooldown.
+//! let body = r#"{"minutes":60}"#;
+//! let mut stream = std::net::TcpStream::connect(sim.addr())?;
+//! write!(
+//!     stream,
+//!     "POST /api/1/_sim/clock/advance HTTP/1.1\r\nHost: localhost\r\n\
+//!      Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+//!     body.len()
+//! )?;
+//! let mut reply = String::new();
+//! stream.read_to_string(&mut reply)?;
+//! assert!(reply.ends_with(r#"{"now":"2026-01-01T01:00:00.000Z"}"#));
+//! # Ok::<(), std::io::Error>(())
+//! ```
 //!
 //! # Demo accounts
 //!

@@ -24,7 +24,7 @@ use crate::log::{LoggedRequest, RequestLog};
 use crate::multipart::read_photo_body;
 use crate::reply::Reply;
 use crate::router::{self, Route};
-use crate::routes::{self, Incoming};
+use crate::routes::{self, Incoming, controls};
 use crate::state::State;
 
 /// What the server and the [`crate::Simulator`] handle share.
@@ -102,6 +102,11 @@ async fn handle(
     let (parts, body) = request.into_parts();
     let limits = *lock(&shared.limits);
     let body = read_body(body, &limits).await;
+    if controls::is_control(parts.uri.path()) {
+        let bytes = body.as_deref().unwrap_or_default();
+        let reply = controls::answer(&shared, &parts.method, parts.uri.path(), bytes);
+        return Ok(into_response(reply, shared.request_id()));
+    }
     let route = router::route(&parts.method, parts.uri.path());
     let raw_path = parts
         .uri

@@ -192,6 +192,13 @@ impl Simulator {
         self.state().add_raw_notification(receiver, item)
     }
 
+    /// Forgets every user, friendship, session, notification, upload and logged request,
+    /// and sets the clock back to its start, as `POST {base}/_sim/reset` does. The server
+    /// keeps running on the same port.
+    pub fn reset(&self) {
+        crate::routes::controls::reset_state(&self.shared);
+    }
+
     /// The requests received so far, in arrival order, whatever their outcome; the oldest
     /// are dropped beyond the log's [`crate::Limits`].
     pub fn request_log(&self) -> Vec<LoggedRequest> {

@@ -49,7 +49,7 @@ fn image_url(details: &NotificationDetails) -> Option<&str> {
         NotificationDetails::InviteResponse(details) => details.image_url.as_deref(),
         NotificationDetails::RequestInvite(details) => details.image_url.as_deref(),
         NotificationDetails::RequestInviteResponse(details) => details.image_url.as_deref(),
-        NotificationDetails::Other(_) => None,
+        _ => None,
     }
 }
 
@@ -60,7 +60,7 @@ fn mask_address(details: &mut NotificationDetails, base_url: &str) {
         NotificationDetails::InviteResponse(details) => &mut details.image_url,
         NotificationDetails::RequestInvite(details) => &mut details.image_url,
         NotificationDetails::RequestInviteResponse(details) => &mut details.image_url,
-        NotificationDetails::Other(_) => return,
+        _ => return,
     };
     if let Some(url) = url {
         *url = url.replace(base_url, "<simulator>");

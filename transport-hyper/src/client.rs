@@ -15,8 +15,11 @@ use vrchat_invite_core::{Endpoint, Session, SharedPoliteness, redirect_location}
 
 use crate::builder::ClientBuilder;
 use crate::error::Error;
+use crate::proxy::ProxyConnector;
+use crate::tls;
+use crate::trace;
 
-type Connector = HttpsConnector<HttpConnector>;
+type Connector = HttpsConnector<ProxyConnector>;
 
 /// An async VRChat client: a shared [`Session`] plus a hyper connection pool.
 ///
@@ -72,14 +75,10 @@ impl Client {
         let mut tcp = HttpConnector::new();
         tcp.enforce_http(false);
         tcp.set_nodelay(true);
-        let connector = HttpsConnectorBuilder::new()
-            .with_provider_and_webpki_roots(rustls::crypto::ring::default_provider())
-            .map_err(|source| Error::Tls {
-                source: Box::new(source),
-            })?
+        let connector = tls::roots(HttpsConnectorBuilder::new())?
             .https_or_http()
             .enable_http1()
-            .wrap_connector(tcp);
+            .wrap_connector(ProxyConnector::new(builder.proxy_rules, tcp));
         let http = HttpClient::builder(TokioExecutor::new())
             .pool_timer(TokioTimer::new())
             .timer(TokioTimer::new())
@@ -103,13 +102,17 @@ impl Client {
     pub async fn send<E: Endpoint + Sync>(&self, endpoint: &E) -> Result<E::Output, Error> {
         let request = self.read_session().request(endpoint)?;
         let action = endpoint.action();
+        let operation = trace::operation_of::<E>();
         if let Some(politeness) = &self.politeness {
-            let wait = politeness.before_send(Instant::now(), &action)?;
+            let wait = politeness
+                .before_send(Instant::now(), &action)
+                .inspect_err(|error| trace::refused(operation, error))?;
+            trace::waiting(operation, wait);
             if !wait.is_zero() {
                 tokio::time::sleep(wait).await;
             }
         }
-        let response = self.execute(request).await?;
+        let response = self.traced(operation, request).await?;
         if let Some(politeness) = &self.politeness {
             politeness.after_reply(Instant::now(), &action, &response);
         }
@@ -122,6 +125,22 @@ impl Client {
     /// # Errors
     /// The exchange's failures; never [`Error::Core`].
     pub async fn execute(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, Error> {
+        self.traced("execute", request).await
+    }
+
+    /// [`Client::execute`] inside its trace span (feature `tracing`).
+    async fn traced(
+        &self,
+        operation: &'static str,
+        request: Request<Vec<u8>>,
+    ) -> Result<Response<Vec<u8>>, Error> {
+        let exchange = trace::Exchange::start(operation, &request);
+        let result = exchange.in_scope(self.run(request)).await;
+        exchange.finish(&result);
+        result
+    }
+
+    async fn run(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, Error> {
         let host = request.uri().host().unwrap_or_default().to_owned();
         let request = request.map(|body| Full::new(Bytes::from(body)));
         match tokio::time::timeout(self.timeout, self.exchange(request, &host)).await {

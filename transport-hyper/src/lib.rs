@@ -4,7 +4,8 @@
 //! connection pool. Its one generic [`Client::send`] runs any
 //! [`Endpoint`](vrchat_invite_core::Endpoint):
 //!
-//! * TLS is rustls with the `ring` provider and bundled webpki roots (no OpenSSL, no cmake);
+//! * TLS is rustls with the `ring` provider and bundled webpki roots (no OpenSSL, no cmake;
+//!   the platform's verifier with the `rustls-platform-verifier` feature);
 //! * connections are kept alive and reused; the client is `Clone + Send + Sync`, so many
 //!   requests can run at once;
 //! * a whole exchange has a timeout (30 s by default) and a reply body a limit (1 MiB);
@@ -36,6 +37,29 @@
 //!     Ok(())
 //! }
 //! ```
+//!
+//! # Proxies
+//!
+//! By default the client follows the environment as reqwest does: `HTTPS_PROXY` for
+//! `https://` URLs, `HTTP_PROXY` for `http://`, `ALL_PROXY` for both, `NO_PROXY` for
+//! hosts reached directly, and loopback hosts never proxied (see
+//! [`ProxyRules::from_env`](vrchat_invite_core::ProxyRules::from_env)).
+//! [`ClientBuilder::proxy`] sends everything through one proxy instead,
+//! [`ClientBuilder::proxy_rules`] takes any rules, and [`ClientBuilder::no_proxy`]
+//! connects directly. Requests go through an HTTP proxy in a `CONNECT` tunnel (TLS runs
+//! end to end), with `Proxy-Authorization: Basic` when the proxy has credentials.
+//!
+//! # Features
+//!
+//! * `tracing` (off by default): one span `vrchat_invite.exchange` per HTTP exchange with
+//!   `operation` (the endpoint type, such as `InviteUser`; `execute` for a raw request or a
+//!   login step), `method`, `path` (no query), `status`, `elapsed_ms`, `request_id`
+//!   (VRChat's `x-vrc-request-id`) and `error`; politeness waits and refusals as events.
+//!   Headers, bodies and queries never reach a field, so no password, cookie, token or 2FA
+//!   code does.
+//! * `rustls-platform-verifier` (off by default): certificates are checked by the
+//!   platform's verifier (`rustls-platform-verifier`: the system trust store, so a
+//!   corporate root installed on the machine is trusted) instead of the bundled web roots.
 #![cfg_attr(
     not(test),
     warn(
@@ -51,7 +75,10 @@ mod client;
 mod error;
 mod login;
 mod pipeline;
+mod proxy;
 mod seed;
+mod tls;
+mod trace;
 
 pub use builder::{ClientBuilder, DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT};
 pub use client::Client;

@@ -101,6 +101,10 @@ impl Client {
                     flow.submit_code(method, code)?;
                 }
                 LoginStep::Done(user) => return Ok(user),
+                _ => {
+                    let reason = "a login step this transport does not know";
+                    return Err(vrchat_invite_core::Error::Unexpected { reason }.into());
+                }
             }
         }
     }

@@ -35,6 +35,7 @@ pub struct ClientBuilder {
     pub(crate) timeout: Duration,
     pub(crate) body_limit: usize,
     pub(crate) politeness: Option<Politeness>,
+    pub(crate) proxy_rules: vrchat_invite_core::ProxyRules,
 }
 
 impl ClientBuilder {
@@ -44,6 +45,7 @@ impl ClientBuilder {
             timeout: DEFAULT_TIMEOUT,
             body_limit: DEFAULT_BODY_LIMIT,
             politeness: None,
+            proxy_rules: crate::proxy::from_env(),
         }
     }
 

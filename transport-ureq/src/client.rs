@@ -8,11 +8,14 @@ use http::{HeaderValue, Method, Request, Response};
 use ureq::config::AutoHeaderValue;
 use ureq::unversioned::transport::DefaultConnector;
 use ureq::{Agent, SendBody};
-use vrchat_invite_core::{Endpoint, Session, SharedPoliteness, redirect_location};
+use vrchat_invite_core::{Endpoint, ProxyRules, Session, SharedPoliteness, redirect_location};
 
 use crate::builder::ClientBuilder;
 use crate::error::Error;
+use crate::proxy;
 use crate::resolver::LiteralFirstResolver;
+use crate::tls;
+use crate::trace;
 
 /// A blocking VRChat client: the [`Session`] plus a ureq agent that keeps connections alive.
 ///
@@ -38,6 +41,7 @@ pub struct Client {
     timeout: Duration,
     body_limit: usize,
     politeness: Option<SharedPoliteness>,
+    proxy_rules: ProxyRules,
 }
 
 impl Client {
@@ -61,8 +65,9 @@ impl Client {
             .timeout_global(Some(builder.timeout))
             // Requests carry the session's User-Agent; ureq adds none of its own.
             .user_agent(AutoHeaderValue::None)
-            // Like the hyper transport: no proxy from the environment.
+            // Proxies are chosen per request by the core's rules (see `proxy.rs`).
             .proxy(None)
+            .tls_config(tls::config())
             .build();
         let agent = Agent::with_parts(
             config,
@@ -75,6 +80,7 @@ impl Client {
             timeout: builder.timeout,
             body_limit: builder.body_limit,
             politeness: builder.politeness.map(SharedPoliteness::new),
+            proxy_rules: builder.proxy_rules,
         }
     }
 
@@ -86,13 +92,17 @@ impl Client {
     pub fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output, Error> {
         let request = self.session.request(endpoint)?;
         let action = endpoint.action();
+        let operation = trace::operation_of::<E>();
         if let Some(politeness) = &self.politeness {
-            let wait = politeness.before_send(Instant::now(), &action)?;
+            let wait = politeness
+                .before_send(Instant::now(), &action)
+                .inspect_err(|error| trace::refused(operation, error))?;
+            trace::waiting(operation, wait);
             if !wait.is_zero() {
                 std::thread::sleep(wait);
             }
         }
-        let response = self.execute(request)?;
+        let response = self.traced(operation, request)?;
         if let Some(politeness) = &self.politeness {
             politeness.after_reply(Instant::now(), &action, &response);
         }
@@ -105,8 +115,25 @@ impl Client {
     /// # Errors
     /// The exchange's failures; never [`Error::Core`].
     pub fn execute(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, Error> {
+        self.traced("execute", request)
+    }
+
+    /// [`Client::execute`] inside its trace span (feature `tracing`).
+    fn traced(
+        &self,
+        operation: &'static str,
+        request: Request<Vec<u8>>,
+    ) -> Result<Response<Vec<u8>>, Error> {
+        let exchange = trace::Exchange::start(operation, &request);
+        let result = exchange.in_scope(|| self.run(request));
+        exchange.finish(&result);
+        result
+    }
+
+    fn run(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, Error> {
         let host = request.uri().host().unwrap_or_default().to_owned();
         let fail = |source| Error::from_ureq(source, &host, self.timeout, self.body_limit);
+        let request = proxy::route(&self.agent, &self.proxy_rules, request).map_err(fail)?;
         let (mut parts, body) = request.into_parts();
         if is_upload(&parts.headers) {
             // ureq writes a whole body before it reads anything; asking first lets a server

@@ -13,11 +13,28 @@ use crate::table::Table;
 
 /// Arguments of `sim`.
 #[derive(Debug, Args)]
+#[command(after_help = CONTROLS_HELP)]
 pub(crate) struct SimArgs {
     /// The port to listen on, on 127.0.0.1; 0 picks a free one (printed).
     #[arg(long, default_value_t = 0)]
     port: u16,
 }
+
+/// The test controls, shown by `sim --help`.
+const CONTROLS_HELP: &str = "\
+Test controls (same port, below the base URL; JSON in and out; no User-Agent needed):
+  GET  {base}/_sim/clock                 the simulated time now
+  POST {base}/_sim/clock/advance         {\"minutes\": N} and/or {\"seconds\": N}: move the clock on
+                                         (cooldowns, TOTP codes and `after` keywords follow it)
+  POST {base}/_sim/users                 {\"username\", \"password\", \"displayName\"?, \"id\"?,
+                                         \"twoFactor\"?: \"totp\"|\"emailOtp\"}: add an account
+  POST {base}/_sim/users/{id}/session    a logged-in auth cookie value for that user
+  GET  {base}/_sim/users/{id}/totp       the user's authenticator code now
+  POST {base}/_sim/friendships           {\"users\": [a, b]}: make two users friends
+  GET  {base}/_sim/requests              the API requests received (secrets redacted)
+  POST {base}/_sim/reset                 forget users, sessions, notifications and requests;
+                                         the clock goes back to 2026-01-01T00:00:00Z
+Example: curl -X POST {base}/_sim/clock/advance -d '{\"minutes\": 60}'";
 
 /// One demo account as `sim --json` prints it.
 #[derive(Debug, Serialize)]

@@ -95,3 +95,21 @@ fn sim_serves_on_a_free_port_and_prints_the_base_url() {
     let login = login.expect("login ran");
     assert!(login.ok().contains("Logged in as Bob"), "{login:#?}");
 }
+
+#[test]
+fn sim_help_lists_the_test_controls() {
+    let home = scratch_dir("sim-help");
+    let mut command = bare_command(&home);
+    command.args(["sim", "--help"]);
+    let run = run(command, "");
+    assert_eq!(run.code, 0, "{run:#?}");
+    for control in [
+        "POST {base}/_sim/clock/advance",
+        "POST {base}/_sim/users",
+        "POST {base}/_sim/friendships",
+        "GET  {base}/_sim/requests",
+        "POST {base}/_sim/reset",
+    ] {
+        assert!(run.stdout.contains(control), "{control} in {}", run.stdout);
+    }
+}

@@ -6,6 +6,7 @@ use crate::ids::UserId;
 /// The logged-in user, as far as this client needs it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct CurrentUser {
     /// The user's ID.
     pub id: UserId,
@@ -19,6 +20,7 @@ pub struct CurrentUser {
 
 /// What `GET /auth/user` answered.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum LoginReply {
     /// Logged in.
     LoggedIn(CurrentUser),

@@ -24,6 +24,7 @@ const MAX_REQUESTS: u8 = 5 + MAX_CODE_ATTEMPTS;
 ///
 /// `Debug` shows a request's method, URI and body length, never its body (a two-factor
 /// verification carries the code there) nor a secret header (those are marked sensitive).
+#[non_exhaustive]
 pub enum LoginStep {
     /// Send this request and hand the reply to [`LoginFlow::receive`].
     Send(Request<Vec<u8>>),

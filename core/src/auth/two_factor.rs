@@ -7,6 +7,7 @@ use crate::secret::Secret;
 
 /// A two-factor method VRChat offers at login.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TwoFactorMethod {
     /// `totp`: a code from an authenticator app.
     Totp,

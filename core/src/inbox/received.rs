@@ -27,6 +27,7 @@ use crate::slot::Slot;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub enum Received<'a> {
     /// Someone invites you to a location: answer with [`ReceivedInvite::respond`].
     Invite(ReceivedInvite<'a>),

@@ -10,6 +10,7 @@ use crate::models::json_string::with_unescaped;
 /// Details of an `invite` notification.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct InviteDetails {
     /// The location invited to, as written (`wrld_…:…`); see [`InviteDetails::location`].
     pub world_id: String,
@@ -34,6 +35,7 @@ impl InviteDetails {
 /// Details of an `inviteResponse` notification.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct InviteResponseDetails {
     /// The invite this answers.
     pub in_response_to: NotificationId,
@@ -48,6 +50,7 @@ pub struct InviteResponseDetails {
 /// Details of a `requestInvite` notification.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct RequestInviteDetails {
     /// The requester's platform, when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -63,6 +66,7 @@ pub struct RequestInviteDetails {
 /// Details of a `requestInviteResponse` notification.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct RequestInviteResponseDetails {
     /// The request this answers.
     pub in_response_to: NotificationId,
@@ -80,6 +84,7 @@ pub struct RequestInviteResponseDetails {
 /// decode the same. Details that do not fit their type are kept as [`NotificationDetails::Other`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum NotificationDetails {
     /// An invite.
     Invite(InviteDetails),

@@ -19,6 +19,7 @@ use crate::slot::Slot;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct InviteMessage {
     /// Whether the slot can be edited now (false during its cooldown).
     #[serde(default = "can_be_updated_default")]

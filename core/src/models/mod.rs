@@ -1,5 +1,6 @@
 //! What the Invite API returns.
 
+mod build;
 mod decode;
 mod details;
 mod invite_message;

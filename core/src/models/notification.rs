@@ -27,6 +27,7 @@ use crate::models::{NotificationDetails, NotificationType, Timestamp};
 /// ```
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(from = "NotificationWire<Box<serde_json::value::RawValue>>")]
+#[non_exhaustive]
 pub struct Notification {
     /// The notification's ID.
     pub id: NotificationId,

@@ -5,6 +5,7 @@ use std::fmt;
 /// The type of a notification. Types this crate does not know are kept in
 /// [`NotificationType::Other`] rather than failing the response.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum NotificationType {
     /// `boop`
     Boop,

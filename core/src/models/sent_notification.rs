@@ -21,6 +21,7 @@ use crate::models::{NotificationDetails, NotificationType, Timestamp};
 /// ```
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(try_from = "NotificationWire<Box<serde_json::value::RawValue>>")]
+#[non_exhaustive]
 pub struct SentNotification {
     /// The notification's ID.
     pub id: NotificationId,

@@ -112,7 +112,7 @@ fn drive_login(reply: &Response<Vec<u8>>, code: TwoFactorCode) {
                         break;
                     }
                 }
-                Ok(LoginStep::Done(_)) | Err(_) => break,
+                _ => break,
             }
         }
     }

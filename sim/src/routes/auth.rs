@@ -40,7 +40,7 @@ pub(crate) fn active_user(state: &State, headers: &HeaderMap) -> Result<UserId, 
 
 /// The CurrentUser object, with a few harmless fields beside the ones that matter.
 fn current_user_json(state: &State, user: &UserRecord) -> Value {
-    json!({
+    super::user_fields::with_required_fields(json!({
         "id": user.id,
         "username": user.username,
         "displayName": user.display_name,
@@ -63,7 +63,7 @@ fn current_user_json(state: &State, user: &UserRecord) -> Value {
         "isFriend": false,
         "allowAvatarCopying": false,
         "developerType": "none",
-    })
+    }))
 }
 
 fn requires_two_factor(factor: SecondFactor) -> Value {

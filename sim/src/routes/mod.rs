@@ -1,12 +1,14 @@
 //! The route handlers. Each runs with the state locked and never awaits.
 
 mod auth;
+pub(crate) mod controls;
 mod files;
 mod inbox_query;
 mod invites;
 mod messages;
 mod notifications;
 mod request;
+mod user_fields;
 
 use http::HeaderMap;
 

@@ -69,6 +69,7 @@ pub(crate) fn default_text(kind: InviteMessageType, slot: Slot) -> &'static str 
         InviteMessageType::Response => &RESPONSE,
         InviteMessageType::Request => &REQUEST,
         InviteMessageType::RequestResponse => &REQUEST_RESPONSE,
+        _ => &MESSAGE,
     };
     texts
         .get(usize::from(slot.get()))

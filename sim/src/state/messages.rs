@@ -43,12 +43,10 @@ pub(crate) struct MessageSlots {
 }
 
 fn collection_index(kind: InviteMessageType) -> usize {
-    match kind {
-        InviteMessageType::Message => 0,
-        InviteMessageType::Response => 1,
-        InviteMessageType::Request => 2,
-        InviteMessageType::RequestResponse => 3,
-    }
+    InviteMessageType::ALL
+        .iter()
+        .position(|known| *known == kind)
+        .unwrap_or(0)
 }
 
 impl MessageSlots {
@@ -84,18 +82,13 @@ impl MessageSlots {
     pub(crate) fn message(&self, kind: InviteMessageType, slot: Slot, now: i64) -> InviteMessage {
         let state = self.slot(kind, slot);
         let remaining = minutes_left(now, state.cooldown_until_millis);
-        InviteMessage {
-            can_be_updated: remaining == 0,
-            id: match &state.edited {
-                Some(edited) => edited.id.clone(),
-                None => generated(InviteMessageId::new("default")),
-            },
-            message: self.text(kind, slot),
-            message_type: kind,
-            remaining_cooldown_minutes: remaining,
-            slot,
-            updated_at: Timestamp::from_unix_millis(state.updated_at_millis),
-        }
+        let id = match &state.edited {
+            Some(edited) => edited.id.clone(),
+            None => generated(InviteMessageId::new("default")),
+        };
+        InviteMessage::new(id, kind, slot, self.text(kind, slot))
+            .with_cooldown(remaining)
+            .with_updated_at(Timestamp::from_unix_millis(state.updated_at_millis))
     }
 
     /// The whole collection, slot 0 first.

@@ -130,6 +130,7 @@ pub fn log_in(
                 flow.submit_code(method, TwoFactorCode::new(value)?)?;
             }
             LoginStep::Done(user) => return Ok(user),
+            other => panic!("an unknown login step: {other:?}"),
         }
     }
     panic!("the login flow did not finish in 10 steps")

@@ -1,0 +1,102 @@
+//! Optional instrumentation with `tracing` (feature `tracing`; without it, every function
+//! here does nothing and costs nothing).
+//!
+//! One span `vrchat_invite.exchange` per HTTP exchange, with the fields `operation` (the
+//! endpoint type, such as `InviteUser`, or `execute` for a raw request), `method`, `path`
+//! (no query), `status`, `elapsed_ms` and `request_id` (VRChat's `x-vrc-request-id`), and
+//! `error` when the exchange failed. Politeness waits and refusals are events. No header,
+//! body or query ever reaches a field, so no password, cookie, token or code can.
+
+use std::fmt::Display;
+use std::time::Duration;
+
+use http::{Request, Response};
+
+/// The operation's name: the endpoint type's name without its module path.
+pub(crate) fn operation_of<E>() -> &'static str {
+    let name = std::any::type_name::<E>();
+    name.rsplit("::").next().unwrap_or(name)
+}
+
+/// One traced exchange.
+pub(crate) struct Exchange {
+    #[cfg(feature = "tracing")]
+    span: tracing::Span,
+    #[cfg(feature = "tracing")]
+    started: std::time::Instant,
+}
+
+impl Exchange {
+    /// Opens the span of an exchange about to run.
+    #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
+    pub(crate) fn start(operation: &'static str, request: &Request<Vec<u8>>) -> Self {
+        Self {
+            #[cfg(feature = "tracing")]
+            span: tracing::debug_span!(
+                "vrchat_invite.exchange",
+                operation,
+                method = %request.method(),
+                path = request.uri().path(),
+                status = tracing::field::Empty,
+                elapsed_ms = tracing::field::Empty,
+                request_id = tracing::field::Empty,
+                error = tracing::field::Empty,
+            ),
+            #[cfg(feature = "tracing")]
+            started: std::time::Instant::now(),
+        }
+    }
+
+    /// Runs `work` inside the span.
+    pub(crate) fn in_scope<T>(&self, work: impl FnOnce() -> T) -> T {
+        #[cfg(feature = "tracing")]
+        let _entered = self.span.enter();
+        work()
+    }
+
+    /// Records the outcome: status and request ID, or the error; and the time taken.
+    #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
+    pub(crate) fn finish<E: Display>(&self, result: &Result<Response<Vec<u8>>, E>) {
+        #[cfg(feature = "tracing")]
+        {
+            let elapsed = u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX);
+            self.span.record("elapsed_ms", elapsed);
+            match result {
+                Ok(response) => {
+                    self.span.record("status", response.status().as_u16());
+                    if let Some(id) = response
+                        .headers()
+                        .get(vrchat_invite_core::REQUEST_ID_HEADER)
+                        .and_then(|value| value.to_str().ok())
+                    {
+                        self.span.record("request_id", id);
+                    }
+                    self.span
+                        .in_scope(|| tracing::debug!(status = response.status().as_u16(), "reply"));
+                }
+                Err(error) => {
+                    self.span.record("error", tracing::field::display(error));
+                    self.span
+                        .in_scope(|| tracing::debug!(%error, "exchange failed"));
+                }
+            }
+        }
+    }
+}
+
+/// A politeness wait before a request.
+#[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
+pub(crate) fn waiting(operation: &'static str, wait: Duration) {
+    #[cfg(feature = "tracing")]
+    if !wait.is_zero() {
+        let wait_ms = u64::try_from(wait.as_millis()).unwrap_or(u64::MAX);
+        tracing::debug!(operation, wait_ms, "politeness: waiting before sending");
+    }
+}
+
+/// A request that politeness refused; it was not sent.
+#[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
+pub(crate) fn refused(operation: &'static str, error: &vrchat_invite_core::Error) {
+    #[cfg(feature = "tracing")]
+    tracing::info!(operation, %error, "politeness: request refused, not sent");
+}
