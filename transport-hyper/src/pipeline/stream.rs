@@ -21,18 +21,26 @@ impl<T: AsyncRead + AsyncWrite + Unpin + Send> Connection for T {}
 /// The socket type.
 pub(crate) type Socket = WebSocketStream<Box<dyn Connection>>;
 
-/// The TLS setup of the HTTP client: rustls with the `ring` provider and webpki roots.
+/// The TLS setup of the HTTP client: rustls with the `ring` provider, and the bundled webpki
+/// roots or (with the `rustls-platform-verifier` feature) the platform's verifier.
 fn tls_config() -> Result<Arc<ClientConfig>, rustls::Error> {
     static CONFIG: OnceLock<Arc<ClientConfig>> = OnceLock::new();
     if let Some(config) = CONFIG.get() {
         return Ok(Arc::clone(config));
     }
-    let roots = rustls::RootCertStore::from_iter(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-    let config =
+    let builder =
         ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
-            .with_safe_default_protocol_versions()?
-            .with_root_certificates(roots)
-            .with_no_client_auth();
+            .with_safe_default_protocol_versions()?;
+    #[cfg(feature = "rustls-platform-verifier")]
+    let builder = {
+        use rustls_platform_verifier::BuilderVerifierExt;
+        builder.with_platform_verifier()?
+    };
+    #[cfg(not(feature = "rustls-platform-verifier"))]
+    let builder = builder.with_root_certificates(rustls::RootCertStore::from_iter(
+        webpki_roots::TLS_SERVER_ROOTS.iter().cloned(),
+    ));
+    let config = builder.with_no_client_auth();
     Ok(Arc::clone(CONFIG.get_or_init(|| Arc::new(config))))
 }
 
