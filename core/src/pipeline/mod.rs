@@ -12,6 +12,7 @@ mod reconnect;
 mod seen;
 mod socket_notification;
 mod token;
+mod trace;
 mod watch;
 
 pub use base::PipelineBase;

@@ -8,6 +8,7 @@ use crate::endpoint::Endpoint;
 use crate::error::{ApiErrorKind, Error};
 use crate::inbox::ListNotifications;
 use crate::models::Timestamp;
+use crate::pipeline::trace;
 use crate::pipeline::{
     CatchUpRequest, FrameError, Gapless, PipelineBase, PipelineConnect, PipelineEvent,
     PipelineOptions, Reconnect, ReconnectDecision, decode_frame,
@@ -174,8 +175,10 @@ impl Watch {
             return WatchStep::Event(event);
         }
         match std::mem::replace(&mut self.state, State::Connecting) {
-            State::Connect => WatchStep::Connect(self.connect.clone()),
-            State::Connecting => WatchStep::Connect(self.connect.clone()),
+            State::Connect | State::Connecting => {
+                trace::connecting(self.reconnect.attempt());
+                WatchStep::Connect(self.connect.clone())
+            }
             State::Fetch(page) => {
                 let built = page
                     .endpoint()
@@ -222,12 +225,17 @@ impl Watch {
         if matches!(self.state, State::Ended(_)) {
             return;
         }
+        trace::connected();
         self.reconnect.connected(now);
         self.state = State::Fetch(self.gapless.reconnected());
     }
 
     /// The socket could not be opened; `random` draws the wait.
     pub fn connect_failed(&mut self, failure: ConnectFailure, random: u64) {
+        trace::connect_failed(match failure {
+            ConnectFailure::Refused(status) => Some(status.as_u16()),
+            ConnectFailure::Other => None,
+        });
         let decision = match failure {
             ConnectFailure::Refused(status) => {
                 self.reconnect.refused();
@@ -282,6 +290,7 @@ impl Watch {
         match list.parse(response) {
             Ok(page) => {
                 let listed = page.len();
+                trace::caught_up(listed);
                 self.state = match self.gapless.page_of(page.into_decoded(), listed) {
                     Some(next) => State::Fetch(next),
                     None => State::Open,
@@ -311,6 +320,7 @@ impl Watch {
         if matches!(self.state, State::Ended(_)) {
             return;
         }
+        trace::dropped();
         let decision = self.reconnect.dropped(now, random);
         self.schedule(decision);
     }
@@ -320,13 +330,17 @@ impl Watch {
             return;
         }
         self.state = match decision {
-            ReconnectDecision::After(wait) => State::Wait(wait),
+            ReconnectDecision::After(wait) => {
+                trace::reconnect_scheduled(wait, self.reconnect.attempt());
+                State::Wait(wait)
+            }
             // Only a refusal stops, and it ends the watch itself.
             ReconnectDecision::Stop => State::Connect,
         };
     }
 
     fn end(&mut self, end: WatchEnd) {
+        trace::ended(&end);
         self.state = State::Ended(end);
     }
 }
