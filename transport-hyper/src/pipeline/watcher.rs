@@ -28,6 +28,10 @@ const WAIT_HISTORY: usize = 1024;
 /// each connect catches up from the inbox (with the same client), so each notification is
 /// yielded exactly once, in order. It ends (`None`) after [`WatchError::Refused`].
 ///
+/// It connects through the proxy the client's rules ([`Client::proxy_rules`]) pick for the
+/// pipeline's URL, in a `CONNECT` tunnel; a proxy's refusal is yielded as
+/// [`WatchError::Proxy`] and the next call retries after the policy's wait.
+///
 /// ```no_run
 /// use futures_util::StreamExt;
 /// use vrchat_invite_core::{PipelineEvent, PipelineOptions};
