@@ -1,16 +1,18 @@
 //! The pipeline watchers through a local `CONNECT` proxy, over both transports: events
 //! arrive through a tunnel with credentials, a proxy's refusal is a typed error retried by
-//! the reconnect policy, and `NO_PROXY` and loopback keep a direct connection.
+//! the reconnect policy, a misbehaving proxy (oversize or non-HTTP reply, a close) is bounded
+//! and typed, and `NO_PROXY` and loopback keep a direct connection.
 
 use std::time::Duration;
 
 use http::StatusCode;
 use vrchat_invite_core::{
-    InviteUser, NoProxy, NotificationId, PipelineOptions, ProxyRules, ReconnectPolicy, TunnelError,
+    InviteUser, MAX_TUNNEL_REPLY_HEAD, NoProxy, NotificationId, PipelineOptions, ProxyRules,
+    ProxyServer, ReconnectPolicy, TunnelError,
 };
 use vrchat_invite_tests::{
-    ConnectProxy, Driver, GOOD_USERINFO, NAMED_HOST, Seen, Ureq, WatchDriver, WatchFailure, World,
-    location, refused_addr,
+    ConnectProxy, Driver, Fault, FaultServer, GOOD_USERINFO, NAMED_HOST, Seen, Ureq, WatchDriver,
+    WatchFailure, World, location, refused_addr,
 };
 
 fn options() -> PipelineOptions {
@@ -179,6 +181,48 @@ fn a_proxy_that_cannot_reach_the_pipeline_reports_its_status<D: WatchDriver>() {
     );
 }
 
+fn a_misbehaving_proxy_is_a_typed_error<D: WatchDriver>() {
+    let world = World::new();
+    let mut oversize = b"HTTP/1.1 200 OK\r\nX-Filler: ".to_vec();
+    oversize.resize(MAX_TUNNEL_REPLY_HEAD + 1000, b'a');
+    oversize.extend_from_slice(b"\r\n\r\n");
+    let cases = [
+        (
+            Fault::Reply(oversize),
+            TunnelError::HeadTooLarge {
+                limit: MAX_TUNNEL_REPLY_HEAD,
+            },
+        ),
+        (
+            Fault::Reply(b"SSH-2.0-OpenSSH\r\n\r\n".to_vec()),
+            TunnelError::Malformed,
+        ),
+        (Fault::CloseWithoutReply, TunnelError::Closed),
+    ];
+    let port = world.sim.addr().port();
+    for (fault, expected) in cases {
+        let proxy = FaultServer::start(fault).expect("fault server");
+        let server = ProxyServer::new(&format!("http://{}", proxy.addr())).expect("proxy URL");
+        let mut watch: D = watch_bob(&world, &world.sim.pipeline_base(), ProxyRules::all(server));
+        assert_eq!(
+            watch.next(),
+            Some(Err(WatchFailure::Proxy(expected.clone()))),
+            "{}",
+            D::NAME
+        );
+        let requests = proxy.requests();
+        let connect =
+            format!("CONNECT 127.0.0.1:{port} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n");
+        assert_eq!(
+            requests.first().map(Vec::as_slice),
+            Some(connect.as_bytes()),
+            "{} {expected:?}",
+            D::NAME
+        );
+    }
+    assert_eq!(world.sim.pipeline_connections(), 0);
+}
+
 macro_rules! on_both_watchers {
     ($($scenario:ident),* $(,)?) => {
         mod over_ureq {
@@ -196,4 +240,5 @@ on_both_watchers!(
     no_proxy_hosts_connect_directly,
     wrong_credentials_are_a_typed_error_retried_by_the_policy,
     a_proxy_that_cannot_reach_the_pipeline_reports_its_status,
+    a_misbehaving_proxy_is_a_typed_error,
 );
