@@ -114,7 +114,10 @@ pub use polite::{
     Action, CooldownBook, EDIT_COOLDOWN_MINUTES, InviteGuard, Politeness, Refusal,
     SharedPoliteness, Throttle,
 };
-pub use proxy::{NoProxy, ProxyRules, ProxyServer, ProxyUrlError};
+pub use proxy::{
+    MAX_TUNNEL_REPLY_HEAD, NoProxy, ProxyRules, ProxyServer, ProxyUrlError, TunnelError,
+    TunnelReply, TunnelRequest, read_tunnel_reply,
+};
 pub use response::{parse_response, redirect_location};
 pub use secret::Secret;
 pub use session::Session;

@@ -1,13 +1,15 @@
 //! Shared helpers for the end-to-end tests (see `tests/`): a misbehaving server for the
-//! fault cases, one view of both transports' errors, one blocking interface over both
+//! fault cases, a local `CONNECT` proxy, one view of both transports' errors, one blocking interface over both
 //! transports, and the simulator set up for the scenarios.
 
+mod connect_proxy;
 mod driver;
 mod failure;
 mod fault_server;
 mod watch_driver;
 mod world;
 
+pub use connect_proxy::{ConnectProxy, EXPECTED_AUTH, GOOD_USERINFO, NAMED_HOST, Seen};
 pub use driver::{Driver, Hyper, Ureq};
 pub use failure::Failure;
 pub use fault_server::{Fault, FaultServer, refused_addr, reply_bytes};

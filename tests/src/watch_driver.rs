@@ -4,7 +4,8 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use vrchat_invite_core::{
-    FrameError, PipelineBase, PipelineEvent, PipelineOptions, Session, Timestamp,
+    FrameError, PipelineBase, PipelineEvent, PipelineOptions, ProxyRules, Session, Timestamp,
+    TunnelError,
 };
 
 /// How long one step of a watcher may take before the test fails.
@@ -22,6 +23,8 @@ pub enum WatchFailure {
         /// The limit.
         limit: usize,
     },
+    /// The proxy would not open a tunnel.
+    Proxy(TunnelError),
     /// Anything else, described.
     Other(String),
 }
@@ -35,6 +38,7 @@ macro_rules! failure_from {
                     E::Refused(_) => Self::Refused,
                     E::Frame(frame) => Self::Frame(frame),
                     E::FrameTooLarge { limit } => Self::FrameTooLarge { limit },
+                    E::Proxy { source } => Self::Proxy(source),
                     other => Self::Other(other.to_string()),
                 }
             }
@@ -51,12 +55,24 @@ pub trait WatchDriver: Sized {
     const NAME: &'static str;
 
     /// A watcher of `session`'s user at `base`, catching up from `since` (`None`: the inbox
-    /// at the first connect is the baseline).
+    /// at the first connect is the baseline), its client built with the default proxy
+    /// rules.
     fn watch(
         session: Session,
         base: &str,
         options: PipelineOptions,
         since: Option<Timestamp>,
+    ) -> Self {
+        Self::watch_via(session, base, options, since, None)
+    }
+
+    /// As [`WatchDriver::watch`], its client built with `rules` when given.
+    fn watch_via(
+        session: Session,
+        base: &str,
+        options: PipelineOptions,
+        since: Option<Timestamp>,
+        rules: Option<ProxyRules>,
     ) -> Self;
 
     /// The next event or error; `None` once the watch ended. Panics past a step bound.
@@ -117,13 +133,18 @@ impl UreqWatch {
 impl WatchDriver for UreqWatch {
     const NAME: &'static str = "ureq";
 
-    fn watch(
+    fn watch_via(
         session: Session,
         at: &str,
         options: PipelineOptions,
         since: Option<Timestamp>,
+        rules: Option<ProxyRules>,
     ) -> Self {
-        let client = match vrchat_invite_ureq::Client::new(session) {
+        let mut builder = vrchat_invite_ureq::Client::builder(session);
+        if let Some(rules) = rules {
+            builder = builder.proxy_rules(rules);
+        }
+        let client = match builder.build() {
             Ok(client) => client,
             Err(error) => panic!("ureq client: {error}"),
         };
@@ -176,11 +197,12 @@ pub struct HyperWatch {
 impl WatchDriver for HyperWatch {
     const NAME: &'static str = "hyper";
 
-    fn watch(
+    fn watch_via(
         session: Session,
         at: &str,
         options: PipelineOptions,
         since: Option<Timestamp>,
+        rules: Option<ProxyRules>,
     ) -> Self {
         let runtime = match tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -189,7 +211,11 @@ impl WatchDriver for HyperWatch {
             Ok(runtime) => runtime,
             Err(error) => panic!("runtime: {error}"),
         };
-        let client = match vrchat_invite_hyper::Client::new(session) {
+        let mut builder = vrchat_invite_hyper::Client::builder(session);
+        if let Some(rules) = rules {
+            builder = builder.proxy_rules(rules);
+        }
+        let client = match builder.build() {
             Ok(client) => client,
             Err(error) => panic!("hyper client: {error}"),
         };

@@ -1,145 +1,13 @@
 //! Proxies over both transports, against a local `CONNECT` proxy that checks credentials
 //! and tunnels to the simulator.
 
-use std::io::{Read, Write};
-use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
 use std::time::Duration;
 
 use vrchat_invite_core::{
-    BaseUrl, GetInviteMessages, InviteMessageType, ProxyRules, ProxyServer, Session, UserAgent,
-    UserId,
+    BaseUrl, GetInviteMessages, InviteMessageType, ProxyRules, Session, UserAgent, UserId,
 };
 use vrchat_invite_sim::{DemoAccounts, Simulator};
-
-/// The credentials the test proxy wants: `me` / `pa ss` (the space percent-encoded in URLs).
-const EXPECTED_AUTH: &str = "Basic bWU6cGEgc3M=";
-
-/// A name the proxy (not DNS) resolves to the simulator.
-const NAMED_HOST: &str = "api.vrchat.test";
-
-/// One `CONNECT` the proxy received: the target and whether the credentials were right.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Seen {
-    target: String,
-    authorized: bool,
-}
-
-/// A small `CONNECT` proxy on 127.0.0.1.
-struct ConnectProxy {
-    addr: SocketAddr,
-    seen: Arc<Mutex<Vec<Seen>>>,
-    stop: Arc<AtomicBool>,
-    thread: Option<JoinHandle<()>>,
-}
-
-impl ConnectProxy {
-    /// Tunnels to any `host:port`, with [`NAMED_HOST`] taken as `sim`.
-    fn start(sim: SocketAddr) -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-        let addr = listener.local_addr().expect("addr");
-        let seen = Arc::new(Mutex::new(Vec::new()));
-        let stop = Arc::new(AtomicBool::new(false));
-        let (seen_by, stopped) = (Arc::clone(&seen), Arc::clone(&stop));
-        let thread = std::thread::spawn(move || {
-            for stream in listener.incoming() {
-                if stopped.load(Ordering::SeqCst) {
-                    break;
-                }
-                let Ok(stream) = stream else { continue };
-                let seen = Arc::clone(&seen_by);
-                std::thread::spawn(move || serve(stream, sim, &seen));
-            }
-        });
-        Self {
-            addr,
-            seen,
-            stop,
-            thread: Some(thread),
-        }
-    }
-
-    fn url(&self, userinfo: &str) -> ProxyServer {
-        ProxyServer::new(&format!("http://{userinfo}{}", self.addr)).expect("proxy URL")
-    }
-
-    fn seen(&self) -> Vec<Seen> {
-        self.seen.lock().expect("seen").clone()
-    }
-}
-
-impl Drop for ConnectProxy {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::SeqCst);
-        let _ = TcpStream::connect(self.addr); // wakes the accept loop
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
-}
-
-fn serve(mut client: TcpStream, sim: SocketAddr, seen: &Mutex<Vec<Seen>>) {
-    let _ = client.set_read_timeout(Some(Duration::from_secs(30)));
-    let mut head = Vec::new();
-    let mut byte = [0u8; 1];
-    while !head.ends_with(b"\r\n\r\n") && head.len() < 8192 {
-        match client.read(&mut byte) {
-            Ok(1) => head.push(byte[0]),
-            _ => return,
-        }
-    }
-    let head = String::from_utf8_lossy(&head).into_owned();
-    let mut lines = head.split("\r\n");
-    let request_line = lines.next().unwrap_or_default();
-    let mut words = request_line.split(' ');
-    let (Some("CONNECT"), Some(target)) = (words.next(), words.next()) else {
-        let _ = client.write_all(b"HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n");
-        return;
-    };
-    let authorized = lines.any(|line| {
-        line.split_once(':').is_some_and(|(name, value)| {
-            name.eq_ignore_ascii_case("proxy-authorization") && value.trim() == EXPECTED_AUTH
-        })
-    });
-    seen.lock().expect("seen").push(Seen {
-        target: target.to_owned(),
-        authorized,
-    });
-    if !authorized {
-        let _ = client.write_all(
-            b"HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\"\r\nContent-Length: 0\r\n\r\n",
-        );
-        return;
-    }
-    let upstream = match target.rsplit_once(':') {
-        Some((NAMED_HOST, _)) => TcpStream::connect(sim),
-        _ => TcpStream::connect(target),
-    };
-    let Ok(upstream) = upstream else {
-        let _ = client.write_all(b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n");
-        return;
-    };
-    if client
-        .write_all(b"HTTP/1.1 200 Connection established\r\n\r\n")
-        .is_err()
-    {
-        return;
-    }
-    let (Ok(mut client_read), Ok(mut upstream_write)) = (client.try_clone(), upstream.try_clone())
-    else {
-        return;
-    };
-    let forward = std::thread::spawn(move || {
-        let _ = std::io::copy(&mut client_read, &mut upstream_write);
-        let _ = upstream_write.shutdown(Shutdown::Write);
-    });
-    let mut upstream_read = upstream;
-    let _ = std::io::copy(&mut upstream_read, &mut client);
-    let _ = client.shutdown(Shutdown::Both);
-    let _ = forward.join();
-}
+use vrchat_invite_tests::{ConnectProxy, NAMED_HOST};
 
 fn session(sim: &Simulator, base_url: &str, user: &UserId) -> Session {
     Session::new(UserAgent::new("ProxyTest/1.0 t@example.com").expect("agent"))
@@ -233,7 +101,7 @@ fn a_proxy_refusing_the_credentials_fails_both_and_nothing_reaches_the_server() 
 fn proxy_rules_from_the_environment_tunnel_named_hosts_and_skip_loopback() {
     let (sim, accounts) = vrchat_invite_sim::demo().expect("simulator");
     let proxy = ConnectProxy::start(sim.addr());
-    let proxy_url = format!("http://me:pa%20ss@{}", proxy.addr);
+    let proxy_url = format!("http://me:pa%20ss@{}", proxy.addr());
     let env = move |name: &str| (name == "HTTP_PROXY").then(|| proxy_url.clone());
     let rules = ProxyRules::from_env(env);
 

@@ -11,7 +11,7 @@ use hyper_rustls::{HttpsConnector, HttpsConnectorBuilder};
 use hyper_util::client::legacy::Client as HttpClient;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
-use vrchat_invite_core::{Endpoint, Session, SharedPoliteness, redirect_location};
+use vrchat_invite_core::{Endpoint, ProxyRules, Session, SharedPoliteness, redirect_location};
 
 use crate::builder::ClientBuilder;
 use crate::error::Error;
@@ -55,6 +55,7 @@ pub struct Client {
     timeout: Duration,
     body_limit: usize,
     politeness: Option<Arc<SharedPoliteness>>,
+    proxy_rules: Arc<ProxyRules>,
 }
 
 impl Client {
@@ -78,7 +79,7 @@ impl Client {
         let connector = tls::roots(HttpsConnectorBuilder::new())?
             .https_or_http()
             .enable_http1()
-            .wrap_connector(ProxyConnector::new(builder.proxy_rules, tcp));
+            .wrap_connector(ProxyConnector::new(builder.proxy_rules.clone(), tcp));
         let http = HttpClient::builder(TokioExecutor::new())
             .pool_timer(TokioTimer::new())
             .timer(TokioTimer::new())
@@ -91,6 +92,7 @@ impl Client {
             politeness: builder
                 .politeness
                 .map(|politeness| Arc::new(SharedPoliteness::new(politeness))),
+            proxy_rules: Arc::new(builder.proxy_rules),
         })
     }
 
@@ -232,6 +234,11 @@ impl Client {
     /// The largest reply body accepted, in bytes.
     pub fn body_limit(&self) -> usize {
         self.body_limit
+    }
+
+    /// The proxy rules the client was built with; its [`crate::Watcher`] follows them too.
+    pub fn proxy_rules(&self) -> &ProxyRules {
+        &self.proxy_rules
     }
 
     fn read_session(&self) -> RwLockReadGuard<'_, Session> {

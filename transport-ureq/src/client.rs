@@ -188,6 +188,11 @@ impl Client {
     pub fn body_limit(&self) -> usize {
         self.body_limit
     }
+
+    /// The proxy rules the client was built with; its [`crate::Watcher`] follows them too.
+    pub fn proxy_rules(&self) -> &ProxyRules {
+        &self.proxy_rules
+    }
 }
 
 /// Whether the request uploads a photo (a `multipart/form-data` body).

@@ -56,6 +56,12 @@
 //! connects directly. Requests go through an HTTP proxy in a `CONNECT` tunnel (TLS runs
 //! end to end), with `Proxy-Authorization: Basic` when the proxy has credentials.
 //!
+//! A [`Watcher`] follows the rules of the client it owns: the pipeline's `wss://` URL is
+//! proxied as an `https://` URL would be (`ws://` as `http://`), through the same
+//! `CONNECT` tunnel, with TLS and the websocket handshake inside it. A proxy that refuses
+//! the tunnel (407 for wrong credentials, 403, 5xx) is reported as [`WatchError::Proxy`]
+//! and retried by the reconnect policy; the credentials never appear in an error.
+//!
 //! # Features
 //!
 //! * `tracing` (off by default): one span `vrchat_invite.exchange` per HTTP exchange with

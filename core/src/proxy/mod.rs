@@ -3,7 +3,11 @@
 mod no_proxy;
 mod rules;
 mod server;
+mod tunnel;
 
 pub use no_proxy::NoProxy;
 pub use rules::ProxyRules;
 pub use server::{ProxyServer, ProxyUrlError};
+pub use tunnel::{
+    MAX_TUNNEL_REPLY_HEAD, TunnelError, TunnelReply, TunnelRequest, read_tunnel_reply,
+};

@@ -93,15 +93,16 @@ impl ProxyRules {
         }
     }
 
-    /// The proxy for a request to `uri`, or `None` to connect directly.
+    /// The proxy for a request to `uri`, or `None` to connect directly. A websocket URI
+    /// follows its HTTP counterpart: `wss://` as `https://`, `ws://` as `http://`.
     pub fn select(&self, uri: &Uri) -> Option<&ProxyServer> {
         let host = uri.host()?;
         if (self.skip_loopback && is_loopback(host)) || self.no_proxy.matches(host) {
             return None;
         }
         match uri.scheme_str() {
-            Some("https") => self.https.as_ref(),
-            Some("http") => self.http.as_ref(),
+            Some("https" | "wss") => self.https.as_ref(),
+            Some("http" | "ws") => self.http.as_ref(),
             _ => None,
         }
     }
@@ -180,6 +181,21 @@ mod tests {
             chosen(&ProxyRules::none(), "https://api.vrchat.cloud/"),
             None
         );
+    }
+
+    #[test]
+    fn websocket_uris_follow_their_http_counterparts() {
+        let rules = ProxyRules::from_env(env(&[("HTTP_PROXY", "h:1"), ("HTTPS_PROXY", "s:2")]));
+        assert_eq!(
+            chosen(&rules, "wss://pipeline.example/"),
+            Some("s:2".to_owned())
+        );
+        assert_eq!(
+            chosen(&rules, "ws://pipeline.example/"),
+            Some("h:1".to_owned())
+        );
+        assert_eq!(chosen(&rules, "ws://127.0.0.1:9/"), None);
+        assert_eq!(chosen(&rules, "ftp://pipeline.example/"), None);
     }
 
     #[test]

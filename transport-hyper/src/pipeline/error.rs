@@ -1,6 +1,6 @@
 //! What a [`super::Watcher`] reports.
 
-use vrchat_invite_core::{FrameError, WatchEnd};
+use vrchat_invite_core::{FrameError, TunnelError, WatchEnd};
 
 /// A pipeline failure. [`WatchError::Refused`] ends the watch; after any other the watch
 /// goes on (reconnecting when the connection was lost).
@@ -29,6 +29,15 @@ pub enum WatchError {
         /// tungstenite's error.
         #[source]
         source: tokio_tungstenite::tungstenite::Error,
+    },
+    /// The proxy the client's rules pick for the pipeline would not open a `CONNECT`
+    /// tunnel ([`TunnelError::AuthenticationRequired`] for a 407: check the proxy's
+    /// credentials). The watch goes on by its reconnect policy, reporting each refusal.
+    #[error("the proxy would not tunnel to the pipeline")]
+    Proxy {
+        /// What the proxy answered.
+        #[source]
+        source: TunnelError,
     },
     /// The catch-up request failed; the watch reconnects and catches up again.
     #[error("the catch-up request failed")]

@@ -28,6 +28,10 @@ const WAIT_HISTORY: usize = 1024;
 /// each connect catches up from the inbox (with the same client), so each notification is
 /// yielded exactly once, in order. It ends (`None`) after [`WatchError::Refused`].
 ///
+/// It connects through the proxy the client's rules ([`Client::proxy_rules`]) pick for the
+/// pipeline's URL, in a `CONNECT` tunnel; a proxy's refusal is yielded as
+/// [`WatchError::Proxy`] and the next call retries after the policy's wait.
+///
 /// ```no_run
 /// use futures_util::StreamExt;
 /// use vrchat_invite_core::{PipelineEvent, PipelineOptions};
@@ -139,7 +143,13 @@ impl Watcher {
                     self.ended = true;
                     return Some(Err(WatchError::Refused(end)));
                 }
-                WatchStep::Connect(connect) => self.connect(&connect).await,
+                WatchStep::Connect(connect) => {
+                    // A proxy's refusal is reported: it needs the user's attention. The
+                    // policy retries every connect failure.
+                    if let Some(error) = self.connect(&connect).await {
+                        return Some(Err(error));
+                    }
+                }
                 WatchStep::Wait(wait) => {
                     self.close().await;
                     if self.waits.len() >= WAIT_HISTORY {
@@ -182,18 +192,20 @@ impl Watcher {
         self.watch.dropped(Instant::now(), random_u64());
     }
 
-    async fn connect(&mut self, connect: &PipelineConnect) {
+    /// Opens the socket; `Some` for a failure to report at once (a proxy's refusal).
+    async fn connect(&mut self, connect: &PipelineConnect) -> Option<WatchError> {
         self.close().await;
         let options = *self.watch.options();
         let Ok(request) = connect.request(random_key()) else {
             self.watch
                 .connect_failed(ConnectFailure::Other, random_u64());
-            return;
+            return None;
         };
         let config = WebSocketConfig::default()
             .max_frame_size(Some(options.max_frame_size()))
             .max_message_size(Some(options.max_frame_size()));
-        match open(request, options.connect_timeout(), config).await {
+        let proxy = self.client.proxy_rules().select(request.uri()).cloned();
+        match open(request, proxy.as_ref(), options.connect_timeout(), config).await {
             Ok(socket) => {
                 self.socket = Some(socket);
                 self.last_heard = Instant::now();
@@ -205,12 +217,18 @@ impl Watcher {
                 self.watch
                     .connect_failed(ConnectFailure::from_status(status), random_u64());
             }
+            Err(OpenError::Proxy(source)) => {
+                self.watch
+                    .connect_failed(ConnectFailure::Other, random_u64());
+                return Some(WatchError::Proxy { source });
+            }
             Err(OpenError::Other(source)) => {
                 self.last_failure = Some(WatchError::Connection { source });
                 self.watch
                     .connect_failed(ConnectFailure::Other, random_u64());
             }
         }
+        None
     }
 
     /// Reads one frame (or waits out one ping interval); `Some` when there is something to

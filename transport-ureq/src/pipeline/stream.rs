@@ -1,15 +1,19 @@
-//! Opening the socket: TCP with a timeout, rustls (ring provider, webpki roots) for `wss`,
-//! then the websocket handshake.
+//! Opening the socket: TCP with a timeout (through a proxy's `CONNECT` tunnel when the
+//! client's rules pick one), rustls (ring provider, webpki roots) for `wss`, then the
+//! websocket handshake.
 
 use std::io::{self, Read, Write};
 use std::net::{TcpStream, ToSocketAddrs};
 use std::sync::{Arc, OnceLock};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rustls::pki_types::ServerName;
 use rustls::{ClientConfig, ClientConnection, StreamOwned};
 use tungstenite::WebSocket;
 use tungstenite::protocol::WebSocketConfig;
+use vrchat_invite_core::{
+    MAX_TUNNEL_REPLY_HEAD, ProxyServer, TunnelError, TunnelReply, TunnelRequest, read_tunnel_reply,
+};
 
 /// A plain or TLS connection.
 #[derive(Debug)]
@@ -86,6 +90,8 @@ fn tls_config() -> Result<Arc<ClientConfig>, rustls::Error> {
 pub(crate) enum OpenError {
     /// The handshake was answered with this status instead of 101.
     Status(http::StatusCode, tungstenite::Error),
+    /// The proxy would not open a tunnel.
+    Proxy(TunnelError),
     /// Anything else.
     Other(tungstenite::Error),
 }
@@ -94,10 +100,44 @@ fn io_error(error: io::Error) -> OpenError {
     OpenError::Other(tungstenite::Error::Io(error))
 }
 
-/// Connects to the request's host, adds TLS for `wss`, and runs the handshake; each step
-/// within `timeout`.
+/// Opens a `CONNECT` tunnel to `authority` over `tcp` (connected to `proxy`), reading the
+/// reply a byte at a time so nothing after its head is taken, within `timeout`.
+fn tunnel(
+    tcp: &mut TcpStream,
+    authority: &str,
+    proxy: &ProxyServer,
+    timeout: Duration,
+) -> Result<(), OpenError> {
+    tcp.write_all(TunnelRequest::new(authority, proxy).as_bytes())
+        .map_err(io_error)?;
+    let started = Instant::now();
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    loop {
+        if head.ends_with(b"\r\n\r\n") || head.len() >= MAX_TUNNEL_REPLY_HEAD {
+            return match read_tunnel_reply(&head).map_err(OpenError::Proxy)? {
+                TunnelReply::Established { .. } => Ok(()),
+                TunnelReply::Incomplete => Err(OpenError::Proxy(TunnelError::Malformed)),
+            };
+        }
+        if started.elapsed() > timeout {
+            return Err(io_error(io::Error::new(
+                io::ErrorKind::TimedOut,
+                "the proxy did not answer in time",
+            )));
+        }
+        match tcp.read(&mut byte).map_err(io_error)? {
+            0 => return Err(OpenError::Proxy(TunnelError::Closed)),
+            _ => head.extend_from_slice(&byte),
+        }
+    }
+}
+
+/// Connects to the request's host (through `proxy` when given), adds TLS for `wss`, and
+/// runs the handshake; each step within `timeout`.
 pub(crate) fn open(
     request: http::Request<()>,
+    proxy: Option<&ProxyServer>,
     timeout: Duration,
     config: WebSocketConfig,
 ) -> Result<WebSocket<MaybeTls>, OpenError> {
@@ -109,7 +149,15 @@ pub(crate) fn open(
         .trim_start_matches('[')
         .trim_end_matches(']')
         .to_owned();
-    let addrs = (bare.as_str(), port).to_socket_addrs().map_err(io_error)?;
+    let authority = TunnelRequest::authority_of(uri).unwrap_or_default();
+    let (dial_host, dial_port) = match proxy {
+        Some(proxy) => (
+            proxy.host().trim_start_matches('[').trim_end_matches(']'),
+            proxy.port(),
+        ),
+        None => (bare.as_str(), port),
+    };
+    let addrs = (dial_host, dial_port).to_socket_addrs().map_err(io_error)?;
     let mut last = io::Error::new(io::ErrorKind::NotFound, "the host has no address");
     let mut tcp = None;
     for addr in addrs {
@@ -121,10 +169,13 @@ pub(crate) fn open(
             Err(error) => last = error,
         }
     }
-    let tcp = tcp.ok_or_else(|| io_error(last))?;
+    let mut tcp = tcp.ok_or_else(|| io_error(last))?;
     let _ = tcp.set_nodelay(true);
     tcp.set_write_timeout(Some(timeout)).map_err(io_error)?;
     tcp.set_read_timeout(Some(timeout)).map_err(io_error)?;
+    if let Some(proxy) = proxy {
+        tunnel(&mut tcp, &authority, proxy, timeout)?;
+    }
     let stream = if tls {
         let name = ServerName::try_from(bare)
             .map_err(|e| io_error(io::Error::new(io::ErrorKind::InvalidInput, e)))?;

@@ -25,6 +25,10 @@ const WAIT_HISTORY: usize = 1024;
 /// each connect catches up from the inbox (with the same client), so each notification is
 /// yielded exactly once, in order. It ends (`None`) after [`WatchError::Refused`].
 ///
+/// It connects through the proxy the client's rules ([`Client::proxy_rules`]) pick for the
+/// pipeline's URL, in a `CONNECT` tunnel; a proxy's refusal is yielded as
+/// [`WatchError::Proxy`] and the next call retries after the policy's wait.
+///
 /// ```no_run
 /// use vrchat_invite_core::{PipelineEvent, PipelineOptions};
 /// use vrchat_invite_ureq::{Client, Watcher};
@@ -121,7 +125,8 @@ impl Watcher {
         let config = WebSocketConfig::default()
             .max_frame_size(Some(options.max_frame_size()))
             .max_message_size(Some(options.max_frame_size()));
-        match open(request, options.connect_timeout(), config) {
+        let proxy = self.client.proxy_rules().select(request.uri()).cloned();
+        match open(request, proxy.as_ref(), options.connect_timeout(), config) {
             Ok(socket) => {
                 if let Err(error) = socket.get_ref().set_read_timeout(options.ping_interval()) {
                     self.watch
@@ -140,6 +145,11 @@ impl Watcher {
                 self.watch
                     .connect_failed(ConnectFailure::from_status(status), random_u64());
                 Some(WatchError::Connection { source })
+            }
+            Err(OpenError::Proxy(source)) => {
+                self.watch
+                    .connect_failed(ConnectFailure::Other, random_u64());
+                Some(WatchError::Proxy { source })
             }
             Err(OpenError::Other(source)) => {
                 self.watch
@@ -231,8 +241,11 @@ impl Iterator for Watcher {
                 }
                 WatchStep::Connect(connect) => {
                     // Failures are retried by the policy; a refusal ends at the next step.
-                    if let Some(error) = self.connect(&connect) {
-                        self.last_failure = Some(error);
+                    // A proxy's refusal is reported too: it needs the user's attention.
+                    match self.connect(&connect) {
+                        Some(error @ WatchError::Proxy { .. }) => return Some(Err(error)),
+                        Some(error) => self.last_failure = Some(error),
+                        None => {}
                     }
                 }
                 WatchStep::Wait(wait) => {
