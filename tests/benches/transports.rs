@@ -80,9 +80,11 @@ impl Bench {
             InviteMessageType::Message,
         ));
         let request = Arc::new(session.request(&*list).expect("request"));
+        // The same timeout as the transport's, so both resolve names the same way.
         let raw_ureq = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
+            .timeout_global(Some(vrchat_invite_ureq::DEFAULT_TIMEOUT))
             .build()
             .into();
         let raw_hyper = || {

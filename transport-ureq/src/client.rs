@@ -6,14 +6,12 @@ use std::time::{Duration, Instant};
 use http::header::{CONTENT_TYPE, EXPECT};
 use http::{HeaderValue, Method, Request, Response};
 use ureq::config::AutoHeaderValue;
-use ureq::unversioned::transport::DefaultConnector;
 use ureq::{Agent, SendBody};
 use vrchat_invite_core::{Endpoint, ProxyRules, Session, SharedPoliteness, redirect_location};
 
 use crate::builder::ClientBuilder;
 use crate::error::Error;
 use crate::proxy;
-use crate::resolver::LiteralFirstResolver;
 use crate::tls;
 use crate::trace;
 
@@ -69,11 +67,7 @@ impl Client {
             .proxy(None)
             .tls_config(tls::config())
             .build();
-        let agent = Agent::with_parts(
-            config,
-            DefaultConnector::new(),
-            LiteralFirstResolver::default(),
-        );
+        let agent = Agent::new_with_config(config);
         Self {
             session: builder.session,
             agent,

@@ -91,7 +91,6 @@ mod error;
 mod login;
 mod pipeline;
 mod proxy;
-mod resolver;
 mod seed;
 mod tls;
 mod trace;
