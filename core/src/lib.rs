@@ -65,11 +65,11 @@ mod photo;
 mod pipeline;
 mod polite;
 mod proxy;
+mod punctuation;
 mod response;
 mod secret;
 mod session;
 mod slot;
-mod text;
 mod user_agent;
 
 pub use auth::{
@@ -118,11 +118,11 @@ pub use proxy::{
     MAX_TUNNEL_REPLY_HEAD, NoProxy, ProxyRules, ProxyServer, ProxyUrlError, TunnelError,
     TunnelReply, TunnelRequest, read_tunnel_reply,
 };
+pub use punctuation::fold_punctuation;
 pub use response::{parse_response, redirect_location};
 pub use secret::Secret;
 pub use session::Session;
 pub use slot::Slot;
-pub use text::fold_punctuation;
 pub use user_agent::UserAgent;
 
 /// The header VRChat sets to identify a request in its logs.

@@ -5,7 +5,7 @@ use http::{HeaderValue, Method};
 use super::{Credentials, LoginReply};
 use crate::endpoint::Endpoint;
 use crate::error::{ApiError, ApiErrorKind};
-use crate::text::normalize_for_matching;
+use crate::punctuation::normalize_for_matching;
 
 /// Whether the error's message speaks of sessions ("too many active sessions").
 fn mentions_sessions(error: &ApiError) -> bool {

@@ -6,7 +6,7 @@ use http::{HeaderMap, StatusCode};
 
 use super::body::ErrorBody;
 use super::bounded::{bounded, lossy_snippet};
-use crate::text::normalize_for_matching;
+use crate::punctuation::normalize_for_matching;
 
 /// The header VRChat uses to identify a request in its logs.
 pub const REQUEST_ID_HEADER: &str = "x-vrc-request-id";
