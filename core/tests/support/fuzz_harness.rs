@@ -5,10 +5,10 @@ use http::{HeaderMap, HeaderValue, Response, StatusCode};
 use vrchat_invite_core::{
     AuthToken, ClearNotifications, Credentials, Endpoint, GetCurrentUser, GetInviteMessage,
     GetInviteMessages, GetNotification, HideNotification, InviteMessageType, InviteMyselfTo,
-    InviteUser, InviteUserWithPhoto, ListNotifications, LoginFlow, LoginStep, Logout,
-    MarkNotificationSeen, NotificationId, Png, RequestInvite, RequestInviteWithPhoto,
-    ResetInviteMessage, RespondInvite, RespondInviteWithPhoto, Session, Slot, TwoFactorCode,
-    TwoFactorMethod, UpdateInviteMessage, UserAgent, UserId, VerifyAuthToken, VerifyTwoFactor,
+    InviteUser, ListNotifications, LoginFlow, LoginStep, Logout, MarkNotificationSeen,
+    NotificationId, Png, RequestInvite, ResetInviteMessage, RespondInvite, Session, Slot,
+    TwoFactorCode, TwoFactorMethod, UpdateInviteMessage, UserAgent, UserId, VerifyAuthToken,
+    VerifyTwoFactor,
 };
 
 fn session() -> Session {
@@ -55,14 +55,15 @@ pub fn decode_responses(data: &[u8]) {
     let text = vrchat_invite_core::MessageText::new("hi").expect("text");
     let invite = InviteUser::new(user.clone(), location);
     let _ = invite.parse(&reply);
-    let _ = InviteUserWithPhoto::new(invite.clone(), png.clone()).parse(&reply);
+    let _ = invite.clone().with_photo(png.clone()).parse(&reply);
     let _ = InviteMyselfTo::new(invite.location().clone()).parse(&reply);
     let _ = RequestInvite::new(user.clone()).parse(&reply);
-    let _ =
-        RequestInviteWithPhoto::new(RequestInvite::new(user.clone()), png.clone()).parse(&reply);
+    let _ = RequestInvite::new(user.clone())
+        .with_photo(png.clone())
+        .parse(&reply);
     let respond = RespondInvite::new(notification, slot);
     let _ = respond.parse(&reply);
-    let _ = RespondInviteWithPhoto::new(respond, png).parse(&reply);
+    let _ = respond.with_photo(png).parse(&reply);
     let _ = GetInviteMessages::new(user.clone(), kind).parse(&reply);
     let _ = GetInviteMessage::new(user.clone(), kind, slot).parse(&reply);
     let _ = UpdateInviteMessage::new(user.clone(), kind, slot, text).parse(&reply);
