@@ -193,12 +193,55 @@ fn parse_responses(c: &mut Criterion) {
     group.finish();
 }
 
+/// Baseline for the cooldown reply: its JSON in plain types.
+#[derive(serde::Deserialize)]
+#[allow(dead_code, reason = "fields are only decoded, never read")]
+struct PlainErrorBody {
+    error: PlainError,
+}
+
+#[derive(serde::Deserialize)]
+#[allow(dead_code, reason = "fields are only decoded, never read")]
+struct PlainError {
+    message: String,
+    status_code: u16,
+}
+
+/// The 429 an edit gets during the slot's cooldown, as VRChat writes it.
+const COOLDOWN: &str = "{\"error\":{\"message\":\"Please wait 42 more minutes until you try again\u{2024}\",\"status_code\":429}}";
+
+fn parse_cooldown(c: &mut Criterion) {
+    let headers = http::HeaderMap::new();
+    let status = http::StatusCode::TOO_MANY_REQUESTS;
+    let error = vrchat_invite_core::ApiError::from_parts(status, &headers, COOLDOWN.as_bytes());
+    assert_eq!(
+        error.kind(),
+        &vrchat_invite_core::ApiErrorKind::Cooldown { minutes: 42 }
+    );
+    let mut group = c.benchmark_group("parse 429 cooldown reply");
+    group.bench_function("core ApiError::from_parts", |b| {
+        b.iter(|| {
+            vrchat_invite_core::ApiError::from_parts(
+                status,
+                &headers,
+                black_box(COOLDOWN.as_bytes()),
+            )
+        })
+    });
+    group.bench_function("baseline serde_json::from_slice", |b| {
+        b.iter(|| {
+            serde_json::from_slice::<PlainErrorBody>(black_box(COOLDOWN.as_bytes())).expect("parse")
+        })
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3))
         .sample_size(60);
-    targets = build_requests, parse_responses
+    targets = build_requests, parse_responses, parse_cooldown
 }
 criterion_main!(benches);

@@ -34,10 +34,27 @@ pub(crate) fn fold_char(c: char) -> char {
 
 /// Folds punctuation and lowercases, for matching error messages by keyword.
 pub(crate) fn normalize_for_matching(text: &str) -> String {
-    text.chars()
-        .map(fold_char)
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut folded = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        // ASCII runs are copied and lowercased whole; other characters one at a time.
+        let ascii_len = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let (ascii, tail) = rest.split_at(ascii_len);
+        let start = folded.len();
+        folded.push_str(ascii);
+        if let Some(run) = folded.get_mut(start..) {
+            run.make_ascii_lowercase();
+        }
+        let mut chars = tail.chars();
+        if let Some(c) = chars.next() {
+            folded.extend(fold_char(c).to_lowercase());
+        }
+        rest = chars.as_str();
+    }
+    folded
 }
 
 #[cfg(test)]
@@ -48,6 +65,14 @@ mod tests {
     fn folds_every_known_look_alike() {
         let rewritten = "a\u{2024}b\u{201A}c\u{01C3}d\u{02F8}e\u{FF08}f\u{FF09}g\u{FF1F}";
         assert_eq!(fold_punctuation(rewritten), "a.b,c!d:e(f)g?");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normalizing_is_folding_then_lowercasing(text in "\\PC{0,40}|[a-zA-Z .,!:()?\u{2024}\u{201A}\u{01C3}\u{02F8}\u{FF08}\u{FF09}\u{FF1F}\u{0130}ÄÉ]{0,40}") {
+            let reference: String = text.chars().map(fold_char).flat_map(char::to_lowercase).collect();
+            proptest::prop_assert_eq!(normalize_for_matching(&text), reference);
+        }
     }
 
     #[test]

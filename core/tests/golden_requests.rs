@@ -2,8 +2,14 @@
 //! method, full URI, exact header set and exact body bytes.
 
 use http::{Method, Request};
+
+#[path = "support/operations.rs"]
+#[allow(dead_code, reason = "each test binary uses part of the shared list")]
+mod operations;
+
+use operations::{LOGIN_OPERATIONS, OPERATION_COUNT, Values, Visitor, visit_every_operation};
 use vrchat_invite_core::{
-    AuthToken, BaseUrl, ClearNotifications, Error, GetInviteMessage, GetInviteMessages,
+    AuthToken, BaseUrl, ClearNotifications, Endpoint, Error, GetInviteMessage, GetInviteMessages,
     GetNotification, HideNotification, ImageProblem, InputError, InviteMessageType, InviteMyselfTo,
     InviteUser, ListNotifications, Location, MarkNotificationSeen, MessageText, NotificationId,
     NotificationsAfter, PageSize, Png, RequestInvite, ResetInviteMessage, RespondInvite, Session,
@@ -46,6 +52,18 @@ fn slot(n: u8) -> Slot {
 
 fn png() -> Png {
     Png::new(PNG.to_vec()).expect("png")
+}
+
+#[test]
+fn the_shared_list_names_every_operation_once() {
+    let mut names = operations::Names::default();
+    visit_every_operation(&Values::plain(), &mut names);
+    assert_eq!(names.0.len(), OPERATION_COUNT);
+    let unique: std::collections::BTreeSet<&str> = names.0.iter().copied().collect();
+    assert_eq!(unique.len(), OPERATION_COUNT, "{:?}", names.0);
+    for login in LOGIN_OPERATIONS {
+        assert!(unique.contains(login), "{login}");
+    }
 }
 
 /// Every header as (name, value), sorted by name.
@@ -472,81 +490,40 @@ fn a_notification_id_stays_inside_its_segment() {
 /// One operation's name and what `Session::request` made of it.
 type Built = (&'static str, Result<Request<Vec<u8>>, Error>);
 
-/// Builds each of the 16 operations with the given values.
+/// Builds the requests of every operation of the shared list.
+struct Build<'s> {
+    session: &'s Session,
+    built: Vec<Built>,
+}
+
+impl Visitor for Build<'_> {
+    fn visit<E: Endpoint>(&mut self, name: &'static str, endpoint: &E)
+    where
+        E::Output: std::fmt::Debug,
+    {
+        self.built.push((name, self.session.request(endpoint)));
+    }
+}
+
+/// Builds every operation with the given values.
 fn build_all(
     session: &Session,
     user: &UserId,
     notification: &NotificationId,
     location: &Location,
 ) -> Vec<Built> {
-    let kind = InviteMessageType::Message;
-    let text = MessageText::new("Hi").expect("text");
-    vec![
-        (
-            "inviteUser",
-            session.request(&InviteUser::new(user.clone(), location.clone())),
-        ),
-        (
-            "inviteUserWithPhoto",
-            session.request(&InviteUser::new(user.clone(), location.clone()).with_photo(png())),
-        ),
-        (
-            "requestInvite",
-            session.request(&RequestInvite::new(user.clone())),
-        ),
-        (
-            "requestInviteWithPhoto",
-            session.request(&RequestInvite::new(user.clone()).with_photo(png())),
-        ),
-        (
-            "respondInvite",
-            session.request(&RespondInvite::new(notification.clone(), slot(1))),
-        ),
-        (
-            "respondInviteWithPhoto",
-            session.request(&RespondInvite::new(notification.clone(), slot(1)).with_photo(png())),
-        ),
-        (
-            "inviteMyselfTo",
-            session.request(&InviteMyselfTo::new(location.clone())),
-        ),
-        (
-            "getInviteMessages",
-            session.request(&GetInviteMessages::new(user.clone(), kind)),
-        ),
-        (
-            "getInviteMessage",
-            session.request(&GetInviteMessage::new(user.clone(), kind, slot(3))),
-        ),
-        (
-            "updateInviteMessage",
-            session.request(&UpdateInviteMessage::new(user.clone(), kind, slot(3), text)),
-        ),
-        (
-            "resetInviteMessage",
-            session.request(&ResetInviteMessage::new(user.clone(), kind, slot(3))),
-        ),
-        (
-            "getNotifications",
-            session.request(&ListNotifications::new()),
-        ),
-        (
-            "getNotification",
-            session.request(&GetNotification::new(notification.clone())),
-        ),
-        (
-            "markNotificationAsRead",
-            session.request(&MarkNotificationSeen::new(notification.clone())),
-        ),
-        (
-            "deleteNotification",
-            session.request(&HideNotification::new(notification.clone())),
-        ),
-        (
-            "clearNotifications",
-            session.request(&ClearNotifications::new()),
-        ),
-    ]
+    let values = Values {
+        user: user.clone(),
+        notification: notification.clone(),
+        location: location.clone(),
+        png: png(),
+    };
+    let mut build = Build {
+        session,
+        built: Vec::new(),
+    };
+    visit_every_operation(&values, &mut build);
+    build.built
 }
 
 fn build_all_default(session: &Session) -> Vec<Built> {
@@ -556,7 +533,7 @@ fn build_all_default(session: &Session) -> Vec<Built> {
 #[test]
 fn every_operation_is_built() {
     let built = build_all_default(&session());
-    assert_eq!(built.len(), 16);
+    assert_eq!(built.len(), OPERATION_COUNT);
     for (name, request) in built {
         assert!(request.is_ok(), "{name}: {request:?}");
     }
@@ -603,8 +580,11 @@ fn every_operation_needs_the_auth_cookie() {
     logged_out.set_auth_token(None);
     for session in [anonymous, only_two_factor, logged_out] {
         let built = build_all_default(&session);
-        assert_eq!(built.len(), 16);
+        assert_eq!(built.len(), OPERATION_COUNT);
         for (name, request) in built {
+            if LOGIN_OPERATIONS.contains(&name) {
+                continue;
+            }
             assert!(
                 matches!(request, Err(Error::Input(InputError::NotLoggedIn))),
                 "{name}: {request:?}"
@@ -634,6 +614,11 @@ fn another_base_url_prefixes_every_path() {
         "http://127.0.0.1:8080/vrc/api/1/auth/user/notifications/not_00000000-0000-0000-0000-000000000000/see",
         "http://127.0.0.1:8080/vrc/api/1/auth/user/notifications/not_00000000-0000-0000-0000-000000000000/hide",
         "http://127.0.0.1:8080/vrc/api/1/auth/user/notifications/clear",
+        "http://127.0.0.1:8080/vrc/api/1/auth/user",
+        "http://127.0.0.1:8080/vrc/api/1/auth/user",
+        "http://127.0.0.1:8080/vrc/api/1/auth/twofactorauth/totp/verify",
+        "http://127.0.0.1:8080/vrc/api/1/auth",
+        "http://127.0.0.1:8080/vrc/api/1/logout",
     ];
     let built = build_all_default(&session);
     assert_eq!(built.len(), expected.len());
@@ -676,6 +661,11 @@ fn hostile_ids_stay_inside_their_segment() {
         format!("{BASE}/auth/user/notifications/..%2F..%2Fauth%2Fuser/see"),
         format!("{BASE}/auth/user/notifications/..%2F..%2Fauth%2Fuser/hide"),
         format!("{BASE}/auth/user/notifications/clear"),
+        format!("{BASE}/auth/user"),
+        format!("{BASE}/auth/user"),
+        format!("{BASE}/auth/twofactorauth/totp/verify"),
+        format!("{BASE}/auth"),
+        format!("{BASE}/logout"),
     ];
     let built = build_all(&session(), &user, &notification, &location);
     assert_eq!(built.len(), expected.len());

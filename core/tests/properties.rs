@@ -4,19 +4,23 @@
 use std::fmt::Debug;
 
 use http::{HeaderName, HeaderValue, Request, Response, StatusCode};
+
+#[path = "support/operations.rs"]
+#[allow(dead_code, reason = "each test binary uses part of the shared list")]
+mod operations;
+
+use operations::{OPERATION_COUNT, Values, Visitor, visit_every_operation};
 use percent_encoding::percent_decode_str;
 use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use vrchat_invite_core::{
-    AuthToken, ClearNotifications, Credentials, Endpoint, Error, GetCurrentUser, GetInviteMessage,
-    GetInviteMessages, GetNotification, HideNotification, InputError, InstanceId, InviteDetails,
-    InviteMessage, InviteMessageId, InviteMessageType, InviteMyselfTo, InviteResponseDetails,
-    InviteUser, ItemList, ListNotifications, Location, Logout, MarkNotificationSeen, MessageText,
-    Notification, NotificationDetails, NotificationId, NotificationType, Png, RequestInvite,
+    AuthToken, Endpoint, Error, GetInviteMessage, GetInviteMessages, InputError, InstanceId,
+    InviteDetails, InviteMessage, InviteMessageId, InviteMessageType, InviteMyselfTo,
+    InviteResponseDetails, InviteUser, ItemList, Location, MessageText, Notification,
+    NotificationDetails, NotificationId, NotificationType, Png, RequestInvite,
     RequestInviteDetails, RequestInviteResponseDetails, ResetInviteMessage, RespondInvite,
-    SentNotification, Session, Slot, Timestamp, TwoFactorCode, TwoFactorMethod,
-    UpdateInviteMessage, UserAgent, UserId, VerifyAuthToken, VerifyTwoFactor, WorldId,
+    SentNotification, Session, Slot, Timestamp, UpdateInviteMessage, UserAgent, UserId, WorldId,
     encode_path_segment,
 };
 
@@ -527,52 +531,33 @@ where
     Ok(())
 }
 
-/// Runs `check_parse` for every endpoint, the login ones included.
+/// Runs `check_parse` for every operation of the shared list, the login ones included.
 fn check_every_endpoint(response: &Response<Vec<u8>>) -> Result<(), TestCaseError> {
-    let user = UserId::new("usr_a").expect("id");
-    let notification = NotificationId::new("not_a").expect("id");
-    let location: Location = "wrld_a:1".parse().expect("location");
-    let kind = InviteMessageType::Message;
-    let slot = Slot::new(1).expect("slot");
-    let text = MessageText::new("Hi").expect("text");
-    check_parse(&InviteUser::new(user.clone(), location.clone()), response)?;
-    check_parse(
-        &InviteUser::new(user.clone(), location.clone()).with_photo(png()),
+    struct Check<'r> {
+        response: &'r Response<Vec<u8>>,
+        result: Result<(), TestCaseError>,
+        checked: usize,
+    }
+    impl Visitor for Check<'_> {
+        fn visit<E: Endpoint>(&mut self, name: &'static str, endpoint: &E)
+        where
+            E::Output: Debug,
+        {
+            self.checked += 1;
+            if self.result.is_ok() {
+                self.result = check_parse(endpoint, self.response)
+                    .map_err(|error| TestCaseError::fail(format!("{name}: {error}")));
+            }
+        }
+    }
+    let mut check = Check {
         response,
-    )?;
-    check_parse(&RequestInvite::new(user.clone()), response)?;
-    check_parse(
-        &RequestInvite::new(user.clone()).with_photo(png()),
-        response,
-    )?;
-    check_parse(&RespondInvite::new(notification.clone(), slot), response)?;
-    check_parse(
-        &RespondInvite::new(notification, slot).with_photo(png()),
-        response,
-    )?;
-    check_parse(&InviteMyselfTo::new(location), response)?;
-    check_parse(&GetInviteMessages::new(user.clone(), kind), response)?;
-    check_parse(&GetInviteMessage::new(user.clone(), kind, slot), response)?;
-    check_parse(
-        &UpdateInviteMessage::new(user.clone(), kind, slot, text),
-        response,
-    )?;
-    check_parse(&ResetInviteMessage::new(user, kind, slot), response)?;
-    let inbox_id = NotificationId::new("not_b").expect("id");
-    check_parse(&ListNotifications::new(), response)?;
-    check_parse(&GetNotification::new(inbox_id.clone()), response)?;
-    check_parse(&MarkNotificationSeen::new(inbox_id.clone()), response)?;
-    check_parse(&HideNotification::new(inbox_id), response)?;
-    check_parse(&ClearNotifications::new(), response)?;
-    let credentials = Credentials::new("alice", "secret").expect("credentials");
-    check_parse(&GetCurrentUser::with_credentials(credentials), response)?;
-    check_parse(&GetCurrentUser::with_session(), response)?;
-    let code = TwoFactorCode::new("123456").expect("code");
-    let verify = VerifyTwoFactor::new(TwoFactorMethod::Totp, code).expect("verify");
-    check_parse(&verify, response)?;
-    check_parse(&VerifyAuthToken, response)?;
-    check_parse(&Logout, response)?;
-    Ok(())
+        result: Ok(()),
+        checked: 0,
+    };
+    visit_every_operation(&Values::plain(), &mut check);
+    prop_assert_eq!(check.checked, OPERATION_COUNT);
+    check.result
 }
 
 fn status() -> impl Strategy<Value = StatusCode> {

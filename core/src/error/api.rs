@@ -3,8 +3,8 @@
 use std::fmt;
 
 use http::{HeaderMap, StatusCode};
-use serde_json::Value;
 
+use super::body::ErrorBody;
 use super::bounded::{bounded, lossy_snippet};
 use crate::text::normalize_for_matching;
 
@@ -193,44 +193,26 @@ impl fmt::Debug for ApiError {
 
 impl std::error::Error for ApiError {}
 
-/// The body as JSON; a body with invalid UTF-8 is read lossily, so one bad byte does not
-/// lose the message.
-fn json_value(body: &[u8]) -> Option<Value> {
-    match serde_json::from_slice::<Value>(body) {
-        Ok(value) => Some(value),
-        Err(_) if std::str::from_utf8(body).is_err() => {
-            serde_json::from_str(&String::from_utf8_lossy(body)).ok()
-        }
-        Err(_) => None,
-    }
-}
-
-/// The message and `waf_code` of a body in any of the shapes seen in real traffic.
+/// The message and `waf_code` of a body in any of the shapes seen in real traffic. A body
+/// with invalid UTF-8 is read lossily, so one bad byte does not lose the message; a body
+/// that is not JSON at all may be a proxy's HTML page, whose title is the message.
 fn read_body(body: &[u8]) -> (Option<String>, Option<String>) {
-    match json_value(body) {
-        Some(value) => {
-            let error = value.get("error");
-            let message = match error {
-                Some(Value::String(text)) => Some(text.as_str()),
-                Some(Value::Object(object)) => object.get("message").and_then(Value::as_str),
-                _ => value.get("message").and_then(Value::as_str),
-            };
-            let waf_code = value
-                .get("waf_code")
-                .or_else(|| error.and_then(|error| error.get("waf_code")))
-                .and_then(scalar_text);
-            (message.and_then(unwrap_message), waf_code)
+    let fields = |parsed: &ErrorBody<'_>| {
+        (
+            parsed.message().and_then(unwrap_message),
+            parsed.waf_code().map(str::to_owned),
+        )
+    };
+    if let Ok(parsed) = serde_json::from_slice::<ErrorBody<'_>>(body) {
+        return fields(&parsed);
+    }
+    if std::str::from_utf8(body).is_err() {
+        let text = String::from_utf8_lossy(body);
+        if let Ok(parsed) = serde_json::from_str::<ErrorBody<'_>>(&text) {
+            return fields(&parsed);
         }
-        None => (html_title(body), None),
     }
-}
-
-fn scalar_text(value: &Value) -> Option<String> {
-    match value {
-        Value::String(text) => Some(text.clone()),
-        Value::Number(number) => Some(number.to_string()),
-        _ => None,
-    }
+    (html_title(body), None)
 }
 
 /// Trims and removes one pair of wrapping quotes; `None` when nothing is left.
