@@ -1,6 +1,6 @@
 //! A client for the saved login, for every command that needs one.
 
-use vrchat_invite_core::{Session, UserId};
+use vrchat_invite_core::Session;
 use vrchat_invite_ureq::Client;
 
 use crate::describe::not_logged_in;
@@ -8,13 +8,11 @@ use crate::exit_codes::Exit;
 use crate::failure::Failure;
 use crate::globals::Globals;
 
-/// A client with the saved session, and whose session it is.
+/// A client with the saved session, which knows whose session it is.
 #[derive(Debug)]
 pub(crate) struct LoggedIn {
-    /// The client, holding the session's cookies.
+    /// The client, holding the session's cookies and user ID.
     pub(crate) client: Client,
-    /// The logged-in user.
-    pub(crate) me: UserId,
 }
 
 /// Loads the saved session for the chosen base URL and makes a client for it.
@@ -25,13 +23,11 @@ pub(crate) fn logged_in(globals: &Globals) -> Result<LoggedIn, Failure> {
     let saved = store.load()?.ok_or_else(not_logged_in)?;
     check_base_url(globals, &saved)?;
     let session = restore(globals, &saved)?;
-    if session.auth_token().is_none() {
+    if session.auth_token().is_none() || session.user_id().is_none() {
         return Err(not_logged_in());
     }
-    let me = session.user_id().cloned().ok_or_else(not_logged_in)?;
     Ok(LoggedIn {
         client: client(session)?,
-        me,
     })
 }
 

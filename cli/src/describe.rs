@@ -117,12 +117,16 @@ pub(crate) fn core_error(error: &vrchat_invite_core::Error, subject: &Subject) -
 /// Describes input the core refused before sending anything.
 pub(crate) fn input_error(error: &InputError) -> Failure {
     let exit = match error {
-        InputError::NotLoggedIn | InputError::MissingCredentials => Exit::NotLoggedIn,
+        InputError::NotLoggedIn | InputError::MissingCredentials | InputError::MissingUserId => {
+            Exit::NotLoggedIn
+        }
         InputError::InvalidUserAgent { .. } => Exit::UserAgent,
         _ => Exit::Usage,
     };
     match error {
-        InputError::NotLoggedIn | InputError::MissingCredentials => not_logged_in(),
+        InputError::NotLoggedIn | InputError::MissingCredentials | InputError::MissingUserId => {
+            not_logged_in()
+        }
         _ => Failure::new(exit, error.to_string()),
     }
 }
@@ -349,6 +353,10 @@ mod tests {
     fn not_logged_in_input_is_its_own_code() {
         assert_eq!(
             input_error(&InputError::NotLoggedIn).exit(),
+            Exit::NotLoggedIn
+        );
+        assert_eq!(
+            input_error(&InputError::MissingUserId).exit(),
             Exit::NotLoggedIn
         );
         let slot = InputError::SlotOutOfRange { value: 12 };

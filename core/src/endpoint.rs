@@ -2,8 +2,9 @@
 
 use http::{HeaderValue, Method};
 
-use crate::error::{ApiError, Error};
+use crate::error::{ApiError, Error, InputError};
 use crate::polite::Action;
+use crate::session::Session;
 
 /// A request body, ready for the wire.
 ///
@@ -65,6 +66,10 @@ impl RequestBody {
 /// [`crate::Session::request`] adds the base URL and headers, and [`Endpoint::parse`]
 /// handles statuses and error bodies the same way for every operation.
 ///
+/// An operation whose path names the session's own user (the invite message operations
+/// built with `mine`) also overrides [`Endpoint::path_for`], which reads the user ID from
+/// the session when the request is built.
+///
 /// ```
 /// use vrchat_invite_core::{Endpoint, GetInviteMessage, InviteMessageType, Slot, UserId};
 /// let endpoint = GetInviteMessage::new(UserId::new("usr_1")?, InviteMessageType::Message, Slot::new(3)?);
@@ -80,7 +85,36 @@ pub trait Endpoint {
     fn method(&self) -> Method;
 
     /// The path below the base URL, starting with `/`, every value already percent-encoded.
+    ///
+    /// An operation built for the session's own user cannot know that user here, and
+    /// shows the spec's `{userId}` placeholder in its place; [`Endpoint::path_for`] gives
+    /// the path that is sent.
     fn path(&self) -> String;
+
+    /// The path sent when the request is built with `session`: [`Endpoint::path`] unless
+    /// the operation overrides it. [`crate::Session::request`] builds every URI from this.
+    ///
+    /// The invite message operations built with `mine` (such as
+    /// [`crate::GetInviteMessages::mine`]) override it to put [`Session::user_id`] in the
+    /// path; with an explicit user ID they give the same path as [`Endpoint::path`].
+    ///
+    /// ```
+    /// use vrchat_invite_core::{Endpoint, GetInviteMessages, InputError, InviteMessageType, Session, UserAgent, UserId};
+    /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?);
+    /// let mine = GetInviteMessages::mine(InviteMessageType::Message);
+    /// assert_eq!(mine.path_for(&session), Err(InputError::MissingUserId));
+    /// let session = session.with_user_id(UserId::new("usr_me")?);
+    /// assert_eq!(mine.path_for(&session)?, "/message/usr_me/message");
+    /// # Ok::<(), InputError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`InputError::MissingUserId`] when the path needs the session's user ID and the
+    /// session does not know it. The default never fails.
+    fn path_for(&self, session: &Session) -> Result<String, InputError> {
+        let _ = session;
+        Ok(self.path())
+    }
 
     /// The body; none by default.
     fn body(&self) -> RequestBody {

@@ -88,10 +88,7 @@ pub use inbox::{
     NotificationPager, NotificationsAfter, PageSize, Received, ReceivedInvite,
     ReceivedInviteRequest, ReceivedInviteResponse, ReceivedRequestResponse,
 };
-pub use invite::{
-    InviteMyselfTo, InviteUser, InviteUserWithPhoto, RequestInvite, RequestInviteWithPhoto,
-    RespondInvite, RespondInviteWithPhoto,
-};
+pub use invite::{InviteMyselfTo, InviteUser, RequestInvite, RespondInvite};
 pub use message::{
     GetInviteMessage, GetInviteMessages, MessageText, ResetInviteMessage, UpdateInviteMessage,
 };

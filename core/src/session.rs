@@ -124,14 +124,18 @@ impl Session {
     /// Builds the complete request for `endpoint`: method, URI, `User-Agent`, `Accept`,
     /// `Cookie` (only `auth` and `twoFactorAuth`, never `apiKey`), `Content-Type` and body.
     ///
+    /// The path comes from [`Endpoint::path_for`], so an operation built for the session's
+    /// own user (such as [`crate::GetInviteMessages::mine`]) gets [`Session::user_id`].
+    ///
     /// # Errors
     /// [`InputError::NotLoggedIn`] when the endpoint needs the `auth` cookie and there is
-    /// none; nothing is built then.
+    /// none; [`InputError::MissingUserId`] when it needs the session's user ID and there is
+    /// none. Nothing is built then.
     pub fn request<E: Endpoint + ?Sized>(&self, endpoint: &E) -> Result<Request<Vec<u8>>, Error> {
         if endpoint.requires_auth() && self.auth.is_none() {
             return Err(InputError::NotLoggedIn.into());
         }
-        let path = endpoint.path();
+        let path = endpoint.path_for(self)?;
         let mut uri = String::with_capacity(self.base_url.as_str().len() + path.len());
         uri.push_str(self.base_url.as_str());
         uri.push_str(&path);

@@ -5,8 +5,7 @@ use std::time::Duration;
 
 use http::StatusCode;
 use vrchat_invite_core::{
-    ApiErrorKind, AuthToken, BaseUrl, InviteUser, InviteUserWithPhoto, Png, Session, UserAgent,
-    UserId,
+    ApiErrorKind, AuthToken, BaseUrl, InviteUser, Png, Session, UserAgent, UserId,
 };
 use vrchat_invite_tests::{Failure, Fault, FaultServer, reply_bytes};
 
@@ -23,7 +22,7 @@ fn session(server: &FaultServer) -> Session {
         .with_auth_token(AuthToken::new("authcookie_upload").expect("token"))
 }
 
-fn invite() -> InviteUserWithPhoto {
+fn invite() -> InviteUser {
     InviteUser::new(
         UserId::new("usr_friend").expect("user"),
         "wrld_1:1".parse().expect("location"),

@@ -72,14 +72,10 @@ pub async fn list_messages(
             _ => return Err("a login step this example does not know".into()),
         }
     }
-    let me = session
-        .user_id()
-        .ok_or("logged in without a user ID")?
-        .clone();
     let messages = send(
         &http,
         &session,
-        &GetInviteMessages::new(me, InviteMessageType::Message),
+        &GetInviteMessages::mine(InviteMessageType::Message),
     )
     .await?;
     Ok(messages

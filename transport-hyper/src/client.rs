@@ -39,10 +39,10 @@ type Connector = HttpsConnector<ProxyConnector>;
 ///
 /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
-///     .with_auth_token(AuthToken::new("authcookie_...")?);
+///     .with_auth_token(AuthToken::new("authcookie_...")?)
+///     .with_user_id(UserId::new("usr_00000000-0000-0000-0000-000000000000")?); // login records both
 /// let client = Client::new(session)?;
-/// let me = UserId::new("usr_00000000-0000-0000-0000-000000000000")?;
-/// for message in client.send(&GetInviteMessages::new(me, InviteMessageType::Message)).await?.decoded() {
+/// for message in client.send(&GetInviteMessages::mine(InviteMessageType::Message)).await?.decoded() {
 ///     println!("{}: {}", message.slot, message.message);
 /// }
 /// # Ok(())

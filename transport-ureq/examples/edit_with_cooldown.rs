@@ -30,9 +30,7 @@ pub enum Outcome {
 
 /// Edits slot `slot` of the `message` collection of the logged-in user.
 pub fn edit(client: &Client, slot: u8, text: &str) -> Result<Outcome, Box<dyn Error>> {
-    let me = client.session().user_id().ok_or("not logged in")?.clone();
-    let update = UpdateInviteMessage::new(
-        me,
+    let update = UpdateInviteMessage::mine(
         InviteMessageType::Message,
         Slot::new(slot)?,
         MessageText::new(text)?,

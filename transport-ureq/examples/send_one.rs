@@ -16,14 +16,14 @@ use vrchat_invite_ureq::Client;
 
 fn main() -> Result<(), Box<dyn Error>> {
     let mut session = Session::new(UserAgent::new(env::var("VRCHAT_USER_AGENT")?)?)
-        .with_auth_token(AuthToken::new(env::var("VRCHAT_AUTH")?)?);
+        .with_auth_token(AuthToken::new(env::var("VRCHAT_AUTH")?)?)
+        .with_user_id(UserId::new(env::var("VRCHAT_USER_ID")?)?);
     if let Ok(base_url) = env::var("VRCHAT_BASE_URL") {
         session = session.with_base_url(BaseUrl::new(base_url)?);
     }
-    let me = UserId::new(env::var("VRCHAT_USER_ID")?)?;
 
     let client = Client::new(session)?;
-    let messages = client.send(&GetInviteMessages::new(me, InviteMessageType::Message))?;
+    let messages = client.send(&GetInviteMessages::mine(InviteMessageType::Message))?;
     for message in messages.decoded() {
         println!("{:>2} {}", message.slot, message.message);
     }

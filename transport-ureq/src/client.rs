@@ -25,10 +25,10 @@ use crate::trace;
 /// use vrchat_invite_ureq::Client;
 ///
 /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
-///     .with_auth_token(AuthToken::new("authcookie_...")?);
+///     .with_auth_token(AuthToken::new("authcookie_...")?)
+///     .with_user_id(UserId::new("usr_00000000-0000-0000-0000-000000000000")?); // login records both
 /// let client = Client::new(session)?;
-/// let me = UserId::new("usr_00000000-0000-0000-0000-000000000000")?;
-/// for message in client.send(&GetInviteMessages::new(me, InviteMessageType::Message))?.decoded() {
+/// for message in client.send(&GetInviteMessages::mine(InviteMessageType::Message))?.decoded() {
 ///     println!("{}: {}", message.slot, message.message);
 /// }
 /// # Ok::<(), Box<dyn std::error::Error>>(())

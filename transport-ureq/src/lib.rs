@@ -33,10 +33,10 @@
 //! use vrchat_invite_ureq::{Client, Error};
 //!
 //! let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
-//!     .with_auth_token(AuthToken::new("authcookie_...")?);
+//!     .with_auth_token(AuthToken::new("authcookie_...")?)
+//!     .with_user_id(UserId::new("usr_00000000-0000-0000-0000-000000000000")?); // login records both
 //! let client = Client::new(session)?;
-//! let me = UserId::new("usr_00000000-0000-0000-0000-000000000000")?;
-//! let get = GetInviteMessage::new(me, InviteMessageType::Message, Slot::new(0)?);
+//! let get = GetInviteMessage::mine(InviteMessageType::Message, Slot::new(0)?);
 //! match client.send(&get) {
 //!     Ok(message) => println!("slot 0: {}", message.message),
 //!     Err(Error::Timeout { .. }) => eprintln!("VRChat did not answer in time"),

@@ -145,7 +145,6 @@ impl Tour<'_> {
     }
 
     fn messages_and_cooldown(&mut self, alice: &Client) -> Result<(), Failure> {
-        let me = self.accounts.alice.id.clone();
         let kind = InviteMessageType::Message;
         let slot = Slot::new(DEMO_SLOT).map_err(|e| input_error(&e))?;
         let subject = Subject::Slot(kind, slot);
@@ -153,14 +152,14 @@ impl Tour<'_> {
         self.narrator
             .step("Alice lists her invite messages (type `message`, 12 slots).");
         let messages = alice
-            .send(&GetInviteMessages::new(me.clone(), kind))
+            .send(&GetInviteMessages::mine(kind))
             .map_err(|error| transport_error(&error, &Subject::Messages(kind)))?;
         self.narrator.detail(&messages_table(&messages));
 
         let edit = |text: &str| -> Result<Result<ItemList<InviteMessage>, Failure>, Failure> {
             let text = MessageText::new(text).map_err(|e| input_error(&e))?;
             Ok(alice
-                .send(&UpdateInviteMessage::new(me.clone(), kind, slot, text))
+                .send(&UpdateInviteMessage::mine(kind, slot, text))
                 .map_err(|error| transport_error(&error, &subject)))
         };
         let show_slot = |messages: &ItemList<InviteMessage>| {

@@ -32,16 +32,15 @@ pub(crate) struct InviteArgs {
 pub(crate) fn run(args: &InviteArgs, globals: &Globals) -> Result<(), Failure> {
     let photo = args.photo.as_deref().map(read_png).transpose()?;
     let session = logged_in(globals)?;
-    let mut invite = InviteUser::new(args.user.clone(), args.location.clone());
-    if let Some(slot) = args.slot {
-        invite = invite.with_message_slot(slot);
+    let mut invite =
+        InviteUser::new(args.user.clone(), args.location.clone()).with_message_slot(args.slot);
+    if let Some(photo) = photo {
+        invite = invite.with_photo(photo);
     }
-    let result = match photo {
-        Some(photo) => session.client.send(&invite.with_photo(photo)),
-        None => session.client.send(&invite),
-    };
-    let notification =
-        result.map_err(|error| transport_error(&error, &Subject::User(args.user.clone())))?;
+    let notification = session
+        .client
+        .send(&invite)
+        .map_err(|error| transport_error(&error, &Subject::User(args.user.clone())))?;
     globals.output().show(&notification, || {
         sent(&notification, notification.receiver_user_id.as_str())
     })

@@ -55,12 +55,12 @@ pub(crate) struct SlotArgs {
 /// Runs a `messages` subcommand.
 pub(crate) fn run(command: &MessagesCommand, globals: &Globals) -> Result<(), Failure> {
     let session = logged_in(globals)?;
-    let (client, me) = (&session.client, session.me.clone());
+    let client = &session.client;
     let output = globals.output();
     match command {
         MessagesCommand::List(TypeArg { message_type }) => {
             let messages = client
-                .send(&GetInviteMessages::new(me, *message_type))
+                .send(&GetInviteMessages::mine(*message_type))
                 .map_err(|error| transport_error(&error, &Subject::Messages(*message_type)))?;
             output.show(&messages, || {
                 format!("{message_type} slots:\n{}", messages_table(&messages))
@@ -69,7 +69,7 @@ pub(crate) fn run(command: &MessagesCommand, globals: &Globals) -> Result<(), Fa
         MessagesCommand::Get(args) => {
             let (kind, slot) = (args.kind.message_type, args.slot);
             let message = client
-                .send(&GetInviteMessage::new(me, kind, slot))
+                .send(&GetInviteMessage::mine(kind, slot))
                 .map_err(|error| transport_error(&error, &Subject::Slot(kind, slot)))?;
             output.show(&message, || message_line(&message))
         }
@@ -77,14 +77,14 @@ pub(crate) fn run(command: &MessagesCommand, globals: &Globals) -> Result<(), Fa
             let (kind, slot) = (args.kind.message_type, args.slot);
             let text = MessageText::new(text.join(" ")).map_err(|error| input_error(&error))?;
             let messages = client
-                .send(&UpdateInviteMessage::new(me, kind, slot, text))
+                .send(&UpdateInviteMessage::mine(kind, slot, text))
                 .map_err(|error| transport_error(&error, &Subject::Slot(kind, slot)))?;
             output.show(&messages, || changed("set", &messages, kind, slot))
         }
         MessagesCommand::Reset(args) => {
             let (kind, slot) = (args.kind.message_type, args.slot);
             let messages = client
-                .send(&ResetInviteMessage::new(me, kind, slot))
+                .send(&ResetInviteMessage::mine(kind, slot))
                 .map_err(|error| reset_failure(&error, kind, slot))?;
             output.show(&messages, || changed("reset", &messages, kind, slot))
         }

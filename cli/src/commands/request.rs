@@ -29,16 +29,14 @@ pub(crate) struct RequestArgs {
 pub(crate) fn run(args: &RequestArgs, globals: &Globals) -> Result<(), Failure> {
     let photo = args.photo.as_deref().map(read_png).transpose()?;
     let session = logged_in(globals)?;
-    let mut request = RequestInvite::new(args.user.clone());
-    if let Some(slot) = args.slot {
-        request = request.with_request_slot(slot);
+    let mut request = RequestInvite::new(args.user.clone()).with_request_slot(args.slot);
+    if let Some(photo) = photo {
+        request = request.with_photo(photo);
     }
-    let result = match photo {
-        Some(photo) => session.client.send(&request.with_photo(photo)),
-        None => session.client.send(&request),
-    };
-    let notification =
-        result.map_err(|error| transport_error(&error, &Subject::User(args.user.clone())))?;
+    let notification = session
+        .client
+        .send(&request)
+        .map_err(|error| transport_error(&error, &Subject::User(args.user.clone())))?;
     globals.output().show(&notification, || {
         let receiver = notification.receiver_user_id.as_ref().unwrap_or(&args.user);
         sent_reply(&notification, receiver.as_str())

@@ -31,12 +31,11 @@ pub(crate) struct RespondArgs {
 pub(crate) fn run(args: &RespondArgs, globals: &Globals) -> Result<(), Failure> {
     let photo = args.photo.as_deref().map(read_png).transpose()?;
     let session = logged_in(globals)?;
-    let respond = RespondInvite::new(args.notification.clone(), args.slot);
-    let result = match photo {
-        Some(photo) => session.client.send(&respond.with_photo(photo)),
-        None => session.client.send(&respond),
-    };
-    let notification = result.map_err(|error| {
+    let mut respond = RespondInvite::new(args.notification.clone(), args.slot);
+    if let Some(photo) = photo {
+        respond = respond.with_photo(photo);
+    }
+    let notification = session.client.send(&respond).map_err(|error| {
         transport_error(&error, &Subject::Notification(args.notification.clone()))
     })?;
     globals.output().show(&notification, || {

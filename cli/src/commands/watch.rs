@@ -127,10 +127,7 @@ fn answer(client: &Client, event: &PipelineEvent, location: &Location, slot: Opt
         return;
     };
     let sender = request.sender_user_id.clone();
-    let mut invite = InviteUser::new(sender.clone(), location.clone());
-    if let Some(slot) = slot {
-        invite = invite.with_message_slot(slot);
-    }
+    let invite = InviteUser::new(sender.clone(), location.clone()).with_message_slot(slot);
     match client.send(&invite) {
         Ok(sent) => say(&format!("invited {sender} ({})", sent.id)),
         Err(error) => eprintln!("{}", transport_error(&error, &Subject::User(sender))),

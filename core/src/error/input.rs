@@ -118,6 +118,12 @@ pub enum InputError {
     /// The operation needs an `auth` cookie and the session has none.
     #[error("not logged in: this operation needs the session's auth cookie; log in first")]
     NotLoggedIn,
+    /// The operation was built for the session's own user (`mine`) and the session does not
+    /// know its user ID.
+    #[error(
+        "the session does not know its user ID: log in (which records it), set it on the session, or name the user instead of `mine`"
+    )]
+    MissingUserId,
 }
 
 /// Why an ID was rejected.

@@ -2,6 +2,7 @@
 
 use crate::endpoint::RequestBody;
 use crate::ids::Location;
+use crate::photo::{Png, photo_body};
 use crate::slot::Slot;
 
 #[derive(serde::Serialize)]
@@ -37,4 +38,23 @@ pub(crate) fn to_json<T: serde::Serialize>(body: &T) -> Vec<u8> {
 
 pub(crate) fn json_body<T: serde::Serialize>(body: &T) -> RequestBody {
     RequestBody::Json(to_json(body))
+}
+
+/// The JSON body alone, or with a photo the multipart body whose `data` part is that JSON.
+pub(crate) fn json_or_photo_body<T: serde::Serialize>(
+    body: &T,
+    photo: Option<&Png>,
+) -> RequestBody {
+    match photo {
+        None => json_body(body),
+        Some(png) => photo_body(&to_json(body), png),
+    }
+}
+
+/// `path`, followed by `/photo` when a photo is sent.
+pub(crate) fn photo_path(mut path: String, photo: Option<&Png>) -> String {
+    if photo.is_some() {
+        path.push_str("/photo");
+    }
+    path
 }

@@ -1,8 +1,8 @@
-//! `POST /invite/{userId}`: invite a friend to a location.
+//! `POST /invite/{userId}`: invite a friend to a location, optionally with a photo.
 
 use http::Method;
 
-use super::bodies::{InviteBody, json_body};
+use super::bodies::{InviteBody, json_or_photo_body, photo_path};
 use crate::endpoint::{Endpoint, RequestBody};
 use crate::ids::{Location, UserId};
 use crate::models::SentNotification;
@@ -11,46 +11,70 @@ use crate::photo::Png;
 use crate::polite::Action;
 use crate::slot::Slot;
 
-use super::InviteUserWithPhoto;
-
-/// Invites a friend to a location, optionally with a `message` slot (operation `inviteUser`).
+/// Invites a friend to a location, optionally with a `message` slot (operation `inviteUser`)
+/// and a photo (operation `inviteUserWithPhoto`).
 ///
 /// Sends `{"instanceId": "<world>:<instance>", "messageSlot": n}`; returns the sent `invite`
 /// notification. Not idempotent: sending it twice sends two invites.
 ///
 /// ```
-/// use vrchat_invite_core::{InviteUser, Slot, UserId};
+/// use vrchat_invite_core::{Endpoint, InviteUser, Slot, UserId};
 /// let invite = InviteUser::new(UserId::new("usr_b")?, "wrld_1:12345~region(eu)".parse()?)
 ///     .with_message_slot(Slot::new(2)?);
+/// assert_eq!(invite.path(), "/invite/usr_b");
 /// # Ok::<(), vrchat_invite_core::InputError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InviteUser {
-    pub(crate) user_id: UserId,
-    pub(crate) location: Location,
-    pub(crate) message_slot: Option<Slot>,
+    user_id: UserId,
+    location: Location,
+    message_slot: Option<Slot>,
+    photo: Option<Png>,
 }
 
 impl InviteUser {
-    /// Invites `user_id` to `location`, without a message slot.
+    /// Invites `user_id` to `location`, without a message slot or a photo.
     pub fn new(user_id: UserId, location: Location) -> Self {
         Self {
             user_id,
             location,
             message_slot: None,
+            photo: None,
         }
     }
 
-    /// Sends the text of this `message` slot with the invite.
+    /// Sends the text of this `message` slot with the invite; `None` sends none.
+    ///
+    /// ```
+    /// use vrchat_invite_core::{InviteUser, Slot, UserId};
+    /// let chosen: Option<Slot> = None;
+    /// let invite = InviteUser::new(UserId::new("usr_b")?, "wrld_1:1".parse()?)
+    ///     .with_message_slot(chosen);
+    /// assert_eq!(invite.message_slot(), None);
+    /// # Ok::<(), vrchat_invite_core::InputError>(())
+    /// ```
     #[must_use]
-    pub fn with_message_slot(mut self, slot: Slot) -> Self {
-        self.message_slot = Some(slot);
+    pub fn with_message_slot(mut self, slot: impl Into<Option<Slot>>) -> Self {
+        self.message_slot = slot.into();
         self
     }
 
-    /// Sends a photo with the invite (operation `inviteUserWithPhoto`).
-    pub fn with_photo(self, image: Png) -> InviteUserWithPhoto {
-        InviteUserWithPhoto::new(self, image)
+    /// Sends a photo with the invite (operation `inviteUserWithPhoto`): the path gains
+    /// `/photo` and the body becomes `multipart/form-data`, a `data` part with the invite's
+    /// JSON and an `image` part with the PNG.
+    ///
+    /// ```
+    /// use vrchat_invite_core::{Endpoint, InviteUser, Png, UserId};
+    /// let png = Png::new(Png::SIGNATURE.to_vec())?;
+    /// let invite = InviteUser::new(UserId::new("usr_b")?, "wrld_1:1".parse()?).with_photo(png);
+    /// assert_eq!(invite.path(), "/invite/usr_b/photo");
+    /// assert!(invite.photo().is_some());
+    /// # Ok::<(), vrchat_invite_core::InputError>(())
+    /// ```
+    #[must_use]
+    pub fn with_photo(mut self, image: Png) -> Self {
+        self.photo = Some(image);
+        self
     }
 
     /// The invited user.
@@ -68,11 +92,9 @@ impl InviteUser {
         self.message_slot
     }
 
-    pub(crate) fn body_value(&self) -> InviteBody<'_> {
-        InviteBody {
-            instance_id: &self.location,
-            message_slot: self.message_slot,
-        }
+    /// The photo, if any.
+    pub fn photo(&self) -> Option<&Png> {
+        self.photo.as_ref()
     }
 }
 
@@ -84,14 +106,19 @@ impl Endpoint for InviteUser {
     }
 
     fn path(&self) -> String {
-        PathBuilder::new()
+        let path = PathBuilder::new()
             .literal("invite")
             .segment(self.user_id.as_str())
-            .finish()
+            .finish();
+        photo_path(path, self.photo())
     }
 
     fn body(&self) -> RequestBody {
-        json_body(&self.body_value())
+        let body = InviteBody {
+            instance_id: &self.location,
+            message_slot: self.message_slot,
+        };
+        json_or_photo_body(&body, self.photo())
     }
 
     fn action(&self) -> Action<'_> {

@@ -1,9 +1,9 @@
-//! `POST /invite/{notificationId}/response`: answer an invite or a request.
+//! `POST /invite/{notificationId}/response`: answer an invite or a request, optionally
+//! with a photo.
 
 use http::Method;
 
-use super::RespondInviteWithPhoto;
-use super::bodies::{RespondBody, json_body};
+use super::bodies::{RespondBody, json_or_photo_body, photo_path};
 use crate::endpoint::{Endpoint, RequestBody};
 use crate::ids::NotificationId;
 use crate::models::Notification;
@@ -11,7 +11,8 @@ use crate::path::PathBuilder;
 use crate::photo::Png;
 use crate::slot::Slot;
 
-/// Answers an invite or an invite request without accepting it (operation `respondInvite`).
+/// Answers an invite or an invite request without accepting it (operation `respondInvite`),
+/// optionally with a photo (operation `respondInviteWithPhoto`).
 ///
 /// For an invite, the slot names a `response` message; for a request, a `requestResponse`
 /// message. Sends `{"responseSlot": n}`.
@@ -26,20 +27,34 @@ use crate::slot::Slot;
 pub struct RespondInvite {
     notification_id: NotificationId,
     response_slot: Slot,
+    photo: Option<Png>,
 }
 
 impl RespondInvite {
-    /// Answers `notification_id` with the message in `response_slot`.
+    /// Answers `notification_id` with the message in `response_slot`, without a photo.
     pub fn new(notification_id: NotificationId, response_slot: Slot) -> Self {
         Self {
             notification_id,
             response_slot,
+            photo: None,
         }
     }
 
-    /// Sends a photo with the answer (operation `respondInviteWithPhoto`).
-    pub fn with_photo(self, image: Png) -> RespondInviteWithPhoto {
-        RespondInviteWithPhoto::new(self, image)
+    /// Sends a photo with the answer (operation `respondInviteWithPhoto`): the path gains
+    /// `/photo` and the body becomes `multipart/form-data`, a `data` part with the answer's
+    /// JSON and an `image` part with the PNG.
+    ///
+    /// ```
+    /// use vrchat_invite_core::{Endpoint, NotificationId, Png, RespondInvite, Slot};
+    /// let png = Png::new(Png::SIGNATURE.to_vec())?;
+    /// let respond = RespondInvite::new(NotificationId::new("not_1")?, Slot::new(0)?).with_photo(png);
+    /// assert_eq!(respond.path(), "/invite/not_1/response/photo");
+    /// # Ok::<(), vrchat_invite_core::InputError>(())
+    /// ```
+    #[must_use]
+    pub fn with_photo(mut self, image: Png) -> Self {
+        self.photo = Some(image);
+        self
     }
 
     /// The notification answered.
@@ -52,10 +67,9 @@ impl RespondInvite {
         self.response_slot
     }
 
-    pub(crate) fn body_value(&self) -> RespondBody {
-        RespondBody {
-            response_slot: self.response_slot,
-        }
+    /// The photo, if any.
+    pub fn photo(&self) -> Option<&Png> {
+        self.photo.as_ref()
     }
 }
 
@@ -67,15 +81,19 @@ impl Endpoint for RespondInvite {
     }
 
     fn path(&self) -> String {
-        PathBuilder::new()
+        let path = PathBuilder::new()
             .literal("invite")
             .segment(self.notification_id.as_str())
             .literal("response")
-            .finish()
+            .finish();
+        photo_path(path, self.photo())
     }
 
     fn body(&self) -> RequestBody {
-        json_body(&self.body_value())
+        let body = RespondBody {
+            response_slot: self.response_slot,
+        };
+        json_or_photo_body(&body, self.photo())
     }
 
     fn decode(&self, body: &[u8]) -> serde_json::Result<Notification> {

@@ -2,18 +2,20 @@
 
 use http::Method;
 
-use super::slot_path;
+use super::{Owner, slot_path};
 use crate::endpoint::Endpoint;
+use crate::error::InputError;
 use crate::ids::UserId;
 use crate::message_type::InviteMessageType;
 use crate::models::InviteMessage;
 use crate::polite::Action;
+use crate::session::Session;
 use crate::slot::Slot;
 
 /// Reads one slot (operation `getInviteMessage`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GetInviteMessage {
-    user_id: UserId,
+    owner: Owner,
     message_type: InviteMessageType,
     slot: Slot,
 }
@@ -22,10 +24,36 @@ impl GetInviteMessage {
     /// Reads `slot` of the `message_type` collection of `user_id`.
     pub fn new(user_id: UserId, message_type: InviteMessageType, slot: Slot) -> Self {
         Self {
-            user_id,
+            owner: Owner::User(user_id),
             message_type,
             slot,
         }
+    }
+
+    /// Reads `slot` of the session's own `message_type` collection: the user ID is read
+    /// from [`Session::user_id`] when the request is built, and a session without one is
+    /// refused with [`InputError::MissingUserId`].
+    pub fn mine(message_type: InviteMessageType, slot: Slot) -> Self {
+        Self {
+            owner: Owner::Session,
+            message_type,
+            slot,
+        }
+    }
+
+    /// The user whose slot this is; `None` for the session's own user.
+    pub fn user_id(&self) -> Option<&UserId> {
+        self.owner.user_id()
+    }
+
+    /// The collection.
+    pub fn message_type(&self) -> InviteMessageType {
+        self.message_type
+    }
+
+    /// The slot.
+    pub fn slot(&self) -> Slot {
+        self.slot
     }
 }
 
@@ -37,7 +65,12 @@ impl Endpoint for GetInviteMessage {
     }
 
     fn path(&self) -> String {
-        slot_path(&self.user_id, self.message_type, self.slot)
+        slot_path(self.owner.user_id(), self.message_type, self.slot)
+    }
+
+    fn path_for(&self, session: &Session) -> Result<String, InputError> {
+        let user_id = self.owner.resolve(session)?;
+        Ok(slot_path(Some(user_id), self.message_type, self.slot))
     }
 
     fn action(&self) -> Action<'_> {

@@ -2,12 +2,14 @@
 
 use http::Method;
 
-use super::collection_path;
+use super::{Owner, collection_path};
 use crate::endpoint::Endpoint;
+use crate::error::InputError;
 use crate::ids::UserId;
 use crate::message_type::InviteMessageType;
 use crate::models::{InviteMessage, ItemList};
 use crate::polite::Action;
+use crate::session::Session;
 
 /// Lists the 12 messages of one collection (operation `getInviteMessages`).
 ///
@@ -17,19 +19,51 @@ use crate::polite::Action;
 /// assert_eq!(list.path(), "/message/usr_a/requestResponse");
 /// # Ok::<(), vrchat_invite_core::InputError>(())
 /// ```
+///
+/// [`GetInviteMessages::mine`] lists the session's own messages without naming the user:
+///
+/// ```
+/// use vrchat_invite_core::{AuthToken, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId};
+/// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
+///     .with_auth_token(AuthToken::new("authcookie_123")?)
+///     .with_user_id(UserId::new("usr_me")?);
+/// let request = session.request(&GetInviteMessages::mine(InviteMessageType::Message))?;
+/// assert_eq!(request.uri(), "https://api.vrchat.cloud/api/1/message/usr_me/message");
+/// # Ok::<(), vrchat_invite_core::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GetInviteMessages {
-    user_id: UserId,
+    owner: Owner,
     message_type: InviteMessageType,
 }
 
 impl GetInviteMessages {
-    /// Lists `message_type` messages of `user_id` (your own user ID).
+    /// Lists the `message_type` messages of `user_id`.
     pub fn new(user_id: UserId, message_type: InviteMessageType) -> Self {
         Self {
-            user_id,
+            owner: Owner::User(user_id),
             message_type,
         }
+    }
+
+    /// Lists the session's own `message_type` messages: the user ID is read from
+    /// [`Session::user_id`] when the request is built, and a session without one is refused
+    /// with [`InputError::MissingUserId`].
+    pub fn mine(message_type: InviteMessageType) -> Self {
+        Self {
+            owner: Owner::Session,
+            message_type,
+        }
+    }
+
+    /// The user whose messages are listed; `None` for the session's own user.
+    pub fn user_id(&self) -> Option<&UserId> {
+        self.owner.user_id()
+    }
+
+    /// The collection.
+    pub fn message_type(&self) -> InviteMessageType {
+        self.message_type
     }
 }
 
@@ -41,7 +75,12 @@ impl Endpoint for GetInviteMessages {
     }
 
     fn path(&self) -> String {
-        collection_path(&self.user_id, self.message_type).finish()
+        collection_path(self.owner.user_id(), self.message_type)
+    }
+
+    fn path_for(&self, session: &Session) -> Result<String, InputError> {
+        let user_id = self.owner.resolve(session)?;
+        Ok(collection_path(Some(user_id), self.message_type))
     }
 
     fn action(&self) -> Action<'_> {

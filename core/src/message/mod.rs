@@ -12,22 +12,52 @@ pub use message_text::MessageText;
 pub use reset_invite_message::ResetInviteMessage;
 pub use update_invite_message::UpdateInviteMessage;
 
+use crate::error::InputError;
 use crate::ids::UserId;
 use crate::message_type::InviteMessageType;
 use crate::path::PathBuilder;
+use crate::session::Session;
 use crate::slot::Slot;
 
-/// `/message/{userId}/{messageType}`
-fn collection_path(user_id: &UserId, message_type: InviteMessageType) -> PathBuilder {
-    PathBuilder::new()
-        .literal("message")
-        .segment(user_id.as_str())
-        .literal(message_type.as_str())
+/// Whose messages an operation addresses: a named user, or the session's own user, whose
+/// ID is read from the session when the request is built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Owner {
+    User(UserId),
+    Session,
+}
+
+impl Owner {
+    /// The named user; `None` for the session's own user.
+    fn user_id(&self) -> Option<&UserId> {
+        match self {
+            Self::User(user_id) => Some(user_id),
+            Self::Session => None,
+        }
+    }
+
+    /// The user whose messages these are, for a request built with `session`.
+    fn resolve<'a>(&'a self, session: &'a Session) -> Result<&'a UserId, InputError> {
+        match self {
+            Self::User(user_id) => Ok(user_id),
+            Self::Session => session.user_id().ok_or(InputError::MissingUserId),
+        }
+    }
+}
+
+/// `/message/{userId}/{messageType}`; the placeholder itself when no user is named.
+fn collection_path(user_id: Option<&UserId>, message_type: InviteMessageType) -> String {
+    let path = PathBuilder::new().literal("message");
+    let path = match user_id {
+        Some(user_id) => path.segment(user_id.as_str()),
+        None => path.literal("{userId}"),
+    };
+    path.literal(message_type.as_str()).finish()
 }
 
 /// `/message/{userId}/{messageType}/{slot}`
-fn slot_path(user_id: &UserId, message_type: InviteMessageType, slot: Slot) -> String {
-    let mut path = collection_path(user_id, message_type).finish();
+fn slot_path(user_id: Option<&UserId>, message_type: InviteMessageType, slot: Slot) -> String {
+    let mut path = collection_path(user_id, message_type);
     path.push('/');
     path.push_str(&slot.to_string());
     path

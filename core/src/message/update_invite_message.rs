@@ -2,13 +2,15 @@
 
 use http::Method;
 
-use super::{MessageText, slot_path};
+use super::{MessageText, Owner, slot_path};
 use crate::endpoint::{Endpoint, RequestBody};
+use crate::error::InputError;
 use crate::ids::UserId;
 use crate::invite::bodies_json;
 use crate::message_type::InviteMessageType;
 use crate::models::{InviteMessage, ItemList};
 use crate::polite::Action;
+use crate::session::Session;
 use crate::slot::Slot;
 
 /// Edits one slot and returns the whole collection (operation `updateInviteMessage`).
@@ -25,7 +27,7 @@ use crate::slot::Slot;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UpdateInviteMessage {
-    user_id: UserId,
+    owner: Owner,
     message_type: InviteMessageType,
     slot: Slot,
     text: MessageText,
@@ -45,11 +47,28 @@ impl UpdateInviteMessage {
         text: MessageText,
     ) -> Self {
         Self {
-            user_id,
+            owner: Owner::User(user_id),
             message_type,
             slot,
             text,
         }
+    }
+
+    /// Sets `slot` of the session's own `message_type` collection to `text`: the user ID is
+    /// read from [`Session::user_id`] when the request is built, and a session without one
+    /// is refused with [`InputError::MissingUserId`].
+    pub fn mine(message_type: InviteMessageType, slot: Slot, text: MessageText) -> Self {
+        Self {
+            owner: Owner::Session,
+            message_type,
+            slot,
+            text,
+        }
+    }
+
+    /// The user whose slot this is; `None` for the session's own user.
+    pub fn user_id(&self) -> Option<&UserId> {
+        self.owner.user_id()
     }
 
     /// The collection.
@@ -71,7 +90,12 @@ impl Endpoint for UpdateInviteMessage {
     }
 
     fn path(&self) -> String {
-        slot_path(&self.user_id, self.message_type, self.slot)
+        slot_path(self.owner.user_id(), self.message_type, self.slot)
+    }
+
+    fn path_for(&self, session: &Session) -> Result<String, InputError> {
+        let user_id = self.owner.resolve(session)?;
+        Ok(slot_path(Some(user_id), self.message_type, self.slot))
     }
 
     fn body(&self) -> RequestBody {

@@ -1,4 +1,4 @@
-//! Photos for the `…WithPhoto` operations.
+//! Photos sent with an invite, a request or an answer (the `…WithPhoto` operations).
 
 mod multipart;
 mod png;

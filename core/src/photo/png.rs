@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use crate::error::{ImageProblem, InputError};
 
-/// A PNG for the `…WithPhoto` operations: non-empty, starting with the PNG signature, and
-/// within a size limit (10 MiB unless you choose another).
+/// A PNG for `with_photo` (the `…WithPhoto` operations): non-empty, starting with the PNG
+/// signature, and within a size limit (10 MiB unless you choose another).
 ///
 /// Checked when made, so a bad image is refused before any request is built. Cloning is
 /// cheap: the bytes are shared.
