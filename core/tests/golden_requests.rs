@@ -518,8 +518,10 @@ fn build_all(
         location: location.clone(),
         png: png(),
     };
+    // The session's own user is the one named, so the `mine` forms build the same paths.
+    let session = session.clone().with_user_id(user.clone());
     let mut build = Build {
-        session,
+        session: &session,
         built: Vec::new(),
     };
     visit_every_operation(&values, &mut build);
@@ -609,6 +611,10 @@ fn another_base_url_prefixes_every_path() {
         "http://127.0.0.1:8080/vrc/api/1/message/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/message/3",
         "http://127.0.0.1:8080/vrc/api/1/message/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/message/3",
         "http://127.0.0.1:8080/vrc/api/1/message/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/message/3",
+        "http://127.0.0.1:8080/vrc/api/1/message/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/message",
+        "http://127.0.0.1:8080/vrc/api/1/message/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/message/3",
+        "http://127.0.0.1:8080/vrc/api/1/message/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/message/3",
+        "http://127.0.0.1:8080/vrc/api/1/message/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/message/3",
         "http://127.0.0.1:8080/vrc/api/1/auth/user/notifications?n=60&offset=0",
         "http://127.0.0.1:8080/vrc/api/1/auth/user/notifications/not_00000000-0000-0000-0000-000000000000",
         "http://127.0.0.1:8080/vrc/api/1/auth/user/notifications/not_00000000-0000-0000-0000-000000000000/see",
@@ -652,6 +658,10 @@ fn hostile_ids_stay_inside_their_segment() {
         format!("{BASE}/invite/..%2F..%2Fauth%2Fuser/response"),
         format!("{BASE}/invite/..%2F..%2Fauth%2Fuser/response/photo"),
         format!("{BASE}/invite/myself/to/wrld_x%2F..%3F%23%25:1~region(eu)%2F..%20%3F%23"),
+        format!("{BASE}/message/{user_segment}/message"),
+        format!("{BASE}/message/{user_segment}/message/3"),
+        format!("{BASE}/message/{user_segment}/message/3"),
+        format!("{BASE}/message/{user_segment}/message/3"),
         format!("{BASE}/message/{user_segment}/message"),
         format!("{BASE}/message/{user_segment}/message/3"),
         format!("{BASE}/message/{user_segment}/message/3"),

@@ -13,7 +13,7 @@ use vrchat_invite_core::{
 };
 
 /// How many operations [`visit_every_operation`] visits.
-pub const OPERATION_COUNT: usize = 21;
+pub const OPERATION_COUNT: usize = 25;
 
 /// The operations that log in or out, which need no `auth` cookie.
 pub const LOGIN_OPERATIONS: [&str; 5] = [
@@ -94,11 +94,25 @@ pub fn visit_every_operation(values: &Values, visitor: &mut impl Visitor) {
     );
     visitor.visit(
         "updateInviteMessage",
-        &UpdateInviteMessage::new(user.clone(), kind, slot(3), text),
+        &UpdateInviteMessage::new(user.clone(), kind, slot(3), text.clone()),
     );
     visitor.visit(
         "resetInviteMessage",
         &ResetInviteMessage::new(user.clone(), kind, slot(3)),
+    );
+    // The same four on the session's own user, resolved by `Session::request`.
+    visitor.visit("getInviteMessages (mine)", &GetInviteMessages::mine(kind));
+    visitor.visit(
+        "getInviteMessage (mine)",
+        &GetInviteMessage::mine(kind, slot(3)),
+    );
+    visitor.visit(
+        "updateInviteMessage (mine)",
+        &UpdateInviteMessage::mine(kind, slot(3), text),
+    );
+    visitor.visit(
+        "resetInviteMessage (mine)",
+        &ResetInviteMessage::mine(kind, slot(3)),
     );
     visitor.visit("getNotifications", &ListNotifications::new());
     visitor.visit(
