@@ -1,10 +1,11 @@
 //! `vrchat-invite sim`: serve the simulator for programs in any language.
 
 use std::net::{Ipv4Addr, SocketAddr};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use clap::Args;
 use serde::Serialize;
-use vrchat_invite_sim::{SimUser, Simulator};
+use vrchat_invite_sim::{START_UNIX_MILLIS, SimUser, Simulator};
 
 use crate::exit_codes::Exit;
 use crate::failure::Failure;
@@ -58,6 +59,18 @@ struct Served {
     accounts: Vec<Account>,
 }
 
+/// Moves the served simulator's clock from its fixed start to now, so the times it writes
+/// (and the ages `inbox` shows) read naturally; from then on it moves only when told.
+fn start_at_the_real_time(sim: &Simulator) {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
+    let start = Duration::from_millis(u64::try_from(START_UNIX_MILLIS).unwrap_or(0));
+    if let Some(ahead) = now.checked_sub(start) {
+        sim.advance_clock(ahead);
+    }
+}
+
 /// Runs `sim`: starts the simulator with the demo accounts and serves until killed.
 pub(crate) fn run(args: &SimArgs, globals: &Globals) -> Result<(), Failure> {
     let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, args.port));
@@ -67,6 +80,7 @@ pub(crate) fn run(args: &SimArgs, globals: &Globals) -> Result<(), Failure> {
             format!("could not start the simulator on {addr}: {error}"),
         )
     })?;
+    start_at_the_real_time(&sim);
     let served = Served {
         base_url: sim.base_url(),
         accounts: [&accounts.alice, &accounts.bob]

@@ -1,8 +1,11 @@
 //! `demo` and `sim`.
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use vrchat_invite_core::Timestamp;
 
 use crate::harness::{USER_AGENT, bare_command, run, scratch_dir, wait_until};
 
@@ -83,6 +86,7 @@ fn sim_serves_on_a_free_port_and_prints_the_base_url() {
         run(command, "bob-demo-password\n")
     });
 
+    let clock = base_url.as_deref().map(sim_clock);
     let still_running = wait_until(&mut child, Instant::now()).is_none();
     let _ = std::fs::remove_dir_all(&home);
 
@@ -94,6 +98,38 @@ fn sim_serves_on_a_free_port_and_prints_the_base_url() {
     assert!(still_running, "sim exited on its own");
     let login = login.expect("login ran");
     assert!(login.ok().contains("Logged in as Bob"), "{login:#?}");
+    // The served clock starts at the real time (within a day: only the date matters here).
+    let clock = clock.expect("clock read");
+    let real = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|since| i64::try_from(since.as_millis()).expect("millis"))
+        .expect("after 1970");
+    let served = Timestamp::new(clock.as_str())
+        .unix_millis()
+        .unwrap_or_else(|| panic!("a timestamp: {clock}"));
+    assert!((real - served).abs() < 86_400_000, "served {clock}");
+}
+
+/// `GET {base}/_sim/clock` over a plain socket: the `now` it reports.
+fn sim_clock(base_url: &str) -> String {
+    let authority = base_url
+        .strip_prefix("http://")
+        .and_then(|rest| rest.split('/').next())
+        .expect("authority");
+    let mut stream = TcpStream::connect(authority).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    write!(
+        stream,
+        "GET /api/1/_sim/clock HTTP/1.1\r\nHost: {authority}\r\nUser-Agent: {USER_AGENT}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("write");
+    let mut reply = String::new();
+    stream.read_to_string(&mut reply).expect("read");
+    let body = reply.split("\r\n\r\n").nth(1).expect("a body");
+    let json: serde_json::Value = serde_json::from_str(body.trim()).expect("json");
+    json["now"].as_str().expect("now").to_owned()
 }
 
 #[test]
