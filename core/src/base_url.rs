@@ -34,41 +34,48 @@ impl BaseUrl {
     /// [`InputError::InvalidBaseUrl`] for anything but an absolute http(s) URL without user
     /// info, query or fragment; its [`BaseUrlProblem`] says which.
     pub fn new(value: impl Into<String>) -> Result<Self, InputError> {
-        let value = value.into();
-        let invalid = |problem| InputError::InvalidBaseUrl {
-            value: without_userinfo(&value),
-            problem,
-        };
-        if has_userinfo(&value) {
-            return Err(invalid(BaseUrlProblem::UserInfo));
-        }
-        if value.contains('#') {
-            return Err(invalid(BaseUrlProblem::Fragment));
-        }
-        if value.contains('?') {
-            return Err(invalid(BaseUrlProblem::Query));
-        }
-        let uri: http::Uri = value
-            .parse()
-            .map_err(|_| invalid(BaseUrlProblem::NotAUrl))?;
-        match uri.scheme_str() {
-            Some("http" | "https") => {}
-            _ => return Err(invalid(BaseUrlProblem::Scheme)),
-        }
-        if uri
-            .authority()
-            .is_none_or(|authority| authority.host().is_empty())
-        {
-            return Err(invalid(BaseUrlProblem::MissingHost));
-        }
-        let trimmed = value.trim_end_matches('/').to_owned();
-        Ok(Self(trimmed))
+        checked_base(value.into(), &["http", "https"]).map(Self)
     }
 
     /// The base URL without a trailing `/`.
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// `value` as a base URL of one of `schemes`: absolute, with a host, without user info,
+/// query or fragment, its trailing `/` dropped. The rule both base URLs (the API's and the
+/// pipeline's) follow; an error shows the URL with any user info redacted.
+pub(crate) fn checked_base(value: String, schemes: &[&str]) -> Result<String, InputError> {
+    let invalid = |problem| InputError::InvalidBaseUrl {
+        value: without_userinfo(&value),
+        problem,
+    };
+    if has_userinfo(&value) {
+        return Err(invalid(BaseUrlProblem::UserInfo));
+    }
+    if value.contains('#') {
+        return Err(invalid(BaseUrlProblem::Fragment));
+    }
+    if value.contains('?') {
+        return Err(invalid(BaseUrlProblem::Query));
+    }
+    let uri: http::Uri = value
+        .parse()
+        .map_err(|_| invalid(BaseUrlProblem::NotAUrl))?;
+    if !uri
+        .scheme_str()
+        .is_some_and(|scheme| schemes.contains(&scheme))
+    {
+        return Err(invalid(BaseUrlProblem::Scheme));
+    }
+    if uri
+        .authority()
+        .is_none_or(|authority| authority.host().is_empty())
+    {
+        return Err(invalid(BaseUrlProblem::MissingHost));
+    }
+    Ok(value.trim_end_matches('/').to_owned())
 }
 
 /// Where the authority (`user:password@host:port`) of `value` lies, scheme or not.

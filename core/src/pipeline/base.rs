@@ -3,8 +3,8 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::base_url::{has_userinfo, without_userinfo};
-use crate::error::{BaseUrlProblem, InputError};
+use crate::base_url::checked_base;
+use crate::error::InputError;
 
 /// The base of the pipeline's URL, `wss://pipeline.vrchat.cloud` by default.
 ///
@@ -31,36 +31,9 @@ impl PipelineBase {
     ///
     /// # Errors
     /// [`InputError::InvalidBaseUrl`] for anything but an absolute `ws` or `wss` URL without
-    /// user info, query or fragment (a wrong scheme is [`BaseUrlProblem::Scheme`]).
+    /// user info, query or fragment (a wrong scheme is [`crate::BaseUrlProblem::Scheme`]).
     pub fn new(value: impl Into<String>) -> Result<Self, InputError> {
-        let value = value.into();
-        let invalid = |problem| InputError::InvalidBaseUrl {
-            value: without_userinfo(&value),
-            problem,
-        };
-        if has_userinfo(&value) {
-            return Err(invalid(BaseUrlProblem::UserInfo));
-        }
-        if value.contains('#') {
-            return Err(invalid(BaseUrlProblem::Fragment));
-        }
-        if value.contains('?') {
-            return Err(invalid(BaseUrlProblem::Query));
-        }
-        let uri: http::Uri = value
-            .parse()
-            .map_err(|_| invalid(BaseUrlProblem::NotAUrl))?;
-        match uri.scheme_str() {
-            Some("ws" | "wss") => {}
-            _ => return Err(invalid(BaseUrlProblem::Scheme)),
-        }
-        if uri
-            .authority()
-            .is_none_or(|authority| authority.host().is_empty())
-        {
-            return Err(invalid(BaseUrlProblem::MissingHost));
-        }
-        Ok(Self(value.trim_end_matches('/').to_owned()))
+        checked_base(value.into(), &["ws", "wss"]).map(Self)
     }
 
     /// The base URL without a trailing `/`.
