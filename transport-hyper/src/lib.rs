@@ -84,6 +84,7 @@ mod error;
 mod login;
 mod pipeline;
 mod proxy;
+mod random;
 mod seed;
 mod tls;
 mod trace;

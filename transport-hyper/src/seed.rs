@@ -1,19 +1,13 @@
-//! A jitter seed from the operating system's randomness.
-
-use std::hash::{BuildHasher, RandomState};
+//! A jitter seed from the operating system's randomness (see [`crate::random`]).
 
 use vrchat_invite_core::Politeness;
 
-/// A seed that differs between processes (and between calls): std seeds each
-/// [`RandomState`] from the operating system's randomness.
-fn os_seed() -> u64 {
-    RandomState::new().hash_one(0x7669_7465_u64)
-}
+use crate::random::random_u64;
 
 /// `politeness` with its throttle's jitter seeded from the operating system, unless the
 /// caller seeded it already (see [`Politeness::with_default_seed`]).
 pub(crate) fn seeded(politeness: Politeness) -> Politeness {
-    politeness.with_default_seed(os_seed())
+    politeness.with_default_seed(random_u64())
 }
 
 #[cfg(test)]

@@ -91,6 +91,7 @@ mod error;
 mod login;
 mod pipeline;
 mod proxy;
+mod random;
 mod seed;
 mod tls;
 mod trace;

@@ -1,7 +1,6 @@
 //! VRChat's pipeline over tokio-tungstenite: an async [`Watcher`], also a `Stream` of events.
 
 mod error;
-mod random;
 mod stream;
 mod watcher;
 

@@ -1,7 +1,6 @@
 //! VRChat's pipeline over tungstenite: a blocking [`Watcher`] of events.
 
 mod error;
-mod random;
 mod stream;
 mod watcher;
 

@@ -10,9 +10,9 @@ use vrchat_invite_core::{
 };
 
 use super::error::WatchError;
-use super::random::{random_key, random_u64};
 use super::stream::{MaybeTls, OpenError, open};
 use crate::Client;
+use crate::random::{random_key, random_u64};
 
 /// How many reconnect waits are remembered for [`Watcher::waits`].
 const WAIT_HISTORY: usize = 1024;

@@ -1,4 +1,5 @@
-//! Random numbers for the reconnect jitter and the handshake key, from std's hasher keys.
+//! Random numbers for the throttle's and the reconnects' jitter and the handshake key, from
+//! std's hasher keys (each `RandomState` is seeded from the operating system's randomness).
 
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
