@@ -159,7 +159,7 @@ impl Client {
         request: Request<Full<Bytes>>,
         host: &str,
     ) -> Result<Response<Vec<u8>>, Error> {
-        let fail = |source| Error::from_exchange(source, host, self.body_limit);
+        let fail = |source| Error::from_exchange(source, host);
         let response = self
             .http
             .request(request)

@@ -99,14 +99,12 @@ impl Error {
     }
 
     /// Sorts a failed exchange by what its chain of causes says.
-    pub(crate) fn from_exchange(source: BoxError, host: &str, limit: usize) -> Self {
+    pub(crate) fn from_exchange(source: BoxError, host: &str) -> Self {
         let mut tls = false;
-        let mut too_large = false;
         let mut failed_to_connect = false;
         let mut disconnected = false;
         for_each_cause(&*source, |error| {
             tls |= error.is::<rustls::Error>();
-            too_large |= error.is::<http_body_util::LengthLimitError>();
             if let Some(client) = error.downcast_ref::<hyper_util::client::legacy::Error>() {
                 failed_to_connect |= client.is_connect();
             }
@@ -129,8 +127,6 @@ impl Error {
         });
         if tls {
             Self::Tls { source }
-        } else if too_large {
-            Self::BodyTooLarge { limit }
         } else if failed_to_connect {
             Self::Connect {
                 host: host.to_owned(),
