@@ -8,9 +8,8 @@ use std::time::Duration;
 
 use vrchat_invite_core::{
     BaseUrl, Credentials, CurrentUser, EDIT_COOLDOWN_MINUTES, GetInviteMessages, InviteMessage,
-    InviteMessageType, InviteUser, ItemList, ListNotifications, Location, MessageText,
-    Notification, NotificationPager, Received, RequestInvite, Session, Slot, TwoFactorMethod,
-    UpdateInviteMessage, UserAgent,
+    InviteMessageType, InviteUser, ItemList, Location, MessageText, Notification, Received,
+    RequestInvite, Session, Slot, TwoFactorMethod, UpdateInviteMessage, UserAgent,
 };
 use vrchat_invite_sim::{DemoAccounts, SimUser, Simulator};
 use vrchat_invite_ureq::Client;
@@ -269,16 +268,8 @@ impl Tour<'_> {
 
     /// Every notification `client` received, through the API, newest first.
     fn inbox(&self, client: &Client) -> Result<Vec<Notification>, Failure> {
-        let mut pager = NotificationPager::new(ListNotifications::new());
-        let mut inbox = Vec::new();
-        while let Some(request) = pager.next_request() {
-            let page = client
-                .send(&request)
-                .map_err(|error| transport_error(&error, &Subject::Nothing))?;
-            pager.record(&page);
-            inbox.extend(page.into_decoded());
-        }
-        Ok(inbox)
+        let items = super::inbox::fetch_all(client)?;
+        Ok(ItemList::from_items(items).into_decoded())
     }
 
     fn show_inbox(&self, inbox: &[Notification]) {

@@ -135,7 +135,8 @@ fn list(client: &Client, kind: InboxType, globals: &Globals) -> Result<(), Failu
         .show(&list, || inbox_table(&list, now_millis()))
 }
 
-fn fetch_all(client: &Client) -> Result<Vec<ListItem<Notification>>, Failure> {
+/// Every page of the inbox, as the server listed it (newest first).
+pub(crate) fn fetch_all(client: &Client) -> Result<Vec<ListItem<Notification>>, Failure> {
     let first = ListNotifications::new().page_size(PageSize::MAX);
     let mut pager = NotificationPager::new(first);
     let mut items = Vec::new();
