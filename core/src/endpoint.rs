@@ -3,6 +3,7 @@
 use http::{HeaderValue, Method};
 
 use crate::error::{ApiError, Error, InputError};
+use crate::models::InviteMessage;
 use crate::polite::Action;
 use crate::session::Session;
 
@@ -135,6 +136,28 @@ pub trait Endpoint {
     /// default.
     fn action(&self) -> Action<'_> {
         Action::Other
+    }
+
+    /// The invite messages a decoded reply lists, for the politeness helpers' cooldown
+    /// book. None by default; the invite message operations list theirs.
+    fn invite_messages<'o>(&self, output: &'o Self::Output) -> Vec<&'o InviteMessage> {
+        let _ = output;
+        Vec::new()
+    }
+
+    /// Whether this operation ends the session it is sent with (logout): the client then
+    /// forgets the session's `auth` cookie whatever the reply. False by default.
+    fn ends_session(&self) -> bool {
+        false
+    }
+
+    /// A client's last word on a parsed reply: unchanged by default. Logout counts a 401
+    /// (the server had ended the session already) as logged out.
+    ///
+    /// # Errors
+    /// The error of `result`, unless the operation counts it as done.
+    fn settle(&self, result: Result<Self::Output, Error>) -> Result<Self::Output, Error> {
+        result
     }
 
     /// Whether a 2xx reply means the server changed something that sending the request

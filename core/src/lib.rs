@@ -49,6 +49,7 @@
 
 mod auth;
 mod base_url;
+mod client;
 mod clip;
 mod credentials;
 mod endpoint;
@@ -77,6 +78,11 @@ pub use auth::{
     LoginStep, Logout, TwoFactorCode, TwoFactorMethod, VerifyAuthToken, VerifyTwoFactor,
 };
 pub use base_url::BaseUrl;
+pub use client::{
+    BoxError, BuildClient, ClientBuilder, ClientCore, ClientError, ClientOptions,
+    DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT, ExchangeTrace, FailureKind, LoginDriver, LoginNext,
+    Outgoing, Pending,
+};
 pub use credentials::{AuthToken, TwoFactorToken};
 pub use endpoint::{Endpoint, RequestBody};
 pub use error::{
@@ -108,7 +114,7 @@ pub use pipeline::{
     Watch, WatchEnd, WatchStep, decode_frame,
 };
 pub use polite::{
-    Action, CooldownBook, EDIT_COOLDOWN_MINUTES, InviteGuard, Politeness, Refusal,
+    Action, CooldownBook, EDIT_COOLDOWN_MINUTES, InviteGuard, Politeness, Refusal, ReplySeen,
     SharedPoliteness, Throttle,
 };
 pub use proxy::{

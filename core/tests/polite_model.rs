@@ -6,8 +6,8 @@ use std::time::{Duration, Instant};
 use http::{HeaderMap, StatusCode};
 use proptest::prelude::*;
 use vrchat_invite_core::{
-    Action, CooldownBook, InviteGuard, InviteMessageType, Location, Politeness, Refusal, Slot,
-    Throttle, UserId,
+    Action, ApiError, CooldownBook, InviteGuard, InviteMessage, InviteMessageType, Location,
+    Politeness, Refusal, ReplySeen, Slot, Throttle, UserId,
 };
 
 #[derive(Debug, Clone)]
@@ -135,6 +135,14 @@ fn list_body(slot: u8, minutes: u32) -> Vec<u8> {
     .into_bytes()
 }
 
+fn messages(slot: u8, minutes: u32) -> Vec<InviteMessage> {
+    serde_json::from_slice(&list_body(slot, minutes)).expect("list")
+}
+
+fn error(status: StatusCode, body: &[u8]) -> ApiError {
+    ApiError::from_parts(status, &HeaderMap::new(), body)
+}
+
 #[test]
 fn politeness_learns_from_replies() {
     let mut politeness = Politeness::new()
@@ -144,10 +152,10 @@ fn politeness_learns_from_replies() {
     let slot = Slot::new(4).expect("slot");
     let edit = Action::EditSlot(InviteMessageType::Message, slot);
     let reset = Action::ResetSlot(InviteMessageType::Message, slot);
-    let headers = HeaderMap::new();
 
     assert_eq!(politeness.before_send(now, &edit), Ok(Duration::ZERO));
-    politeness.after_reply(now, &edit, StatusCode::OK, &headers, &list_body(4, 60));
+    let listed = messages(4, 60);
+    politeness.after_reply(now, &edit, &ReplySeen::success(StatusCode::OK, &listed));
     let refused = politeness.before_send(now + Duration::from_secs(60), &reset);
     assert!(
         matches!(
@@ -163,13 +171,8 @@ fn politeness_learns_from_replies() {
     // A 429 teaches the minutes of another slot.
     let other = Action::EditSlot(InviteMessageType::Request, slot);
     let cooldown = br#"{"error":{"message":"Please wait 12 more minutes until you try again\u2024","status_code":429}}"#;
-    politeness.after_reply(
-        now,
-        &other,
-        StatusCode::TOO_MANY_REQUESTS,
-        &headers,
-        cooldown,
-    );
+    let refusal = error(StatusCode::TOO_MANY_REQUESTS, cooldown);
+    politeness.after_reply(now, &other, &ReplySeen::error(&refusal));
     assert!(matches!(
         politeness.before_send(now, &other),
         Err(Refusal::Cooldown {
@@ -179,12 +182,11 @@ fn politeness_learns_from_replies() {
     ));
 
     // A list saying the slot is free clears it.
+    let listed = messages(4, 0);
     politeness.after_reply(
         now,
         &Action::ReadMessages,
-        StatusCode::OK,
-        &headers,
-        &list_body(4, 0),
+        &ReplySeen::success(StatusCode::OK, &listed),
     );
     assert_eq!(politeness.before_send(now, &edit), Ok(Duration::ZERO));
 
@@ -196,15 +198,17 @@ fn politeness_learns_from_replies() {
         location: &location,
     };
     assert!(politeness.before_send(now, &invite).is_ok());
-    politeness.after_reply(now, &invite, StatusCode::FORBIDDEN, &headers, b"{}");
+    let forbidden = error(StatusCode::FORBIDDEN, b"{}");
+    politeness.after_reply(now, &invite, &ReplySeen::error(&forbidden));
     assert!(politeness.before_send(now, &invite).is_ok());
-    politeness.after_reply(now, &invite, StatusCode::OK, &headers, b"{}");
+    politeness.after_reply(now, &invite, &ReplySeen::success(StatusCode::OK, []));
     assert!(matches!(
         politeness.before_send(now, &invite),
         Err(Refusal::DuplicateInvite { .. })
     ));
     // A 5xx may have sent it: it stays guarded.
-    politeness.after_reply(now, &invite, StatusCode::BAD_GATEWAY, &headers, b"");
+    let bad_gateway = error(StatusCode::BAD_GATEWAY, b"");
+    politeness.after_reply(now, &invite, &ReplySeen::error(&bad_gateway));
     assert!(politeness.before_send(now, &invite).is_err());
 }
 

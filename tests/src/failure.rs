@@ -55,28 +55,11 @@ impl Failure {
     }
 }
 
-impl From<&vrchat_invite_ureq::Error> for Failure {
-    fn from(error: &vrchat_invite_ureq::Error) -> Self {
-        use vrchat_invite_ureq::Error as E;
-        match error {
-            E::Core(core) => Self::from_core(core),
-            E::Connect { .. } => Self::Connect,
-            E::Timeout { .. } => Self::Timeout,
-            E::Tls { .. } => Self::Tls,
-            E::Disconnected { .. } => Self::Disconnected,
-            E::BodyTooLarge { limit } => Self::BodyTooLarge { limit: *limit },
-            E::Redirect { status, location } => Self::Redirect {
-                status: *status,
-                location: location.clone(),
-            },
-            _ => Self::Other,
-        }
-    }
-}
-
-impl From<&vrchat_invite_hyper::Error> for Failure {
-    fn from(error: &vrchat_invite_hyper::Error) -> Self {
-        use vrchat_invite_hyper::Error as E;
+/// Both transports report the core's one [`vrchat_invite_core::ClientError`], so one
+/// mapping serves both.
+impl From<&vrchat_invite_core::ClientError> for Failure {
+    fn from(error: &vrchat_invite_core::ClientError) -> Self {
+        use vrchat_invite_core::ClientError as E;
         match error {
             E::Core(core) => Self::from_core(core),
             E::Connect { .. } => Self::Connect,

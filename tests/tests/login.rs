@@ -77,7 +77,7 @@ mod blocking {
     #[test]
     fn full_flow_save_restore_logout() {
         let w = world();
-        let mut client = Client::new(fresh_session(&w.sim)).expect("client");
+        let client = Client::new(fresh_session(&w.sim)).expect("client");
         let mut asked = Vec::new();
         let user = client
             .login(credentials(&w.alice), |methods| {
@@ -94,9 +94,9 @@ mod blocking {
         client.send(&invite(&w)).expect("invite works");
 
         // Save, restore in a new client: no new login.
-        let saved = serde_json::to_string(client.session()).expect("save");
+        let saved = serde_json::to_string(&client.session()).expect("save");
         let restored: Session = serde_json::from_str(&saved).expect("restore");
-        let mut second = Client::new(restored).expect("client");
+        let second = Client::new(restored).expect("client");
         let log_mark = w.sim.request_log().len();
         let again = second
             .login(credentials(&w.alice), |_| {
@@ -131,14 +131,14 @@ mod blocking {
     #[test]
     fn wrong_password_and_wrong_code() {
         let w = world();
-        let mut client = Client::new(fresh_session(&w.sim)).expect("client");
+        let client = Client::new(fresh_session(&w.sim)).expect("client");
         let wrong = Credentials::new("alice", "not the password").ok();
         let error = client
             .login(wrong, |_| panic!("no 2FA after a wrong password"))
             .expect_err("refused");
         assert_eq!(api_kind(&error), Some(ApiErrorKind::InvalidCredentials));
 
-        let mut client = Client::new(fresh_session(&w.sim)).expect("client");
+        let client = Client::new(fresh_session(&w.sim)).expect("client");
         let error = client
             .login(credentials(&w.alice), |_| {
                 Some((TwoFactorMethod::Totp, TwoFactorCode::new("000000").ok()?))
@@ -155,7 +155,7 @@ mod blocking {
     #[test]
     fn email_otp_recovery_code_and_remembered_device() {
         let w = world();
-        let mut client = Client::new(fresh_session(&w.sim)).expect("client");
+        let client = Client::new(fresh_session(&w.sim)).expect("client");
         let user = client
             .login(credentials(&w.carol), |methods| {
                 assert_eq!(methods, [TwoFactorMethod::EmailOtp]);
@@ -165,7 +165,7 @@ mod blocking {
             .expect("email otp");
         assert_eq!(user.id, w.carol.id);
 
-        let mut client = Client::new(fresh_session(&w.sim)).expect("client");
+        let client = Client::new(fresh_session(&w.sim)).expect("client");
         let recovery = w
             .sim
             .recovery_codes(&w.alice.id)
@@ -189,7 +189,7 @@ mod blocking {
             .cloned()
             .expect("device cookie");
         let session = fresh_session(&w.sim).with_two_factor_token(remembered);
-        let mut device = Client::new(session).expect("client");
+        let device = Client::new(session).expect("client");
         device
             .login(credentials(&w.alice), |_| {
                 panic!("a remembered device skips 2FA")
@@ -202,11 +202,11 @@ mod blocking {
     fn too_many_sessions() {
         let w = world();
         w.sim.set_session_limit(1);
-        let mut first = Client::new(fresh_session(&w.sim)).expect("client");
+        let first = Client::new(fresh_session(&w.sim)).expect("client");
         first
             .login(credentials(&w.bob), |_| None)
             .expect("first login");
-        let mut second = Client::new(fresh_session(&w.sim)).expect("client");
+        let second = Client::new(fresh_session(&w.sim)).expect("client");
         let error = second
             .login(credentials(&w.bob), |_| None)
             .expect_err("limit");

@@ -75,7 +75,7 @@ mod blocking {
     #[test]
     fn a_typo_then_the_right_code_logs_in() {
         let (sim, alice) = setup();
-        let mut client = Client::new(session(&sim)).expect("client");
+        let client = Client::new(session(&sim)).expect("client");
         let mut prompts = Vec::new();
         let user = client
             .login_with(credentials(&alice), |prompt| {
@@ -95,7 +95,7 @@ mod blocking {
     #[test]
     fn wrong_codes_end_the_login_after_the_bound() {
         let (sim, alice) = setup();
-        let mut client = Client::new(session(&sim)).expect("client");
+        let client = Client::new(session(&sim)).expect("client");
         let mut asked = 0;
         let error = client
             .login(credentials(&alice), |_| {

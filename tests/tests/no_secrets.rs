@@ -6,9 +6,9 @@
 use std::fmt::{Debug, Display};
 
 use vrchat_invite_core::{
-    AuthToken, BaseUrl, Credentials, Endpoint, Error, GetCurrentUser, InputError, LoginFlow,
-    LoginStep, Secret, Session, TwoFactorCode, TwoFactorMethod, TwoFactorToken, UserAgent,
-    VerifyTwoFactor,
+    AuthToken, BaseUrl, ClientBuilder, ClientCore, ClientOptions, Credentials, Endpoint, Error,
+    GetCurrentUser, InputError, LoginFlow, LoginStep, ProxyRules, ProxyServer, Secret, Session,
+    TwoFactorCode, TwoFactorMethod, TwoFactorToken, UserAgent, VerifyTwoFactor,
 };
 use vrchat_invite_sim::{Simulator, UserSpec};
 
@@ -191,6 +191,28 @@ fn transports_hide_their_secrets() {
         "hyper Error",
         &vrchat_invite_hyper::Error::from(Error::from(InputError::NotLoggedIn)),
     );
+}
+
+#[test]
+fn the_shared_client_parts_hide_their_secrets() {
+    let proxy =
+        ProxyServer::new(&format!("http://proxy-user:{PASSWORD}@127.0.0.1:3128")).expect("proxy");
+    let options = ClientOptions::default().with_proxy_rules(ProxyRules::all(proxy.clone()));
+    debug("ClientOptions", &options);
+    let core = ClientCore::new(session(), options, 1, |_| None);
+    debug("ClientCore", &core);
+    let builder: ClientBuilder<vrchat_invite_ureq::Client> =
+        ClientBuilder::new(session()).proxy(proxy);
+    debug("ClientBuilder with a proxy", &builder);
+    let (outgoing, pending) = core
+        .prepare(&vrchat_invite_core::Logout, std::time::Instant::now())
+        .expect("prepared");
+    debug("Outgoing", &outgoing);
+    debug("Pending", &pending);
+    let mut login = core.start_login(Some(credentials()));
+    debug("LoginDriver", &login);
+    let next = login.next_step().expect("a first step");
+    debug("LoginNext", &next);
 }
 
 #[test]

@@ -107,7 +107,7 @@ fn credentials() -> Credentials {
 #[test]
 fn after_a_login_mine_needs_nothing_more_on_ureq() {
     let world = World::new();
-    let mut client =
+    let client =
         vrchat_invite_ureq::Client::new(vrchat_invite_tests::session_at(&world.sim.base_url()))
             .expect("client");
     let me = client.login(Some(credentials()), |_| None).expect("login");

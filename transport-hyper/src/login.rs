@@ -1,10 +1,9 @@
-//! Logging in and out: the core's login flow, driven over this client.
+//! Logging in and out: the core's login driver, over this client.
 
 use std::future::Future;
 
 use vrchat_invite_core::{
-    ApiErrorKind, CodePrompt, Credentials, CurrentUser, Endpoint, LoginFlow, LoginStep, Logout,
-    TwoFactorCode, TwoFactorMethod,
+    CodePrompt, Credentials, CurrentUser, LoginNext, Logout, TwoFactorCode, TwoFactorMethod,
 };
 
 use crate::client::Client;
@@ -18,19 +17,21 @@ impl Client {
     /// remembered device). When a second factor is needed, `ask_code` gets the offered
     /// methods and resolves to the method and code the person chose, or `None` to give up.
     /// A wrong code is forgiven: `ask_code` is asked again within the same login, up to
-    /// [`LoginFlow::MAX_CODE_ATTEMPTS`] codes (see [`Client::login_with`] to tell the person
-    /// why). Nothing else is retried: a wrong password ends the login with its error. The
-    /// session shared by every clone of this client is updated as the flow goes.
+    /// [`vrchat_invite_core::LoginFlow::MAX_CODE_ATTEMPTS`] codes (see
+    /// [`Client::login_with`] to tell the person why). Nothing else is retried: a wrong
+    /// password ends the login with its error. The session every clone shares is updated
+    /// as the login goes; afterwards `session()` holds the cookies and the user ID: save it.
     ///
     /// # Errors
     /// [`Error::TwoFactorCancelled`] when `ask_code` gives `None` (after a wrong code, that
     /// code's error instead); [`Error::Core`] with
-    /// [`ApiErrorKind::InvalidCredentials`], [`ApiErrorKind::TooManySessions`] or
-    /// [`ApiErrorKind::InvalidTwoFactorCode`] when the server refuses; exchange errors.
+    /// [`vrchat_invite_core::ApiErrorKind::InvalidCredentials`],
+    /// [`vrchat_invite_core::ApiErrorKind::TooManySessions`] or
+    /// [`vrchat_invite_core::ApiErrorKind::InvalidTwoFactorCode`] when the server refuses;
+    /// exchange errors.
     ///
     /// ```no_run
-    /// use vrchat_invite_core::{Credentials, Session, TwoFactorCode, TwoFactorMethod, UserAgent};
-    /// use vrchat_invite_hyper::Client;
+    /// use vrchat_invite_hyper::{Client, Credentials, Session, TwoFactorCode, TwoFactorMethod, UserAgent};
     ///
     /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
     /// let client = Client::new(Session::new(UserAgent::new("MyBot/1.0 me@example.com")?))?;
@@ -72,39 +73,12 @@ impl Client {
         F: FnMut(CodePrompt) -> Fut,
         Fut: Future<Output = Option<(TwoFactorMethod, TwoFactorCode)>>,
     {
-        let mut flow = LoginFlow::new(credentials);
-        let mut rejection = None;
+        let mut login = self.start_login(credentials);
         loop {
-            let step = flow.step(&self.session())?;
-            match step {
-                LoginStep::Send(request) => {
-                    let response = self.execute(request).await?;
-                    let mut session = self.session();
-                    let received = flow.receive(&mut session, &response);
-                    self.set_session(session);
-                    match received {
-                        Ok(()) => {}
-                        Err(error) if wrong_code(&error) && flow.code_prompt().is_some() => {
-                            rejection = Some(Error::from(error));
-                        }
-                        Err(error) => return Err(error.into()),
-                    }
-                }
-                LoginStep::NeedTwoFactorCode(_) => {
-                    let answer = match flow.code_prompt() {
-                        Some(prompt) => ask_code(prompt).await,
-                        None => None,
-                    };
-                    let Some((method, code)) = answer else {
-                        return Err(rejection.unwrap_or(Error::TwoFactorCancelled));
-                    };
-                    flow.submit_code(method, code)?;
-                }
-                LoginStep::Done(user) => return Ok(user),
-                _ => {
-                    let reason = "a login step this transport does not know";
-                    return Err(vrchat_invite_core::Error::Unexpected { reason }.into());
-                }
+            match login.next_step()? {
+                LoginNext::Send(request) => login.receive(self.execute(request).await)?,
+                LoginNext::AskCode(prompt) => login.answer(ask_code(prompt).await)?,
+                LoginNext::Done(user) => return Ok(user),
             }
         }
     }
@@ -116,22 +90,6 @@ impl Client {
     /// # Errors
     /// Exchange errors, or an API error other than 401; the cookie is forgotten anyway.
     pub async fn logout(&self) -> Result<(), Error> {
-        let request = self.session().request(&Logout)?;
-        let result = self.execute(request).await;
-        self.update_session(|session| session.set_auth_token(None));
-        let response = result?;
-        self.update_session(|session| {
-            session.apply_set_cookies(response.headers());
-            session.set_auth_token(None);
-        });
-        match Logout.parse(&response) {
-            Err(error) if error.api_kind() == Some(&ApiErrorKind::Unauthorized) => Ok(()),
-            result => Ok(result?),
-        }
+        self.send(&Logout).await
     }
-}
-
-/// Whether the server refused a two-factor code (so another may be tried).
-fn wrong_code(error: &vrchat_invite_core::Error) -> bool {
-    error.api_kind() == Some(&ApiErrorKind::InvalidTwoFactorCode)
 }

@@ -4,7 +4,7 @@
 use hyper_rustls::HttpsConnectorBuilder as ConnectorBuilder;
 use hyper_rustls::builderstates::{WantsSchemes, WantsTlsConfig};
 
-use crate::error::Error;
+use crate::Error;
 
 /// The connector builder with the trust this build asks for.
 pub(crate) fn roots(

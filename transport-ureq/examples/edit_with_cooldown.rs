@@ -61,7 +61,7 @@ pub fn logged_in(
     if let Some(base_url) = base_url {
         session = session.with_base_url(BaseUrl::new(base_url)?);
     }
-    let mut client = Client::new(session)?;
+    let client = Client::new(session)?;
     client.login(Some(Credentials::new(username, password)?), |_| None)?;
     Ok(client)
 }

@@ -52,7 +52,7 @@ pub fn login_and_save(
         session = session.with_base_url(BaseUrl::new(base_url)?);
     }
     let token_before = session.auth_token().map(|token| token.expose().to_owned());
-    let mut client = Client::new(session)?;
+    let client = Client::new(session)?;
     // `login` checks a saved cookie first and only sends the password when it is invalid.
     let user = client.login(Some(Credentials::new(username, password)?), &mut ask_code)?;
     // The same `auth` cookie afterwards: the saved session was still valid.
@@ -62,7 +62,7 @@ pub fn login_and_save(
         .map(|token| token.expose().to_owned());
     let reused = token_before.is_some() && token_before == token_after;
     // The file holds the session cookies: keep it private.
-    std::fs::write(file, serde_json::to_string(client.session())?)?;
+    std::fs::write(file, serde_json::to_string(&client.session())?)?;
     Ok(LoggedIn {
         display_name: user.display_name,
         reused,

@@ -26,7 +26,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     if let Ok(base_url) = env::var("VRCHAT_BASE_URL") {
         session = session.with_base_url(BaseUrl::new(base_url)?);
     }
-    let mut client = Client::new(session)?;
+    let client = Client::new(session)?;
     let credentials = Credentials::new(env::var("VRCHAT_USERNAME")?, env::var("VRCHAT_PASSWORD")?)?;
     let me = client.login(Some(credentials), |offered| {
         let method = TwoFactorMethod::preferred(offered)?.clone();

@@ -1,27 +1,33 @@
-//! The blocking client: one generic `send` for every operation.
+//! The blocking client: ureq moving the bytes of the core's exchanges.
 
 use std::fmt;
-use std::time::{Duration, Instant};
+use std::ops::Deref;
+use std::time::Instant;
 
 use http::header::{CONTENT_TYPE, EXPECT};
 use http::{HeaderValue, Method, Request, Response};
 use ureq::config::AutoHeaderValue;
 use ureq::{Agent, SendBody};
-use vrchat_invite_core::{Endpoint, ProxyRules, Session, SharedPoliteness, redirect_location};
+use vrchat_invite_core::{
+    BuildClient, ClientBuilder, ClientCore, ClientOptions, Endpoint, ExchangeTrace, Session,
+    redirect_location,
+};
 
-use crate::builder::ClientBuilder;
-use crate::error::Error;
-use crate::proxy;
-use crate::tls;
-use crate::trace;
+use crate::error::{Error, failure};
+use crate::{proxy, random, tls};
 
-/// A blocking VRChat client: the [`Session`] plus a ureq agent that keeps connections alive.
+/// A blocking VRChat client: a [`ClientCore`] (the session, options and politeness every
+/// clone shares) plus a ureq agent that keeps connections alive.
 ///
-/// Every operation goes through [`Client::send`]: the core builds the request, this client
-/// runs it (no redirects, whole-exchange timeout, body limit) and the core reads the reply.
+/// `Clone` is cheap (clones share the connections and the session), and the client is
+/// `Send` and `Sync`: use it from as many threads as you like. Every operation goes through
+/// [`Client::send`]: the core builds the request, this client runs it (no redirects,
+/// whole-exchange timeout, body limit) and the core reads the reply. The core's methods
+/// (`session`, `set_session`, `update_session`, `options`, `proxy_rules`) are reached
+/// through `Deref`.
 ///
 /// ```no_run
-/// use vrchat_invite_core::{AuthToken, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId};
+/// use vrchat_invite_ureq::{AuthToken, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId};
 /// use vrchat_invite_ureq::Client;
 ///
 /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
@@ -33,17 +39,37 @@ use crate::trace;
 /// }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[derive(Clone)]
 pub struct Client {
-    session: Session,
+    core: ClientCore,
     agent: Agent,
-    timeout: Duration,
-    body_limit: usize,
-    politeness: Option<SharedPoliteness>,
-    proxy_rules: ProxyRules,
+}
+
+impl BuildClient for Client {
+    fn build_client(session: Session, options: ClientOptions) -> Result<Self, Error> {
+        let config = Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .timeout_global(Some(options.timeout()))
+            // Requests carry the session's User-Agent; ureq adds none of its own.
+            .user_agent(AutoHeaderValue::None)
+            // Proxies are chosen per request by the core's rules (see `proxy.rs`).
+            .proxy(None)
+            .tls_config(tls::config())
+            .build();
+        let core = ClientCore::new(session, options, random::random_u64(), |name| {
+            std::env::var(name).ok()
+        });
+        Ok(Self {
+            core,
+            agent: Agent::new_with_config(config),
+        })
+    }
 }
 
 impl Client {
-    /// A client with the default options (30 s timeout, 1 MiB body limit).
+    /// A client with the default options (30 s timeout, 1 MiB body limit, proxies from the
+    /// environment, politeness off).
     ///
     /// # Errors
     /// None today; see [`ClientBuilder::build`].
@@ -52,55 +78,36 @@ impl Client {
     }
 
     /// Options for a client.
-    pub fn builder(session: Session) -> ClientBuilder {
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use vrchat_invite_ureq::{Client, Session, UserAgent};
+    ///
+    /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?);
+    /// let client = Client::builder(session)
+    ///     .timeout(Duration::from_secs(10))
+    ///     .body_limit(256 * 1024)
+    ///     .build()?;
+    /// assert_eq!(client.options().timeout(), Duration::from_secs(10));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn builder(session: Session) -> ClientBuilder<Self> {
         ClientBuilder::new(session)
     }
 
-    pub(crate) fn from_builder(builder: ClientBuilder) -> Self {
-        let config = Agent::config_builder()
-            .http_status_as_error(false)
-            .max_redirects(0)
-            .timeout_global(Some(builder.timeout))
-            // Requests carry the session's User-Agent; ureq adds none of its own.
-            .user_agent(AutoHeaderValue::None)
-            // Proxies are chosen per request by the core's rules (see `proxy.rs`).
-            .proxy(None)
-            .tls_config(tls::config())
-            .build();
-        let agent = Agent::new_with_config(config);
-        Self {
-            session: builder.session,
-            agent,
-            timeout: builder.timeout,
-            body_limit: builder.body_limit,
-            politeness: builder.politeness.map(SharedPoliteness::new),
-            proxy_rules: builder.proxy_rules,
-        }
-    }
-
-    /// Sends one operation and returns its typed result.
+    /// Sends one operation and returns its typed result. The throttle's wait, when
+    /// politeness is on, is slept on the calling thread.
     ///
     /// # Errors
-    /// [`Error::Core`] for bad input, an error reply or an undecodable body; the other
-    /// variants for failures of the exchange itself.
+    /// [`Error::Core`] for bad input, a refusal, an error reply or an undecodable body; the
+    /// other variants for failures of the exchange itself.
     pub fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output, Error> {
-        let request = self.session.request(endpoint)?;
-        let action = endpoint.action();
-        let operation = trace::operation_of::<E>();
-        if let Some(politeness) = &self.politeness {
-            let wait = politeness
-                .before_send(Instant::now(), &action)
-                .inspect_err(|error| trace::refused(operation, error))?;
-            trace::waiting(operation, wait);
-            if !wait.is_zero() {
-                std::thread::sleep(wait);
-            }
+        let (outgoing, pending) = self.core.prepare(endpoint, Instant::now())?;
+        if !outgoing.wait.is_zero() {
+            std::thread::sleep(outgoing.wait);
         }
-        let response = self.traced(operation, request)?;
-        if let Some(politeness) = &self.politeness {
-            politeness.after_reply(Instant::now(), &action, &response);
-        }
-        Ok(endpoint.parse(&response)?)
+        let reply = self.traced(pending.operation(), outgoing.request);
+        pending.finish(reply, Instant::now())
     }
 
     /// Runs one request as is, with this client's timeout and body limit, and returns the
@@ -112,22 +119,21 @@ impl Client {
         self.traced("execute", request)
     }
 
-    /// [`Client::execute`] inside its trace span (feature `tracing`).
     fn traced(
         &self,
         operation: &'static str,
         request: Request<Vec<u8>>,
     ) -> Result<Response<Vec<u8>>, Error> {
-        let exchange = trace::Exchange::start(operation, &request);
-        let result = exchange.in_scope(|| self.run(request));
-        exchange.finish(&result);
+        let trace = ExchangeTrace::start(operation, &request, Instant::now());
+        let result = trace.in_scope(|| self.run(request));
+        trace.finish(&result, Instant::now());
         result
     }
 
     fn run(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, Error> {
         let host = request.uri().host().unwrap_or_default().to_owned();
-        let fail = |source| Error::from_ureq(source, &host, self.timeout, self.body_limit);
-        let request = proxy::route(&self.agent, &self.proxy_rules, request).map_err(fail)?;
+        let fail = |source| failure(source, &host, self.core.options());
+        let request = proxy::route(&self.agent, self.core.proxy_rules(), request).map_err(fail)?;
         let (mut parts, body) = request.into_parts();
         if is_upload(&parts.headers) {
             // ureq writes a whole body before it reads anything; asking first lets a server
@@ -149,7 +155,7 @@ impl Client {
             });
         }
         let (parts, mut body) = response.into_parts();
-        let limit = u64::try_from(self.body_limit).unwrap_or(u64::MAX);
+        let limit = u64::try_from(self.core.options().body_limit()).unwrap_or(u64::MAX);
         let bytes = body
             .with_config()
             .limit(limit)
@@ -157,35 +163,13 @@ impl Client {
             .map_err(fail)?;
         Ok(Response::from_parts(parts, bytes))
     }
+}
 
-    /// The session.
-    pub fn session(&self) -> &Session {
-        &self.session
-    }
+impl Deref for Client {
+    type Target = ClientCore;
 
-    /// The session, to change (after a login, say).
-    pub fn session_mut(&mut self) -> &mut Session {
-        &mut self.session
-    }
-
-    /// Gives the session back, to save it or build another client.
-    pub fn into_session(self) -> Session {
-        self.session
-    }
-
-    /// The time allowed for a whole exchange.
-    pub fn timeout(&self) -> Duration {
-        self.timeout
-    }
-
-    /// The largest reply body accepted, in bytes.
-    pub fn body_limit(&self) -> usize {
-        self.body_limit
-    }
-
-    /// The proxy rules the client was built with; its [`crate::Watcher`] follows them too.
-    pub fn proxy_rules(&self) -> &ProxyRules {
-        &self.proxy_rules
+    fn deref(&self) -> &ClientCore {
+        &self.core
     }
 }
 
@@ -205,9 +189,7 @@ fn carries_body(method: &Method) -> bool {
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
-            .field("session", &self.session)
-            .field("timeout", &self.timeout)
-            .field("body_limit", &self.body_limit)
+            .field("core", &self.core)
             .finish_non_exhaustive()
     }
 }

@@ -85,18 +85,19 @@
     )
 )]
 
-mod builder;
 mod client;
 mod error;
 mod login;
 mod pipeline;
 mod proxy;
 mod random;
-mod seed;
 mod tls;
-mod trace;
 
-pub use builder::{ClientBuilder, DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT};
 pub use client::Client;
 pub use error::Error;
 pub use pipeline::{WatchError, Watcher};
+/// The core's own error (bad input, an error reply, an undecodable body), found in
+/// [`Error::Core`].
+pub use vrchat_invite_core::Error as CoreError;
+/// Everything of the core, so that this crate is the only one a user depends on.
+pub use vrchat_invite_core::*;

@@ -1,8 +1,7 @@
-//! Logging in and out: the core's login flow, driven over this client.
+//! Logging in and out: the core's login driver, over this client.
 
 use vrchat_invite_core::{
-    ApiErrorKind, CodePrompt, Credentials, CurrentUser, Endpoint, LoginFlow, LoginStep, Logout,
-    TwoFactorCode, TwoFactorMethod,
+    CodePrompt, Credentials, CurrentUser, LoginNext, Logout, TwoFactorCode, TwoFactorMethod,
 };
 
 use crate::client::Client;
@@ -16,22 +15,24 @@ impl Client {
     /// remembered device). When a second factor is needed, `ask_code` gets the offered
     /// methods and returns the method and code the person chose, or `None` to give up.
     /// A wrong code is forgiven: `ask_code` is asked again within the same login, up to
-    /// [`LoginFlow::MAX_CODE_ATTEMPTS`] codes (see [`Client::login_with`] to tell the person
-    /// why). Nothing else is retried: a wrong password ends the login with its error.
-    /// Afterwards [`Client::session`] holds the cookies and the user ID; save it.
+    /// [`vrchat_invite_core::LoginFlow::MAX_CODE_ATTEMPTS`] codes (see
+    /// [`Client::login_with`] to tell the person why). Nothing else is retried: a wrong
+    /// password ends the login with its error. The session every clone shares is updated
+    /// as the login goes; afterwards `session()` holds the cookies and the user ID: save it.
     ///
     /// # Errors
     /// [`Error::TwoFactorCancelled`] when `ask_code` returns `None` (after a wrong code,
     /// that code's error instead); [`Error::Core`] with
-    /// [`ApiErrorKind::InvalidCredentials`], [`ApiErrorKind::TooManySessions`] or
-    /// [`ApiErrorKind::InvalidTwoFactorCode`] when the server refuses; exchange errors.
+    /// [`vrchat_invite_core::ApiErrorKind::InvalidCredentials`],
+    /// [`vrchat_invite_core::ApiErrorKind::TooManySessions`] or
+    /// [`vrchat_invite_core::ApiErrorKind::InvalidTwoFactorCode`] when the server refuses;
+    /// exchange errors.
     ///
     /// ```no_run
-    /// use vrchat_invite_core::{Credentials, Session, TwoFactorCode, TwoFactorMethod, UserAgent};
-    /// use vrchat_invite_ureq::Client;
+    /// use vrchat_invite_ureq::{Client, Credentials, Session, TwoFactorCode, TwoFactorMethod, UserAgent};
     ///
     /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?);
-    /// let mut client = Client::new(session)?;
+    /// let client = Client::new(session)?;
     /// let user = client.login(Some(Credentials::new("me", "password")?), |offered| {
     ///     let method = TwoFactorMethod::preferred(offered)?.clone();
     ///     let mut line = String::new();
@@ -39,11 +40,11 @@ impl Client {
     ///     Some((method, TwoFactorCode::new(line).ok()?))
     /// })?;
     /// println!("logged in as {}", user.display_name);
-    /// let saved = serde_json::to_string(client.session())?;
+    /// let saved = serde_json::to_string(&client.session())?;
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn login<F>(
-        &mut self,
+        &self,
         credentials: Option<Credentials>,
         mut ask_code: F,
     ) -> Result<CurrentUser, Error>
@@ -59,39 +60,19 @@ impl Client {
     /// # Errors
     /// As [`Client::login`].
     pub fn login_with<F>(
-        &mut self,
+        &self,
         credentials: Option<Credentials>,
         mut ask_code: F,
     ) -> Result<CurrentUser, Error>
     where
         F: FnMut(&CodePrompt) -> Option<(TwoFactorMethod, TwoFactorCode)>,
     {
-        let mut flow = LoginFlow::new(credentials);
-        let mut rejection = None;
+        let mut login = self.start_login(credentials);
         loop {
-            match flow.step(self.session())? {
-                LoginStep::Send(request) => {
-                    let response = self.execute(request)?;
-                    match flow.receive(self.session_mut(), &response) {
-                        Ok(()) => {}
-                        Err(error) if wrong_code(&error) && flow.code_prompt().is_some() => {
-                            rejection = Some(Error::from(error));
-                        }
-                        Err(error) => return Err(error.into()),
-                    }
-                }
-                LoginStep::NeedTwoFactorCode(_) => {
-                    let answer = flow.code_prompt().and_then(|prompt| ask_code(&prompt));
-                    let Some((method, code)) = answer else {
-                        return Err(rejection.unwrap_or(Error::TwoFactorCancelled));
-                    };
-                    flow.submit_code(method, code)?;
-                }
-                LoginStep::Done(user) => return Ok(user),
-                _ => {
-                    let reason = "a login step this transport does not know";
-                    return Err(vrchat_invite_core::Error::Unexpected { reason }.into());
-                }
+            match login.next_step()? {
+                LoginNext::Send(request) => login.receive(self.execute(request))?,
+                LoginNext::AskCode(prompt) => login.answer(ask_code(&prompt))?,
+                LoginNext::Done(user) => return Ok(user),
             }
         }
     }
@@ -102,21 +83,7 @@ impl Client {
     ///
     /// # Errors
     /// Exchange errors, or an API error other than 401; the cookie is forgotten anyway.
-    pub fn logout(&mut self) -> Result<(), Error> {
-        let request = self.session().request(&Logout)?;
-        let result = self.execute(request);
-        self.session_mut().set_auth_token(None);
-        let response = result?;
-        self.session_mut().apply_set_cookies(response.headers());
-        self.session_mut().set_auth_token(None);
-        match Logout.parse(&response) {
-            Err(error) if error.api_kind() == Some(&ApiErrorKind::Unauthorized) => Ok(()),
-            result => Ok(result?),
-        }
+    pub fn logout(&self) -> Result<(), Error> {
+        self.send(&Logout)
     }
-}
-
-/// Whether the server refused a two-factor code (so another may be tried).
-fn wrong_code(error: &vrchat_invite_core::Error) -> bool {
-    error.api_kind() == Some(&ApiErrorKind::InvalidTwoFactorCode)
 }

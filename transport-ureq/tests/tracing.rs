@@ -101,7 +101,7 @@ fn every_exchange_has_a_span_and_no_secret_reaches_a_field() {
     let session = tracing::subscriber::with_default(subscriber, || {
         let session = Session::new(UserAgent::new("TraceTest/1.0 t@example.com").unwrap())
             .with_base_url(BaseUrl::new(sim.base_url()).unwrap());
-        let mut client = Client::builder(session)
+        let client = Client::builder(session)
             .politeness(Politeness::recommended())
             .build()
             .unwrap();
@@ -122,7 +122,7 @@ fn every_exchange_has_a_span_and_no_secret_reaches_a_field() {
         client.send(&invite).unwrap();
         // The same invite again: the politeness guard refuses it, and says so.
         assert!(client.send(&invite).is_err());
-        client.into_session()
+        client.session()
     });
 
     let exchanges = capture.exchanges();

@@ -118,7 +118,7 @@ impl Tour<'_> {
     fn log_in(&mut self, user: &SimUser) -> Result<Client, Failure> {
         let session = Session::new(UserAgent::new(DEMO_USER_AGENT).map_err(|e| input_error(&e))?)
             .with_base_url(BaseUrl::new(self.sim.base_url()).map_err(|e| input_error(&e))?);
-        let mut client = crate::connection::client(session)?;
+        let client = crate::connection::client(session)?;
         let credentials = Credentials::new(user.username.as_str(), user.password.as_str())
             .map_err(|e| input_error(&e))?;
         let sim = self.sim;

@@ -52,7 +52,7 @@ pub(crate) fn run(args: &LoginArgs, globals: &Globals) -> Result<(), Failure> {
         session.set_two_factor_token(saved.two_factor_token().cloned());
         session.set_user_id(saved.user_id().cloned());
     }
-    let mut client = client(session)?;
+    let client = client(session)?;
 
     let mut reused = None;
     if client.session().auth_token().is_some() {
@@ -67,7 +67,7 @@ pub(crate) fn run(args: &LoginArgs, globals: &Globals) -> Result<(), Failure> {
     }
     if let (Some(user), Some(wanted)) = (&reused, &args.username) {
         if !same_account(user, wanted)? {
-            switch_account(&mut client, user, wanted)?;
+            switch_account(&client, user, wanted)?;
             reused = None;
         }
     }
@@ -82,7 +82,7 @@ pub(crate) fn run(args: &LoginArgs, globals: &Globals) -> Result<(), Failure> {
                 .map_err(|error| transport_error(&error, &Subject::Login))?
         }
     };
-    store.save(client.session())?;
+    store.save(&client.session())?;
     report(
         globals,
         &user,
@@ -199,16 +199,17 @@ fn same_account(user: &CurrentUser, wanted: &str) -> Result<bool, Failure> {
 
 /// Ends the saved session of `user` and forgets its cookies, so `wanted` can log in.
 fn switch_account(
-    client: &mut vrchat_invite_ureq::Client,
+    client: &vrchat_invite_ureq::Client,
     user: &CurrentUser,
     wanted: &str,
 ) -> Result<(), Failure> {
     client
         .logout()
         .map_err(|error| transport_error(&error, &Subject::Login))?;
-    let session = client.session_mut();
-    session.set_two_factor_token(None);
-    session.set_user_id(None);
+    client.update_session(|session| {
+        session.set_two_factor_token(None);
+        session.set_user_id(None);
+    });
     let note = format!(
         "The saved session was {} ({}); logged it out to log in as {wanted}.",
         user.display_name, user.id

@@ -25,7 +25,7 @@ pub(crate) fn run(globals: &Globals) -> Result<(), Failure> {
         .is_some_and(|session| session.auth_token().is_some());
     if let Some(saved) = saved.filter(|session| session.auth_token().is_some()) {
         // The cookies go back to the API they came from, whatever --base-url says.
-        let mut client = client(restore(globals, &saved)?)?;
+        let client = client(restore(globals, &saved)?)?;
         client.logout().map_err(|error| {
             let failure = transport_error(&error, &Subject::Nothing);
             Failure::new(

@@ -3,9 +3,13 @@
 use http::Method;
 
 use crate::endpoint::Endpoint;
+use crate::error::{ApiErrorKind, Error};
 
-/// Invalidates the session's `auth` cookie (operation `logout`). The reply's `Set-Cookie`
-/// clears it; apply it with [`crate::Session::apply_set_cookies`], or clear it yourself.
+/// Invalidates the session's `auth` cookie (operation `logout`).
+///
+/// A client sending it forgets the cookie whatever the reply ([`Endpoint::ends_session`])
+/// and counts a 401 as logged out ([`Endpoint::settle`]). Sent by hand, apply the reply's
+/// `Set-Cookie` with [`crate::Session::apply_set_cookies`], or clear the cookie yourself.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Logout;
 
@@ -22,5 +26,16 @@ impl Endpoint for Logout {
 
     fn decode(&self, _body: &[u8]) -> serde_json::Result<()> {
         Ok(())
+    }
+
+    fn ends_session(&self) -> bool {
+        true
+    }
+
+    fn settle(&self, result: Result<(), Error>) -> Result<(), Error> {
+        match result {
+            Err(error) if error.api_kind() == Some(&ApiErrorKind::Unauthorized) => Ok(()),
+            result => result,
+        }
     }
 }

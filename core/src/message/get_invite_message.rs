@@ -73,6 +73,10 @@ impl Endpoint for GetInviteMessage {
         Ok(slot_path(Some(user_id), self.message_type, self.slot))
     }
 
+    fn invite_messages<'o>(&self, output: &'o Self::Output) -> Vec<&'o InviteMessage> {
+        vec![output]
+    }
+
     fn action(&self) -> Action<'_> {
         Action::ReadMessages
     }

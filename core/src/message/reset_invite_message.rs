@@ -76,6 +76,10 @@ impl Endpoint for ResetInviteMessage {
         Ok(slot_path(Some(user_id), self.message_type, self.slot))
     }
 
+    fn invite_messages<'o>(&self, output: &'o Self::Output) -> Vec<&'o InviteMessage> {
+        output.decoded().collect()
+    }
+
     fn action(&self) -> Action<'_> {
         Action::ResetSlot(self.message_type, self.slot)
     }

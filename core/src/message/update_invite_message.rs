@@ -104,6 +104,10 @@ impl Endpoint for UpdateInviteMessage {
         })
     }
 
+    fn invite_messages<'o>(&self, output: &'o Self::Output) -> Vec<&'o InviteMessage> {
+        output.decoded().collect()
+    }
+
     fn action(&self) -> Action<'_> {
         Action::EditSlot(self.message_type, self.slot)
     }

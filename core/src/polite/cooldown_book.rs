@@ -73,7 +73,11 @@ impl CooldownBook {
     }
 
     /// Learns every slot in a list the server returned.
-    pub fn learn_messages(&mut self, now: Instant, messages: &[InviteMessage]) {
+    pub fn learn_messages<'m>(
+        &mut self,
+        now: Instant,
+        messages: impl IntoIterator<Item = &'m InviteMessage>,
+    ) {
         for message in messages {
             let minutes = if message.can_be_updated && message.remaining_cooldown_minutes == 0 {
                 0

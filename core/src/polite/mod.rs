@@ -9,6 +9,7 @@ mod cooldown_book;
 mod invite_guard;
 mod politeness;
 mod refusal;
+mod reply_seen;
 mod shared;
 mod throttle;
 
@@ -17,5 +18,6 @@ pub use cooldown_book::{CooldownBook, EDIT_COOLDOWN_MINUTES};
 pub use invite_guard::InviteGuard;
 pub use politeness::Politeness;
 pub use refusal::Refusal;
+pub use reply_seen::ReplySeen;
 pub use shared::SharedPoliteness;
 pub use throttle::Throttle;

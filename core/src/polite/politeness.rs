@@ -2,11 +2,9 @@
 
 use std::time::{Duration, Instant};
 
-use http::{HeaderMap, StatusCode};
+use http::StatusCode;
 
-use super::{Action, CooldownBook, InviteGuard, Refusal, Throttle};
-use crate::error::{ApiError, ApiErrorKind};
-use crate::models::InviteMessage;
+use super::{Action, CooldownBook, InviteGuard, Refusal, ReplySeen, Throttle};
 
 /// Opt-in politeness: a [`Throttle`], a [`CooldownBook`] and an [`InviteGuard`], each on
 /// only when set.
@@ -124,22 +122,16 @@ impl Politeness {
             .map_or(Duration::ZERO, |throttle| throttle.reserve(now)))
     }
 
-    /// Learns from a reply received at `now`: cooldowns from message lists and 429s,
-    /// backoff from 429s, and forgets an invite the server refused.
-    pub fn after_reply(
-        &mut self,
-        now: Instant,
-        action: &Action<'_>,
-        status: StatusCode,
-        headers: &HeaderMap,
-        body: &[u8],
-    ) {
-        let rate_limited = status == StatusCode::TOO_MANY_REQUESTS;
+    /// Learns from a reply received at `now`, as the operation read it: cooldowns from
+    /// the messages it listed and from 429s, backoff from 429s, and forgets an invite the
+    /// server refused.
+    pub fn after_reply(&mut self, now: Instant, action: &Action<'_>, reply: &ReplySeen<'_>) {
+        let status = reply.status();
         if let Some(throttle) = &mut self.throttle {
-            throttle.record_reply(now, rate_limited);
+            throttle.record_reply(now, status == StatusCode::TOO_MANY_REQUESTS);
         }
         if let Some(book) = &mut self.cooldowns {
-            learn_cooldowns(book, now, action, status, headers, body);
+            learn_cooldowns(book, now, action, reply);
         }
         if let (Action::Invite { user, location }, Some(guard)) = (action, &mut self.invites) {
             if status.is_client_error() {
@@ -153,33 +145,19 @@ fn learn_cooldowns(
     book: &mut CooldownBook,
     now: Instant,
     action: &Action<'_>,
-    status: StatusCode,
-    headers: &HeaderMap,
-    body: &[u8],
+    reply: &ReplySeen<'_>,
 ) {
-    let touches_messages = matches!(
-        action,
-        Action::ReadMessages | Action::EditSlot(..) | Action::ResetSlot(..)
-    );
-    if !touches_messages {
-        return;
-    }
-    if status.is_success() {
-        if let Ok(messages) = crate::models::decode_list::<InviteMessage>(body) {
-            let messages: Vec<InviteMessage> = messages.into_decoded();
-            book.learn_messages(now, &messages);
-        } else if let Ok(message) = serde_json::from_slice::<InviteMessage>(body) {
-            book.learn_messages(now, std::slice::from_ref(&message));
-        }
-        if let Action::EditSlot(kind, slot) = action {
+    book.learn_messages(now, reply.messages().iter().copied());
+    match action {
+        Action::EditSlot(kind, slot) if reply.status().is_success() => {
             book.learn_edit(now, *kind, *slot);
         }
-    } else if let Action::EditSlot(kind, slot) | Action::ResetSlot(kind, slot) = action {
-        if let ApiErrorKind::Cooldown { minutes } =
-            ApiError::from_parts(status, headers, body).kind()
-        {
-            book.learn_cooldown(now, *kind, *slot, *minutes);
+        Action::EditSlot(kind, slot) | Action::ResetSlot(kind, slot) => {
+            if let Some(minutes) = reply.cooldown_minutes() {
+                book.learn_cooldown(now, *kind, *slot, minutes);
+            }
         }
+        _ => {}
     }
 }
 

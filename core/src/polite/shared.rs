@@ -3,7 +3,7 @@
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use super::{Action, Politeness};
+use super::{Action, Politeness, ReplySeen};
 use crate::error::Error;
 
 /// A [`Politeness`] behind a lock, with the two calls a transport makes around a request.
@@ -14,12 +14,11 @@ use crate::error::Error;
 ///
 /// ```
 /// use std::time::Instant;
-/// use vrchat_invite_core::{Action, Politeness, SharedPoliteness};
+/// use vrchat_invite_core::{Action, Politeness, ReplySeen, SharedPoliteness};
 /// let shared = SharedPoliteness::new(Politeness::recommended());
 /// let wait = shared.before_send(Instant::now(), &Action::Other)?;
 /// assert!(wait.is_zero());
-/// let reply = http::Response::new(Vec::<u8>::new());
-/// shared.after_reply(Instant::now(), &Action::Other, &reply);
+/// shared.after_reply(Instant::now(), &Action::Other, &ReplySeen::success(http::StatusCode::OK, []));
 /// # Ok::<(), vrchat_invite_core::Error>(())
 /// ```
 #[derive(Debug, Default)]
@@ -40,20 +39,9 @@ impl SharedPoliteness {
         Ok(politeness.before_send(now, action)?)
     }
 
-    /// [`Politeness::after_reply`] for a whole reply.
-    pub fn after_reply<B: AsRef<[u8]>>(
-        &self,
-        now: Instant,
-        action: &Action<'_>,
-        reply: &http::Response<B>,
-    ) {
+    /// [`Politeness::after_reply`].
+    pub fn after_reply(&self, now: Instant, action: &Action<'_>, reply: &ReplySeen<'_>) {
         let mut politeness = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        politeness.after_reply(
-            now,
-            action,
-            reply.status(),
-            reply.headers(),
-            reply.body().as_ref(),
-        );
+        politeness.after_reply(now, action, reply);
     }
 }

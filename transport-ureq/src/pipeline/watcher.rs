@@ -67,7 +67,7 @@ impl Watcher {
         options: PipelineOptions,
         since: Option<Timestamp>,
     ) -> Result<Self, WatchError> {
-        let watch = Watch::new(client.session(), options, since)?;
+        let watch = Watch::new(&client.session(), options, since)?;
         Ok(Self {
             client,
             watch,

@@ -1,14 +1,15 @@
-//! Optional instrumentation with `tracing` (feature `tracing`; without it, every function
-//! here does nothing and costs nothing).
+//! Exchanges as `tracing` spans (feature `tracing`; without it, all of this does nothing
+//! and costs nothing).
 //!
 //! One span `vrchat_invite.exchange` per HTTP exchange, with the fields `operation` (the
 //! endpoint type, such as `InviteUser`, or `execute` for a raw request), `method`, `path`
-//! (no query), `status`, `elapsed_ms` and `request_id` (VRChat's `x-vrc-request-id`), and
+//! (no query), `status`, `elapsed_ms`, `request_id` (VRChat's `x-vrc-request-id`), and
 //! `error` when the exchange failed. Politeness waits and refusals are events. No header,
 //! body or query ever reaches a field, so no password, cookie, token or code can.
 
 use std::fmt::Display;
-use std::time::Duration;
+use std::future::Future;
+use std::time::{Duration, Instant};
 
 use http::{Request, Response};
 
@@ -18,18 +19,30 @@ pub(crate) fn operation_of<E>() -> &'static str {
     name.rsplit("::").next().unwrap_or(name)
 }
 
-/// One traced exchange.
-pub(crate) struct Exchange {
+/// The trace of one exchange, which a transport opens before it sends and finishes with
+/// the outcome.
+///
+/// ```
+/// use std::time::Instant;
+/// use vrchat_invite_core::ExchangeTrace;
+/// let request = http::Request::get("https://api.vrchat.cloud/api/1/auth").body(Vec::new())?;
+/// let trace = ExchangeTrace::start("execute", &request, Instant::now());
+/// let result: Result<http::Response<Vec<u8>>, std::io::Error> = trace.in_scope(|| Ok(http::Response::new(Vec::new())));
+/// trace.finish(&result, Instant::now());
+/// # Ok::<(), http::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct ExchangeTrace {
     #[cfg(feature = "tracing")]
     span: tracing::Span,
     #[cfg(feature = "tracing")]
-    started: std::time::Instant,
+    started: Instant,
 }
 
-impl Exchange {
-    /// Opens the span of an exchange about to run.
+impl ExchangeTrace {
+    /// Opens the span of `operation`'s exchange of `request`, about to run at `now`.
     #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
-    pub(crate) fn start(operation: &'static str, request: &Request<Vec<u8>>) -> Self {
+    pub fn start(operation: &'static str, request: &Request<Vec<u8>>, now: Instant) -> Self {
         Self {
             #[cfg(feature = "tracing")]
             span: tracing::debug_span!(
@@ -43,30 +56,38 @@ impl Exchange {
                 error = tracing::field::Empty,
             ),
             #[cfg(feature = "tracing")]
-            started: std::time::Instant::now(),
+            started: now,
         }
     }
 
     /// Runs `work` inside the span.
-    pub(crate) fn in_scope<T>(&self, work: impl FnOnce() -> T) -> T {
+    pub fn in_scope<T>(&self, work: impl FnOnce() -> T) -> T {
         #[cfg(feature = "tracing")]
         let _entered = self.span.enter();
         work()
     }
 
-    /// Records the outcome: status and request ID, or the error; and the time taken.
+    /// Runs the future `work` inside the span.
+    pub async fn instrument<T>(&self, work: impl Future<Output = T>) -> T {
+        #[cfg(feature = "tracing")]
+        let work = tracing::Instrument::instrument(work, self.span.clone());
+        work.await
+    }
+
+    /// Records the outcome at `now`: status and request ID, or the error; and the time taken.
     #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
-    pub(crate) fn finish<E: Display>(&self, result: &Result<Response<Vec<u8>>, E>) {
+    pub fn finish<E: Display>(&self, result: &Result<Response<Vec<u8>>, E>, now: Instant) {
         #[cfg(feature = "tracing")]
         {
-            let elapsed = u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX);
-            self.span.record("elapsed_ms", elapsed);
+            let elapsed = now.saturating_duration_since(self.started).as_millis();
+            self.span
+                .record("elapsed_ms", u64::try_from(elapsed).unwrap_or(u64::MAX));
             match result {
                 Ok(response) => {
                     self.span.record("status", response.status().as_u16());
                     if let Some(id) = response
                         .headers()
-                        .get(vrchat_invite_core::REQUEST_ID_HEADER)
+                        .get(crate::REQUEST_ID_HEADER)
                         .and_then(|value| value.to_str().ok())
                     {
                         self.span.record("request_id", id);
@@ -96,7 +117,7 @@ pub(crate) fn waiting(operation: &'static str, wait: Duration) {
 
 /// A request that politeness refused; it was not sent.
 #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
-pub(crate) fn refused(operation: &'static str, error: &vrchat_invite_core::Error) {
+pub(crate) fn refused(operation: &'static str, error: &crate::Error) {
     #[cfg(feature = "tracing")]
     tracing::info!(operation, %error, "politeness: request refused, not sent");
 }

@@ -1,0 +1,134 @@
+//! One exchange of any operation: what to send and how long to wait first, then the typed
+//! result from the reply (or the failure).
+
+use std::time::{Duration, Instant};
+
+use http::{Request, Response};
+
+use super::error::ClientError;
+use super::shared::ClientCore;
+use super::trace;
+use crate::endpoint::Endpoint;
+use crate::polite::ReplySeen;
+
+/// The request of a prepared exchange, and how long to wait before sending it.
+///
+/// `Debug` shows the method, the path and the wait: the request's headers carry the
+/// session's cookies.
+#[non_exhaustive]
+pub struct Outgoing {
+    /// The complete request.
+    pub request: Request<Vec<u8>>,
+    /// How long politeness asks to wait before sending (zero when it is off).
+    pub wait: Duration,
+}
+
+impl std::fmt::Debug for Outgoing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Outgoing")
+            .field("method", self.request.method())
+            .field("path", &self.request.uri().path())
+            .field("wait", &self.wait)
+            .finish_non_exhaustive()
+    }
+}
+
+/// An exchange waiting for its reply; [`Pending::finish`] reads it.
+#[derive(Debug)]
+#[must_use = "finish the exchange with its reply"]
+pub struct Pending<'a, E> {
+    core: &'a ClientCore,
+    endpoint: &'a E,
+}
+
+impl ClientCore {
+    /// Prepares `endpoint` at `now`: builds its request from the session and asks
+    /// politeness how long to wait, or refuses. Send [`Outgoing::request`] after
+    /// [`Outgoing::wait`], then hand the reply (or the failure) to [`Pending::finish`].
+    ///
+    /// ```
+    /// use std::time::Instant;
+    /// use vrchat_invite_core::{AuthToken, ClientCore, ClientOptions, Logout, Session, UserAgent};
+    /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
+    ///     .with_auth_token(AuthToken::new("authcookie_1")?);
+    /// let core = ClientCore::new(session, ClientOptions::default(), 0, |_| None);
+    /// let (outgoing, pending) = core.prepare(&Logout, Instant::now())?;
+    /// assert_eq!(outgoing.request.uri().path(), "/api/1/logout");
+    /// // The server had ended the session already: that still counts as logged out.
+    /// let reply = http::Response::builder().status(401).body(Vec::new())?;
+    /// pending.finish(Ok(reply), Instant::now())?;
+    /// assert!(core.session().auth_token().is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ClientError::Core`] with the input error, or with politeness' refusal; nothing is
+    /// to be sent then.
+    pub fn prepare<'a, E: Endpoint>(
+        &'a self,
+        endpoint: &'a E,
+        now: Instant,
+    ) -> Result<(Outgoing, Pending<'a, E>), ClientError> {
+        let request = self.read_session(|session| session.request(endpoint))?;
+        let wait = match self.politeness() {
+            Some(politeness) => {
+                let operation = trace::operation_of::<E>();
+                let wait = politeness
+                    .before_send(now, &endpoint.action())
+                    .inspect_err(|error| trace::refused(operation, error))?;
+                trace::waiting(operation, wait);
+                wait
+            }
+            None => Duration::ZERO,
+        };
+        let pending = Pending {
+            core: self,
+            endpoint,
+        };
+        Ok((Outgoing { request, wait }, pending))
+    }
+}
+
+impl<E: Endpoint> Pending<'_, E> {
+    /// The operation's name for traces: the endpoint type's name, such as `InviteUser`.
+    pub fn operation(&self) -> &'static str {
+        trace::operation_of::<E>()
+    }
+
+    /// The typed result of the exchange, from its reply received at `now` or its failure.
+    /// Politeness learns from the reply as the operation read it, and an operation that
+    /// ends the session (logout) forgets the `auth` cookie whatever happened.
+    ///
+    /// # Errors
+    /// The exchange's failure as given; [`ClientError::Core`] for an error reply or an
+    /// undecodable body.
+    pub fn finish(
+        self,
+        reply: Result<Response<Vec<u8>>, ClientError>,
+        now: Instant,
+    ) -> Result<E::Output, ClientError> {
+        let ends_session = self.endpoint.ends_session();
+        if ends_session {
+            self.core
+                .update_session(|session| session.set_auth_token(None));
+        }
+        let response = reply?;
+        if ends_session {
+            self.core.update_session(|session| {
+                session.apply_set_cookies(response.headers());
+                session.set_auth_token(None);
+            });
+        }
+        let result = self.endpoint.settle(self.endpoint.parse(&response));
+        if let Some(politeness) = self.core.politeness() {
+            let endpoint = self.endpoint;
+            let seen = ReplySeen::of_result(response.status(), &result, |output| {
+                endpoint.invite_messages(output)
+            });
+            if let Some(seen) = seen {
+                politeness.after_reply(now, &endpoint.action(), &seen);
+            }
+        }
+        Ok(result?)
+    }
+}

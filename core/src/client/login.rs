@@ -1,0 +1,127 @@
+//! Logging in over any transport: the login flow driven against a client's shared session.
+
+use http::{Request, Response};
+
+use super::error::ClientError;
+use super::shared::ClientCore;
+use crate::auth::{
+    CodePrompt, Credentials, CurrentUser, LoginFlow, LoginStep, TwoFactorCode, TwoFactorMethod,
+};
+use crate::error::{ApiErrorKind, Error};
+
+/// What a transport does next in a login (see [`ClientCore::start_login`]).
+#[derive(Debug)]
+pub enum LoginNext {
+    /// Send this request and hand the reply to [`LoginDriver::receive`].
+    Send(Request<Vec<u8>>),
+    /// Ask the person for a code and hand the answer to [`LoginDriver::answer`].
+    AskCode(CodePrompt),
+    /// Logged in; the session holds the cookies and the user ID.
+    Done(CurrentUser),
+}
+
+/// A [`LoginFlow`] bound to a client's session, with the rules every transport shares: the
+/// session is updated as replies arrive, a wrong two-factor code may be followed by another
+/// (up to [`LoginFlow::MAX_CODE_ATTEMPTS`]), and giving up reports the last refusal.
+#[derive(Debug)]
+pub struct LoginDriver<'a> {
+    core: &'a ClientCore,
+    flow: LoginFlow,
+    rejection: Option<Error>,
+}
+
+impl ClientCore {
+    /// Starts a login: with a saved `auth` cookie, `GET /auth` checks it (no new session is
+    /// made); otherwise `credentials` log in, and a stored `twoFactorAuth` cookie skips the
+    /// second factor on a remembered device.
+    ///
+    /// ```
+    /// use vrchat_invite_core::{ClientCore, ClientOptions, Credentials, LoginNext, Session, UserAgent};
+    /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?);
+    /// let core = ClientCore::new(session, ClientOptions::default(), 0, |_| None);
+    /// let mut login = core.start_login(Some(Credentials::new("me", "secret")?));
+    /// let LoginNext::Send(request) = login.next_step()? else { panic!("a request first") };
+    /// assert_eq!(request.uri().path(), "/api/1/auth/user");
+    /// let refused = http::Response::builder().status(401).body(br#"{"error":{"message":"Invalid Username/Email or Password","status_code":401}}"#.to_vec())?;
+    /// assert!(login.receive(Ok(refused)).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn start_login(&self, credentials: Option<Credentials>) -> LoginDriver<'_> {
+        LoginDriver {
+            core: self,
+            flow: LoginFlow::new(credentials),
+            rejection: None,
+        }
+    }
+}
+
+impl LoginDriver<'_> {
+    /// What to do next.
+    ///
+    /// # Errors
+    /// [`ClientError::Core`] when the flow cannot go on (no credentials and no cookie, say).
+    pub fn next_step(&mut self) -> Result<LoginNext, ClientError> {
+        let step = self.core.read_session(|session| self.flow.step(session))?;
+        match step {
+            LoginStep::Send(request) => Ok(LoginNext::Send(request)),
+            LoginStep::NeedTwoFactorCode(_) => match self.flow.code_prompt() {
+                Some(prompt) => Ok(LoginNext::AskCode(prompt)),
+                None => Err(unexpected()),
+            },
+            LoginStep::Done(user) => Ok(LoginNext::Done(user)),
+        }
+    }
+
+    /// Reads the reply to the request of [`LoginNext::Send`] into the session.
+    ///
+    /// # Errors
+    /// The exchange's failure; the server's refusal (wrong password, too many sessions),
+    /// except a wrong two-factor code while another may be tried: that is kept for
+    /// [`LoginDriver::answer`].
+    pub fn receive(
+        &mut self,
+        reply: Result<Response<Vec<u8>>, ClientError>,
+    ) -> Result<(), ClientError> {
+        let response = reply?;
+        let flow = &mut self.flow;
+        match self
+            .core
+            .update_session(|session| flow.receive(session, &response))
+        {
+            Ok(()) => Ok(()),
+            Err(error)
+                if error.api_kind() == Some(&ApiErrorKind::InvalidTwoFactorCode)
+                    && self.flow.code_prompt().is_some() =>
+            {
+                self.rejection = Some(error);
+                Ok(())
+            }
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    /// Hands in the person's answer to [`LoginNext::AskCode`]: a method and a code, or
+    /// `None` to give up.
+    ///
+    /// # Errors
+    /// On giving up, the refusal of the last wrong code, or
+    /// [`ClientError::TwoFactorCancelled`]; [`ClientError::Core`] for a method not offered.
+    pub fn answer(
+        &mut self,
+        answer: Option<(TwoFactorMethod, TwoFactorCode)>,
+    ) -> Result<(), ClientError> {
+        let Some((method, code)) = answer else {
+            return Err(self
+                .rejection
+                .take()
+                .map_or(ClientError::TwoFactorCancelled, ClientError::from));
+        };
+        self.flow.submit_code(method, code)?;
+        Ok(())
+    }
+}
+
+fn unexpected() -> ClientError {
+    let reason = "the login flow asked for a code without offering a method";
+    ClientError::Core(Error::Unexpected { reason })
+}

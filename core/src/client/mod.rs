@@ -1,0 +1,23 @@
+//! What every transport's client shares: options, the exchange, login, errors and traces.
+//!
+//! A transport's client is its HTTP client plus a [`ClientCore`]. For every operation it
+//! calls [`ClientCore::prepare`], sleeps the wait, moves the request's bytes, and hands the
+//! reply to [`Pending::finish`]; for a login it follows [`ClientCore::start_login`]. It sorts its
+//! own client's failures into a [`FailureKind`] and reports them as a [`ClientError`].
+
+mod builder;
+mod classify;
+mod error;
+mod exchange;
+mod login;
+mod options;
+mod shared;
+mod trace;
+
+pub use builder::{BuildClient, ClientBuilder};
+pub use error::{BoxError, ClientError, FailureKind};
+pub use exchange::{Outgoing, Pending};
+pub use login::{LoginDriver, LoginNext};
+pub use options::{ClientOptions, DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT};
+pub use shared::ClientCore;
+pub use trace::ExchangeTrace;
