@@ -118,12 +118,15 @@ fn bad_input_is_refused_before_politeness_counts_it() {
     );
 }
 
+/// A reply, or the exchange's failure.
+type Outcome = Result<Response<Vec<u8>>, ClientError>;
+
 #[test]
 fn logout_forgets_the_auth_cookie_whatever_the_reply() {
     let lost = || ClientError::Disconnected {
         source: Box::new(std::io::Error::from(std::io::ErrorKind::ConnectionReset)),
     };
-    let cases: [(&str, Result<Response<Vec<u8>>, ClientError>, bool); 4] = [
+    let cases: [(&str, Outcome, bool); 4] = [
         ("ok", Ok(reply(200, &["auth=; Max-Age=0"], "{}")), true),
         (
             "already ended",

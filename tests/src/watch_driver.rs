@@ -29,25 +29,19 @@ pub enum WatchFailure {
     Other(String),
 }
 
-macro_rules! failure_from {
-    ($error:ty) => {
-        impl From<$error> for WatchFailure {
-            fn from(error: $error) -> Self {
-                type E = $error;
-                match error {
-                    E::Refused(_) => Self::Refused,
-                    E::Frame(frame) => Self::Frame(frame),
-                    E::FrameTooLarge { limit } => Self::FrameTooLarge { limit },
-                    E::Proxy { source } => Self::Proxy(source),
-                    other => Self::Other(other.to_string()),
-                }
-            }
+/// Both watchers report the core's one [`vrchat_invite_core::WatchError`].
+impl From<vrchat_invite_core::WatchError> for WatchFailure {
+    fn from(error: vrchat_invite_core::WatchError) -> Self {
+        use vrchat_invite_core::WatchError as E;
+        match error {
+            E::Refused(_) => Self::Refused,
+            E::Frame(frame) => Self::Frame(frame),
+            E::FrameTooLarge { limit } => Self::FrameTooLarge { limit },
+            E::Proxy { source } => Self::Proxy(source),
+            other => Self::Other(other.to_string()),
         }
-    };
+    }
 }
-
-failure_from!(vrchat_invite_ureq::WatchError);
-failure_from!(vrchat_invite_hyper::WatchError);
 
 /// A pipeline watcher as the scenarios use it.
 pub trait WatchDriver: Sized {

@@ -88,7 +88,7 @@ mod tls;
 
 pub use client::Client;
 pub use error::Error;
-pub use pipeline::{WatchError, Watcher};
+pub use pipeline::Watcher;
 /// The core's own error (bad input, an error reply, an undecodable body), found in
 /// [`Error::Core`].
 pub use vrchat_invite_core::Error as CoreError;

@@ -14,6 +14,7 @@ mod socket_notification;
 mod token;
 mod trace;
 mod watch;
+mod watch_error;
 
 pub use base::PipelineBase;
 pub use catch_up::{
@@ -30,3 +31,4 @@ pub use options::PipelineOptions;
 pub use reconnect::{Reconnect, ReconnectDecision, ReconnectPolicy};
 pub use token::PipelineToken;
 pub use watch::{ConnectFailure, Watch, WatchEnd, WatchStep};
+pub use watch_error::WatchError;

@@ -11,10 +11,10 @@ use vrchat_invite_core::{
     Watch, WatchStep,
 };
 
-use super::error::WatchError;
 use super::stream::{OpenError, Socket, open};
 use crate::Client;
 use crate::random::{random_key, random_u64};
+use vrchat_invite_core::WatchError;
 
 /// How many reconnect waits are remembered for [`Watcher::waits`].
 const WAIT_HISTORY: usize = 1024;
@@ -213,7 +213,7 @@ impl Watcher {
                 self.watch.connected(Instant::now());
             }
             Err(OpenError::Status(status, source)) => {
-                self.last_failure = Some(WatchError::Connection { source });
+                self.last_failure = Some(WatchError::connection(source));
                 self.watch
                     .connect_failed(ConnectFailure::from_status(status), random_u64());
             }
@@ -223,7 +223,7 @@ impl Watcher {
                 return Some(WatchError::Proxy { source });
             }
             Err(OpenError::Other(source)) => {
-                self.last_failure = Some(WatchError::Connection { source });
+                self.last_failure = Some(WatchError::connection(source));
                 self.watch
                     .connect_failed(ConnectFailure::Other, random_u64());
             }
@@ -268,7 +268,7 @@ impl Watcher {
                 })
             }
             Ok(Some(Err(source))) => {
-                self.last_failure = Some(WatchError::Connection { source });
+                self.last_failure = Some(WatchError::connection(source));
                 self.dropped().await;
                 None
             }

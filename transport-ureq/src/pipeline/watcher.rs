@@ -9,10 +9,10 @@ use vrchat_invite_core::{
     ConnectFailure, PipelineBase, PipelineEvent, PipelineOptions, Timestamp, Watch, WatchStep,
 };
 
-use super::error::WatchError;
 use super::stream::{MaybeTls, OpenError, open};
 use crate::Client;
 use crate::random::{random_key, random_u64};
+use vrchat_invite_core::WatchError;
 
 /// How many reconnect waits are remembered for [`Watcher::waits`].
 const WAIT_HISTORY: usize = 1024;
@@ -131,9 +131,7 @@ impl Watcher {
                 if let Err(error) = socket.get_ref().set_read_timeout(options.ping_interval()) {
                     self.watch
                         .connect_failed(ConnectFailure::Other, random_u64());
-                    return Some(WatchError::Connection {
-                        source: tungstenite::Error::Io(error),
-                    });
+                    return Some(WatchError::connection(tungstenite::Error::Io(error)));
                 }
                 self.socket = Some(socket);
                 self.last_heard = Instant::now();
@@ -144,7 +142,7 @@ impl Watcher {
             Err(OpenError::Status(status, source)) => {
                 self.watch
                     .connect_failed(ConnectFailure::from_status(status), random_u64());
-                Some(WatchError::Connection { source })
+                Some(WatchError::connection(source))
             }
             Err(OpenError::Proxy(source)) => {
                 self.watch
@@ -154,7 +152,7 @@ impl Watcher {
             Err(OpenError::Other(source)) => {
                 self.watch
                     .connect_failed(ConnectFailure::Other, random_u64());
-                Some(WatchError::Connection { source })
+                Some(WatchError::connection(source))
             }
         }
     }
@@ -216,7 +214,7 @@ impl Watcher {
                 })
             }
             Err(source) => {
-                self.last_failure = Some(WatchError::Connection { source });
+                self.last_failure = Some(WatchError::connection(source));
                 self.dropped();
                 None
             }

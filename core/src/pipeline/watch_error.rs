@@ -1,6 +1,10 @@
-//! What a [`super::Watcher`] reports.
+//! What a transport's pipeline watcher reports, the same for every transport.
 
-use vrchat_invite_core::{FrameError, TunnelError, WatchEnd};
+use super::frame::FrameError;
+use super::watch::WatchEnd;
+use crate::client::{BoxError, ClientError};
+use crate::error::Error;
+use crate::proxy::TunnelError;
 
 /// A pipeline failure. [`WatchError::Refused`] ends the watch; after any other the watch
 /// goes on (reconnecting when the connection was lost).
@@ -10,7 +14,7 @@ pub enum WatchError {
     /// The watch could not start (the session is not logged in), or a catch-up reply was an
     /// error (then the watch reconnects; see `last_failure`).
     #[error(transparent)]
-    Core(#[from] vrchat_invite_core::Error),
+    Core(#[from] Error),
     /// The server refused the token; a new login is needed. The watch has ended.
     #[error(transparent)]
     Refused(WatchEnd),
@@ -26,9 +30,9 @@ pub enum WatchError {
     /// The connection failed (connect, TLS, handshake, reset); the watch reconnects.
     #[error("the pipeline connection failed")]
     Connection {
-        /// tungstenite's error.
+        /// The websocket library's error.
         #[source]
-        source: tungstenite::Error,
+        source: BoxError,
     },
     /// The proxy the client's rules pick for the pipeline would not open a `CONNECT`
     /// tunnel ([`TunnelError::AuthenticationRequired`] for a 407: check the proxy's
@@ -42,8 +46,17 @@ pub enum WatchError {
     /// The catch-up request failed; the watch reconnects and catches up again.
     #[error("the catch-up request failed")]
     CatchUp {
-        /// The HTTP transport's error.
+        /// The HTTP client's error.
         #[source]
-        source: crate::Error,
+        source: ClientError,
     },
+}
+
+impl WatchError {
+    /// A failed connection, keeping the websocket library's error as the source.
+    pub fn connection(source: impl Into<BoxError>) -> Self {
+        Self::Connection {
+            source: source.into(),
+        }
+    }
 }

@@ -1,5 +1,5 @@
-//! The `tracing` feature: one span per exchange with its fields, politeness events, and
-//! never a secret in any field.
+//! The transports' `tracing` feature: one span per exchange with its fields, politeness
+//! events, and never a secret in any field, over both transports.
 #![cfg(feature = "tracing")]
 
 use std::fmt;
@@ -14,7 +14,7 @@ use vrchat_invite_core::{
     BaseUrl, Credentials, GetInviteMessages, InviteMessageType, InviteUser, Politeness, Session,
     TwoFactorCode, TwoFactorMethod, UserAgent,
 };
-use vrchat_invite_ureq::Client;
+use vrchat_invite_sim::{DemoAccounts, Simulator};
 
 /// What one span or event carried: its name (or message) and every field.
 #[derive(Debug, Clone, Default)]
@@ -92,38 +92,92 @@ impl Capture {
     }
 }
 
-#[test]
-fn every_exchange_has_a_span_and_no_secret_reaches_a_field() {
-    let (sim, accounts) = vrchat_invite_sim::demo().expect("simulator");
-    let capture = Capture::default();
-    let subscriber = tracing_subscriber::registry().with(capture.clone());
+fn fresh_session(sim: &Simulator) -> Session {
+    Session::new(UserAgent::new("TraceTest/1.0 t@example.com").unwrap())
+        .with_base_url(BaseUrl::new(sim.base_url()).unwrap())
+}
+
+/// Logs Alice in, lists her messages and invites Bob twice (the second refused by
+/// politeness), over the blocking client; gives the session and the 2FA code used.
+fn over_ureq(sim: &Simulator, accounts: &DemoAccounts) -> (Session, String) {
+    use vrchat_invite_ureq::Client;
+    let client = Client::builder(fresh_session(sim))
+        .politeness(Politeness::recommended())
+        .build()
+        .unwrap();
+    let alice = &accounts.alice;
     let mut code_given = String::new();
-    let session = tracing::subscriber::with_default(subscriber, || {
-        let session = Session::new(UserAgent::new("TraceTest/1.0 t@example.com").unwrap())
-            .with_base_url(BaseUrl::new(sim.base_url()).unwrap());
-        let client = Client::builder(session)
+    client
+        .login(
+            Some(Credentials::new(&alice.username, &alice.password).unwrap()),
+            |offered| {
+                let method = TwoFactorMethod::preferred(offered)?.clone();
+                code_given = sim.totp_code(&alice.id)?;
+                Some((method, TwoFactorCode::new(code_given.clone()).ok()?))
+            },
+        )
+        .unwrap();
+    let list = GetInviteMessages::new(alice.id.clone(), InviteMessageType::Message);
+    client.send(&list).unwrap();
+    let invite = InviteUser::new(accounts.bob.id.clone(), "wrld_1:1".parse().unwrap());
+    client.send(&invite).unwrap();
+    assert!(client.send(&invite).is_err());
+    (client.session(), code_given)
+}
+
+/// The same over the async client.
+fn over_hyper(sim: &Simulator, accounts: &DemoAccounts) -> (Session, String) {
+    use vrchat_invite_hyper::Client;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let code_given = Mutex::new(String::new());
+    let session = runtime.block_on(async {
+        let client = Client::builder(fresh_session(sim))
             .politeness(Politeness::recommended())
             .build()
             .unwrap();
         let alice = &accounts.alice;
+        let code_given = &code_given;
         client
             .login(
                 Some(Credentials::new(&alice.username, &alice.password).unwrap()),
-                |offered| {
-                    let method = TwoFactorMethod::preferred(offered)?.clone();
-                    code_given = sim.totp_code(&alice.id)?;
-                    Some((method, TwoFactorCode::new(code_given.clone()).ok()?))
+                |offered| async move {
+                    let method = TwoFactorMethod::preferred(&offered)?.clone();
+                    let code = sim.totp_code(&alice.id)?;
+                    *code_given.lock().unwrap() = code.clone();
+                    Some((method, TwoFactorCode::new(code).ok()?))
                 },
             )
+            .await
             .unwrap();
         let list = GetInviteMessages::new(alice.id.clone(), InviteMessageType::Message);
-        client.send(&list).unwrap();
+        client.send(&list).await.unwrap();
         let invite = InviteUser::new(accounts.bob.id.clone(), "wrld_1:1".parse().unwrap());
-        client.send(&invite).unwrap();
-        // The same invite again: the politeness guard refuses it, and says so.
-        assert!(client.send(&invite).is_err());
+        client.send(&invite).await.unwrap();
+        assert!(client.send(&invite).await.is_err());
         client.session()
     });
+    (session, code_given.into_inner().unwrap())
+}
+
+#[test]
+fn every_exchange_has_a_span_and_no_secret_reaches_a_field_over_ureq() {
+    check_traces(over_ureq);
+}
+
+#[test]
+fn every_exchange_has_a_span_and_no_secret_reaches_a_field_over_hyper() {
+    check_traces(over_hyper);
+}
+
+fn check_traces(run: fn(&Simulator, &DemoAccounts) -> (Session, String)) {
+    let (sim, accounts) = vrchat_invite_sim::demo().expect("simulator");
+    let capture = Capture::default();
+    let subscriber = tracing_subscriber::registry().with(capture.clone());
+    let (session, code_given) =
+        tracing::subscriber::with_default(subscriber, || run(&sim, &accounts));
 
     let exchanges = capture.exchanges();
     let listed = exchanges
