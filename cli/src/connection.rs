@@ -23,7 +23,7 @@ pub(crate) fn logged_in(globals: &Globals) -> Result<LoggedIn, Failure> {
     let saved = store.load()?.ok_or_else(not_logged_in)?;
     check_base_url(globals, &saved)?;
     let session = restore(globals, &saved)?;
-    if session.auth_token().is_none() || session.user_id().is_none() {
+    if session.auth_cookie().is_none() || session.user_id().is_none() {
         return Err(not_logged_in());
     }
     Ok(LoggedIn {
@@ -51,8 +51,8 @@ fn check_base_url(globals: &Globals, saved: &Session) -> Result<(), Failure> {
 pub(crate) fn restore(globals: &Globals, saved: &Session) -> Result<Session, Failure> {
     let user_agent = globals.user_agent(Some(saved))?;
     let mut session = Session::new(user_agent).with_base_url(saved.base_url().clone());
-    session.set_auth_token(saved.auth_token().cloned());
-    session.set_two_factor_token(saved.two_factor_token().cloned());
+    session.set_auth_cookie(saved.auth_cookie().cloned());
+    session.set_two_factor_cookie(saved.two_factor_cookie().cloned());
     session.set_user_id(saved.user_id().cloned());
     Ok(session)
 }

@@ -141,7 +141,7 @@ fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use vrchat_invite_core::{AuthToken, UserAgent};
+    use vrchat_invite_core::{AuthCookie, UserAgent};
 
     use super::*;
 
@@ -161,7 +161,7 @@ mod tests {
             .expect("explicit path");
         assert!(store.load().expect("no file yet").is_none());
         let session = Session::new(UserAgent::new("Test/1.0 test@example.com").expect("agent"))
-            .with_auth_token(AuthToken::new("authcookie_secret").expect("token"));
+            .with_auth_cookie(AuthCookie::new("authcookie_secret").expect("token"));
         store.save(&session).expect("saved");
         assert_eq!(store.load().expect("loads"), Some(session));
         #[cfg(unix)]

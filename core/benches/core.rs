@@ -13,8 +13,8 @@ use base64::engine::general_purpose::STANDARD;
 use criterion::{Criterion, criterion_group, criterion_main};
 use http::Response;
 use vrchat_invite_core::{
-    AuthToken, Endpoint, GetInviteMessages, InviteMessageType, InviteUser, Png, RequestInvite,
-    Session, Slot, TwoFactorToken, UserAgent, UserId,
+    AuthCookie, Endpoint, GetInviteMessages, InviteMessageType, InviteUser, Png, RequestInvite,
+    Session, Slot, TwoFactorCookie, UserAgent, UserId,
 };
 
 /// A complete 1x1 PNG.
@@ -28,10 +28,10 @@ const NOTIFICATION: &str = r#"{"id":"not_5b2e0a4c-7d1f-4e3a-9b6c-8f0d1e2a3b4c","
 
 fn session() -> Session {
     Session::new(UserAgent::new("BenchBot/1.0 bench@example.com").expect("user agent"))
-        .with_auth_token(
-            AuthToken::new("authcookie_3b9e1f2a-6c4d-4e8f-a0b1-c2d3e4f5a6b7").expect("auth"),
+        .with_auth_cookie(
+            AuthCookie::new("authcookie_3b9e1f2a-6c4d-4e8f-a0b1-c2d3e4f5a6b7").expect("auth"),
         )
-        .with_two_factor_token(TwoFactorToken::new("twofactor_9d8c7b6a").expect("2fa"))
+        .with_two_factor_cookie(TwoFactorCookie::new("twofactor_9d8c7b6a").expect("2fa"))
 }
 
 fn user() -> UserId {

@@ -191,7 +191,7 @@ pub trait Endpoint {
     where
         Self: Sized,
     {
-        crate::response::parse_response(
+        crate::decode::parse_response(
             self,
             response.status(),
             response.headers(),

@@ -7,11 +7,11 @@
 //!
 //! ```
 //! use vrchat_invite_core::{
-//!     AuthToken, Endpoint, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId,
+//!     AuthCookie, Endpoint, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId,
 //! };
 //!
 //! let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
-//!     .with_auth_token(AuthToken::new("authcookie_0000")?);
+//!     .with_auth_cookie(AuthCookie::new("authcookie_0000")?);
 //! let list = GetInviteMessages::new(UserId::new("usr_me")?, InviteMessageType::Message);
 //!
 //! // 1. Build the request and send it with your own HTTP client.
@@ -51,7 +51,7 @@ mod auth;
 mod base_url;
 mod client;
 mod clip;
-mod credentials;
+mod decode;
 mod endpoint;
 mod error;
 pub mod guide;
@@ -67,15 +67,15 @@ mod pipeline;
 mod polite;
 mod proxy;
 mod punctuation;
-mod response;
 mod secret;
 mod session;
 mod slot;
 mod user_agent;
 
 pub use auth::{
-    CodePrompt, CookieChanges, Credentials, CurrentUser, GetCurrentUser, LoginFlow, LoginReply,
-    LoginStep, Logout, TwoFactorCode, TwoFactorMethod, VerifyAuthToken, VerifyTwoFactor,
+    AuthCookie, CodePrompt, CookieChanges, Credentials, CurrentUser, GetCurrentUser, LoginFlow,
+    LoginReply, LoginStep, Logout, TwoFactorCode, TwoFactorCookie, TwoFactorMethod,
+    VerifyAuthToken, VerifyTwoFactor,
 };
 pub use base_url::BaseUrl;
 pub use client::{
@@ -83,7 +83,7 @@ pub use client::{
     DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT, ExchangeTrace, FailureKind, LoginDriver, LoginNext,
     Outgoing, Pending,
 };
-pub use credentials::{AuthToken, TwoFactorToken};
+pub use decode::{parse_response, redirect_location};
 pub use endpoint::{Endpoint, RequestBody};
 pub use error::{
     ApiError, ApiErrorKind, BaseUrlProblem, DecodeError, Error, IdProblem, ImageProblem, InputError,
@@ -122,7 +122,6 @@ pub use proxy::{
     TunnelReply, TunnelRequest, read_tunnel_reply,
 };
 pub use punctuation::fold_punctuation;
-pub use response::{parse_response, redirect_location};
 pub use secret::Secret;
 pub use session::Session;
 pub use slot::Slot;

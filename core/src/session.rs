@@ -5,8 +5,8 @@ use std::fmt;
 use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, COOKIE, USER_AGENT};
 use http::{HeaderMap, HeaderValue, Request};
 
+use crate::auth::{AuthCookie, CookieChanges, TwoFactorCookie};
 use crate::base_url::BaseUrl;
-use crate::credentials::{AuthToken, TwoFactorToken};
 use crate::endpoint::{Endpoint, RequestBody};
 use crate::error::{Error, InputError};
 use crate::ids::UserId;
@@ -18,9 +18,9 @@ use crate::user_agent::UserAgent;
 /// a restart does not cost a new login); `Debug` and `Display` never show them.
 ///
 /// ```
-/// use vrchat_invite_core::{AuthToken, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId};
+/// use vrchat_invite_core::{AuthCookie, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId};
 /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
-///     .with_auth_token(AuthToken::new("authcookie_123")?);
+///     .with_auth_cookie(AuthCookie::new("authcookie_123")?);
 /// let endpoint = GetInviteMessages::new(UserId::new("usr_1")?, InviteMessageType::Message);
 /// let request = session.request(&endpoint)?;
 /// assert_eq!(request.uri(), "https://api.vrchat.cloud/api/1/message/usr_1/message");
@@ -34,9 +34,9 @@ pub struct Session {
     base_url: BaseUrl,
     user_agent: UserAgent,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    auth: Option<AuthToken>,
+    auth: Option<AuthCookie>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    two_factor: Option<TwoFactorToken>,
+    two_factor: Option<TwoFactorCookie>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     user_id: Option<UserId>,
 }
@@ -62,14 +62,14 @@ impl Session {
 
     /// Sets the `auth` cookie.
     #[must_use]
-    pub fn with_auth_token(mut self, token: AuthToken) -> Self {
+    pub fn with_auth_cookie(mut self, token: AuthCookie) -> Self {
         self.auth = Some(token);
         self
     }
 
     /// Sets the `twoFactorAuth` cookie of a remembered device.
     #[must_use]
-    pub fn with_two_factor_token(mut self, token: TwoFactorToken) -> Self {
+    pub fn with_two_factor_cookie(mut self, token: TwoFactorCookie) -> Self {
         self.two_factor = Some(token);
         self
     }
@@ -92,12 +92,12 @@ impl Session {
     }
 
     /// The `auth` cookie, if logged in.
-    pub fn auth_token(&self) -> Option<&AuthToken> {
+    pub fn auth_cookie(&self) -> Option<&AuthCookie> {
         self.auth.as_ref()
     }
 
     /// The `twoFactorAuth` cookie, if this device is remembered.
-    pub fn two_factor_token(&self) -> Option<&TwoFactorToken> {
+    pub fn two_factor_cookie(&self) -> Option<&TwoFactorCookie> {
         self.two_factor.as_ref()
     }
 
@@ -107,18 +107,40 @@ impl Session {
     }
 
     /// Replaces or clears the `auth` cookie.
-    pub fn set_auth_token(&mut self, token: Option<AuthToken>) {
+    pub fn set_auth_cookie(&mut self, token: Option<AuthCookie>) {
         self.auth = token;
     }
 
     /// Replaces or clears the `twoFactorAuth` cookie.
-    pub fn set_two_factor_token(&mut self, token: Option<TwoFactorToken>) {
+    pub fn set_two_factor_cookie(&mut self, token: Option<TwoFactorCookie>) {
         self.two_factor = token;
     }
 
     /// Replaces or clears the user ID.
     pub fn set_user_id(&mut self, user_id: Option<UserId>) {
         self.user_id = user_id;
+    }
+
+    /// Updates the `auth` and `twoFactorAuth` cookies from a reply's `Set-Cookie` headers
+    /// (parsed with the `cookie` crate). An empty value or `Max-Age=0` clears the cookie;
+    /// a quoted value is unquoted; a value that could not be sent back (a space, comma or
+    /// backslash) never replaces a good token: the stored one is kept and the changes say
+    /// so. Other cookies and malformed headers are ignored.
+    ///
+    /// ```
+    /// use http::HeaderMap;
+    /// use vrchat_invite_core::{Session, UserAgent};
+    /// let mut session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?);
+    /// let mut headers = HeaderMap::new();
+    /// headers.append("set-cookie", "auth=authcookie_1; Path=/; HttpOnly".parse()?);
+    /// headers.append("set-cookie", "age=; Path=/".parse()?);
+    /// let changes = session.apply_set_cookies(&headers);
+    /// assert!(changes.auth && !changes.two_factor);
+    /// assert_eq!(session.auth_cookie().map(|t| t.expose()), Some("authcookie_1"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn apply_set_cookies(&mut self, headers: &HeaderMap) -> CookieChanges {
+        crate::auth::apply_set_cookies(self, headers)
     }
 
     /// Builds the complete request for `endpoint`: method, URI, `User-Agent`, `Accept`,

@@ -5,16 +5,16 @@ use std::time::{Duration, Instant};
 
 use http::Response;
 use vrchat_invite_core::{
-    ApiErrorKind, AuthToken, ClientCore, ClientError, ClientOptions, CooldownBook, Credentials,
+    ApiErrorKind, AuthCookie, ClientCore, ClientError, ClientOptions, CooldownBook, Credentials,
     Error, GetInviteMessages, InputError, InviteMessageType, LoginNext, Logout, MessageText,
     Politeness, Refusal, ResetInviteMessage, Session, Slot, Throttle, TwoFactorCode,
-    TwoFactorMethod, TwoFactorToken, UpdateInviteMessage, UserAgent, UserId,
+    TwoFactorCookie, TwoFactorMethod, UpdateInviteMessage, UserAgent, UserId,
 };
 
 fn session() -> Session {
     Session::new(UserAgent::new("CoreTest/1.0 test@example.com").expect("agent"))
-        .with_auth_token(AuthToken::new("authcookie_1").expect("token"))
-        .with_two_factor_token(TwoFactorToken::new("device_1").expect("token"))
+        .with_auth_cookie(AuthCookie::new("authcookie_1").expect("token"))
+        .with_two_factor_cookie(TwoFactorCookie::new("device_1").expect("token"))
         .with_user_id(UserId::new("usr_me").expect("id"))
 }
 
@@ -97,7 +97,7 @@ fn an_edit_starts_a_cooldown_and_a_429_names_its_minutes() {
 fn bad_input_is_refused_before_politeness_counts_it() {
     let core = ClientCore::new(
         Session::new(UserAgent::new("CoreTest/1.0 test@example.com").expect("agent"))
-            .with_auth_token(AuthToken::new("authcookie_1").expect("token")),
+            .with_auth_cookie(AuthCookie::new("authcookie_1").expect("token")),
         ClientOptions::default().with_politeness(Politeness::recommended()),
         7,
         |_| None,
@@ -147,9 +147,9 @@ fn logout_forgets_the_auth_cookie_whatever_the_reply() {
         let result = pending.finish(outcome, Instant::now());
         assert_eq!(result.is_ok(), ok, "{name}: {result:?}");
         let after = core.session();
-        assert!(after.auth_token().is_none(), "{name}");
+        assert!(after.auth_cookie().is_none(), "{name}");
         assert!(
-            after.two_factor_token().is_some(),
+            after.two_factor_cookie().is_some(),
             "{name}: the device cookie stays"
         );
     }
@@ -165,7 +165,7 @@ fn a_logout_reply_cannot_bring_the_cookie_back() {
             Instant::now(),
         )
         .expect("logged out");
-    assert!(core.session().auth_token().is_none());
+    assert!(core.session().auth_cookie().is_none());
 }
 
 fn throttled_waits(seed: u64, throttle: Throttle) -> Vec<Duration> {
@@ -236,7 +236,7 @@ fn the_login_driver_forgives_a_wrong_code_and_fills_the_shared_session() {
     );
     login.receive(Ok(needs_code)).expect("code needed");
     assert!(
-        observer.session().auth_token().is_some(),
+        observer.session().auth_cookie().is_some(),
         "clones see the cookie at once"
     );
 
@@ -276,7 +276,7 @@ fn the_login_driver_forgives_a_wrong_code_and_fills_the_shared_session() {
     assert_eq!(user.id.as_str(), "usr_alice");
     let session = observer.session();
     assert_eq!(session.user_id().map(UserId::as_str), Some("usr_alice"));
-    assert!(session.two_factor_token().is_some());
+    assert!(session.two_factor_cookie().is_some());
 }
 
 #[test]

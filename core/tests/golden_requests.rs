@@ -9,11 +9,11 @@ mod operations;
 
 use operations::{LOGIN_OPERATIONS, OPERATION_COUNT, Values, Visitor, visit_every_operation};
 use vrchat_invite_core::{
-    AuthToken, BaseUrl, ClearNotifications, Endpoint, Error, GetInviteMessage, GetInviteMessages,
+    AuthCookie, BaseUrl, ClearNotifications, Endpoint, Error, GetInviteMessage, GetInviteMessages,
     GetNotification, HideNotification, ImageProblem, InputError, InviteMessageType, InviteMyselfTo,
     InviteUser, ListNotifications, Location, MarkNotificationSeen, MessageText, NotificationId,
     NotificationsAfter, PageSize, Png, RequestInvite, ResetInviteMessage, RespondInvite, Session,
-    Slot, Timestamp, TwoFactorToken, UpdateInviteMessage, UserAgent, UserId,
+    Slot, Timestamp, TwoFactorCookie, UpdateInviteMessage, UserAgent, UserId,
 };
 
 const USER_AGENT: &str = "GoldenTest/1.0 tests@example.com";
@@ -30,8 +30,8 @@ const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x00IEND\xaeB`\x82";
 
 fn session() -> Session {
     Session::new(UserAgent::new(USER_AGENT).expect("user agent"))
-        .with_auth_token(AuthToken::new(AUTH).expect("auth"))
-        .with_two_factor_token(TwoFactorToken::new(TWO_FACTOR).expect("2fa"))
+        .with_auth_cookie(AuthCookie::new(AUTH).expect("auth"))
+        .with_two_factor_cookie(TwoFactorCookie::new(TWO_FACTOR).expect("2fa"))
 }
 
 fn user() -> UserId {
@@ -561,7 +561,7 @@ fn no_api_key_anywhere() {
 #[test]
 fn without_two_factor_only_the_auth_cookie_is_sent() {
     let session = Session::new(UserAgent::new(USER_AGENT).expect("user agent"))
-        .with_auth_token(AuthToken::new(AUTH).expect("auth"));
+        .with_auth_cookie(AuthCookie::new(AUTH).expect("auth"));
     for (name, request) in build_all_default(&session) {
         let request = request.expect("request");
         assert_eq!(
@@ -577,9 +577,9 @@ fn every_operation_needs_the_auth_cookie() {
     let anonymous = Session::new(UserAgent::new(USER_AGENT).expect("user agent"));
     let only_two_factor = anonymous
         .clone()
-        .with_two_factor_token(TwoFactorToken::new(TWO_FACTOR).expect("2fa"));
+        .with_two_factor_cookie(TwoFactorCookie::new(TWO_FACTOR).expect("2fa"));
     let mut logged_out = session();
-    logged_out.set_auth_token(None);
+    logged_out.set_auth_cookie(None);
     for session in [anonymous, only_two_factor, logged_out] {
         let built = build_all_default(&session);
         assert_eq!(built.len(), OPERATION_COUNT);

@@ -6,13 +6,13 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use serde_json::json;
 use vrchat_invite_core::{
-    AuthToken, ItemList, ListNotifications, Notification, NotificationPager, NotificationsAfter,
+    AuthCookie, ItemList, ListNotifications, Notification, NotificationPager, NotificationsAfter,
     PageSize, Session, Timestamp, UserAgent,
 };
 
 fn session() -> Session {
     Session::new(UserAgent::new("PropTest/1.0 tests@example.com").expect("agent"))
-        .with_auth_token(AuthToken::new("authcookie_prop").expect("token"))
+        .with_auth_cookie(AuthCookie::new("authcookie_prop").expect("token"))
 }
 
 fn after() -> impl Strategy<Value = NotificationsAfter> {

@@ -6,8 +6,8 @@ use http::{Request, Response};
 use percent_encoding::percent_decode_str;
 use proptest::prelude::*;
 use vrchat_invite_core::{
-    ApiErrorKind, AuthToken, Credentials, Error, InputError, LoginFlow, LoginStep, Session,
-    TwoFactorCode, TwoFactorMethod, TwoFactorToken, UserAgent,
+    ApiErrorKind, AuthCookie, Credentials, Error, InputError, LoginFlow, LoginStep, Session,
+    TwoFactorCode, TwoFactorCookie, TwoFactorMethod, UserAgent,
 };
 
 fn session() -> Session {
@@ -59,7 +59,7 @@ fn password_then_totp_then_user() {
         ),
     )
     .expect("2fa required");
-    assert_eq!(session.auth_token().map(AuthToken::expose), Some("a1"));
+    assert_eq!(session.auth_cookie().map(AuthCookie::expose), Some("a1"));
 
     let LoginStep::NeedTwoFactorCode(methods) = flow.step(&session).expect("step") else {
         panic!("no code asked");
@@ -97,7 +97,7 @@ fn password_then_totp_then_user() {
 
 #[test]
 fn a_valid_saved_session_is_reused_without_a_login() {
-    let mut session = session().with_auth_token(AuthToken::new("saved").expect("token"));
+    let mut session = session().with_auth_cookie(AuthCookie::new("saved").expect("token"));
     let mut flow = LoginFlow::new(Some(credentials()));
     let check = expect_send(&mut flow, &session);
     assert_eq!(check.uri().path(), "/api/1/auth");
@@ -112,12 +112,12 @@ fn a_valid_saved_session_is_reused_without_a_login() {
     flow.receive(&mut session, &reply(200, &[], USER))
         .expect("user");
     assert!(matches!(flow.step(&session), Ok(LoginStep::Done(_))));
-    assert_eq!(session.auth_token().map(AuthToken::expose), Some("saved"));
+    assert_eq!(session.auth_cookie().map(AuthCookie::expose), Some("saved"));
 }
 
 #[test]
 fn a_stale_session_falls_back_to_the_password() {
-    let mut session = session().with_auth_token(AuthToken::new("stale").expect("token"));
+    let mut session = session().with_auth_cookie(AuthCookie::new("stale").expect("token"));
     let mut flow = LoginFlow::new(Some(credentials()));
     expect_send(&mut flow, &session);
     flow.receive(
@@ -129,7 +129,7 @@ fn a_stale_session_falls_back_to_the_password() {
         ),
     )
     .expect("expired is not an error");
-    assert!(session.auth_token().is_none());
+    assert!(session.auth_cookie().is_none());
     let login = expect_send(&mut flow, &session);
     assert!(login.headers().contains_key("authorization"));
     assert!(login.headers().get("cookie").is_none());
@@ -137,7 +137,7 @@ fn a_stale_session_falls_back_to_the_password() {
 
 #[test]
 fn a_stale_session_without_credentials_is_missing_credentials() {
-    let mut session = session().with_auth_token(AuthToken::new("stale").expect("token"));
+    let mut session = session().with_auth_cookie(AuthCookie::new("stale").expect("token"));
     let mut flow = LoginFlow::new(None);
     expect_send(&mut flow, &session);
     let error = flow
@@ -156,7 +156,7 @@ fn a_stale_session_without_credentials_is_missing_credentials() {
 #[test]
 fn a_remembered_device_sends_its_cookie_at_login() {
     let session =
-        session().with_two_factor_token(TwoFactorToken::new("remembered").expect("token"));
+        session().with_two_factor_cookie(TwoFactorCookie::new("remembered").expect("token"));
     let mut flow = LoginFlow::new(Some(credentials()));
     let login = expect_send(&mut flow, &session);
     assert_eq!(login.headers()["cookie"], "twoFactorAuth=remembered");
@@ -294,8 +294,8 @@ fn secrets_never_show_in_debug_display_or_errors() {
     let cookie = "authcookie_SECRET";
     let credentials = Credentials::new("user-SECRET", password).expect("credentials");
     let session = session()
-        .with_auth_token(AuthToken::new(cookie).expect("token"))
-        .with_two_factor_token(TwoFactorToken::new("tfa_SECRET").expect("token"));
+        .with_auth_cookie(AuthCookie::new(cookie).expect("token"))
+        .with_two_factor_cookie(TwoFactorCookie::new("tfa_SECRET").expect("token"));
     let mut flow = LoginFlow::new(Some(credentials.clone()));
     flow.step(&session).expect("step");
     let code = TwoFactorCode::new(code).expect("code");
@@ -309,8 +309,8 @@ fn secrets_never_show_in_debug_display_or_errors() {
         format!("{flow:?}"),
         format!("{code:?}"),
         format!("{:?}", request.headers()),
-        format!("{:?}", AuthToken::new("a;b").expect_err("invalid")),
-        AuthToken::new("a;b").expect_err("invalid").to_string(),
+        format!("{:?}", AuthCookie::new("a;b").expect_err("invalid")),
+        AuthCookie::new("a;b").expect_err("invalid").to_string(),
         Credentials::new("", "x").expect_err("invalid").to_string(),
     ];
     for text in texts {

@@ -4,13 +4,14 @@
 use http::Request;
 use proptest::prelude::*;
 use vrchat_invite_core::{
-    AuthToken, Endpoint, Error, GetInviteMessage, GetInviteMessages, InputError, InviteMessageType,
-    MessageText, ResetInviteMessage, Session, Slot, UpdateInviteMessage, UserAgent, UserId,
+    AuthCookie, Endpoint, Error, GetInviteMessage, GetInviteMessages, InputError,
+    InviteMessageType, MessageText, ResetInviteMessage, Session, Slot, UpdateInviteMessage,
+    UserAgent, UserId,
 };
 
 fn session() -> Session {
     Session::new(UserAgent::new("OwnUser/1.0 tests@example.com").expect("user agent"))
-        .with_auth_token(AuthToken::new("authcookie_own").expect("auth"))
+        .with_auth_cookie(AuthCookie::new("authcookie_own").expect("auth"))
 }
 
 fn user() -> UserId {

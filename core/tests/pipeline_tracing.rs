@@ -11,7 +11,7 @@ use tracing::field::{Field, Visit};
 use tracing::{Event, Subscriber};
 use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
 use vrchat_invite_core::{
-    AuthToken, ConnectFailure, PipelineOptions, Session, UserAgent, Watch, WatchStep,
+    AuthCookie, ConnectFailure, PipelineOptions, Session, UserAgent, Watch, WatchStep,
 };
 
 const TOKEN: &str = "authcookie_secret_0123";
@@ -45,7 +45,7 @@ fn a_watch_reports_its_life_and_never_the_token() {
     let subscriber = tracing_subscriber::registry().with(capture.clone());
     tracing::subscriber::with_default(subscriber, || {
         let session = Session::new(UserAgent::new("Trace/1.0 t@example.com").expect("agent"))
-            .with_auth_token(AuthToken::new(TOKEN).expect("token"));
+            .with_auth_cookie(AuthCookie::new(TOKEN).expect("token"));
         let mut watch = Watch::new(&session, PipelineOptions::default(), None).expect("watch");
         let WatchStep::Connect(_) = watch.step() else {
             panic!("connect first")

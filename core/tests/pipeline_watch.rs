@@ -4,13 +4,13 @@ use std::time::{Duration, Instant};
 
 use http::StatusCode;
 use vrchat_invite_core::{
-    AuthToken, ConnectFailure, FrameError, PipelineBase, PipelineEvent, PipelineOptions,
+    AuthCookie, ConnectFailure, FrameError, PipelineBase, PipelineEvent, PipelineOptions,
     ReconnectPolicy, Session, Timestamp, UserAgent, Watch, WatchEnd, WatchStep,
 };
 
 fn watch(since: Option<Timestamp>) -> Watch {
     let session = Session::new(UserAgent::new("Test/1.0 t@example.com").expect("agent"))
-        .with_auth_token(AuthToken::new("authcookie_watch").expect("token"));
+        .with_auth_cookie(AuthCookie::new("authcookie_watch").expect("token"));
     let policy = ReconnectPolicy::new(
         Duration::from_millis(100),
         Duration::from_millis(800),

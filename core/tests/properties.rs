@@ -15,7 +15,7 @@ use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use vrchat_invite_core::{
-    AuthToken, Endpoint, Error, GetInviteMessage, GetInviteMessages, InputError, InstanceId,
+    AuthCookie, Endpoint, Error, GetInviteMessage, GetInviteMessages, InputError, InstanceId,
     InviteDetails, InviteMessage, InviteMessageId, InviteMessageType, InviteMyselfTo,
     InviteResponseDetails, InviteUser, ItemList, Location, MessageText, Notification,
     NotificationDetails, NotificationId, NotificationType, Png, RequestInvite,
@@ -36,7 +36,7 @@ fn config(cases: u32) -> ProptestConfig {
 
 fn session() -> Session {
     Session::new(UserAgent::new("PropTest/1.0 tests@example.com").expect("user agent"))
-        .with_auth_token(AuthToken::new("authcookie_prop").expect("auth"))
+        .with_auth_cookie(AuthCookie::new("authcookie_prop").expect("auth"))
 }
 
 fn png() -> Png {

@@ -24,7 +24,7 @@
 //! //    logged in directly; `alice.username` and `alice.password` also work for a real login.
 //! let session = Session::new(UserAgent::new("MyApp/1.0 me@example.com")?)
 //!     .with_base_url(BaseUrl::new(sim.base_url())?)
-//!     .with_auth_token(sim.open_session(&alice.id));
+//!     .with_auth_cookie(sim.open_session(&alice.id));
 //!
 //! // 3. Run your code. Your app sends with vrchat-invite-ureq, vrchat-invite-hyper or its
 //! //    own HTTP client; `Simulator::send` is a small blocking stand-in.

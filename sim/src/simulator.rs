@@ -9,7 +9,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use tokio::sync::oneshot;
-use vrchat_invite_core::{AuthToken, Notification, NotificationId, Timestamp, UserId};
+use vrchat_invite_core::{AuthCookie, Notification, NotificationId, Timestamp, UserId};
 
 use crate::client;
 use crate::ids::generated;
@@ -122,9 +122,9 @@ impl Simulator {
     /// A fully logged-in `auth` cookie for `user`, without the login flow or 2FA.
     ///
     /// It counts as a session of the user but is never refused by the session limit.
-    pub fn open_session(&self, user: &UserId) -> AuthToken {
+    pub fn open_session(&self, user: &UserId) -> AuthCookie {
         let token = self.state().open_session(user, Stage::Active);
-        generated(AuthToken::new(token))
+        generated(AuthCookie::new(token))
     }
 
     /// Moves the simulated clock forward. It drives cooldowns, timestamps, the keywords of

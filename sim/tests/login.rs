@@ -221,10 +221,10 @@ fn the_core_login_flow_completes_with_totp_and_remembers_the_device() {
     .expect("login");
     assert_eq!(user.id, carol.id);
     assert_eq!(asked, vec![TwoFactorMethod::Totp, TwoFactorMethod::Otp]);
-    assert!(session.two_factor_token().is_some());
+    assert!(session.two_factor_cookie().is_some());
 
     // A later password login from the remembered device skips 2FA.
-    session.set_auth_token(None);
+    session.set_auth_cookie(None);
     let again = log_in(&sim, &mut session, "carol", "pw", no_code).expect("remembered");
     assert_eq!(again.id, carol.id);
     assert_eq!(sim.active_sessions(&carol.id), 2);
@@ -242,7 +242,7 @@ fn a_remembered_device_is_per_user() {
     })
     .expect("login");
     let device = session
-        .two_factor_token()
+        .two_factor_cookie()
         .expect("remembered")
         .expose()
         .to_owned();
@@ -392,7 +392,7 @@ fn verify_auth_token_answers_ok_and_the_token() {
     let cookie = auth_cookie(&session);
     let reply = raw(&sim, Method::GET, "/auth", Some(&cookie), b"");
     assert_eq!(reply.status(), StatusCode::OK);
-    let token = session.auth_token().expect("token").expose();
+    let token = session.auth_cookie().expect("token").expose();
     assert_eq!(
         json(&reply),
         serde_json::json!({"ok": true, "token": token})
@@ -420,7 +420,7 @@ fn logout_ends_the_session_and_clears_the_cookie() {
     );
     Logout.parse(&reply).expect("logout parses");
     session.apply_set_cookies(reply.headers());
-    assert!(session.auth_token().is_none());
+    assert!(session.auth_cookie().is_none());
 
     for (method, path) in [
         (Method::GET, "/auth".to_owned()),

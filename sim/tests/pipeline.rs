@@ -183,13 +183,14 @@ fn unknown_refused_and_anonymous_clients_are_turned_away() {
         Err(tungstenite::Error::Http(response)) => response.status(),
         other => panic!("expected an HTTP refusal, got {:?}", other.map(|_| ())),
     };
-    let stranger = anonymous(&sim)
-        .with_auth_token(vrchat_invite_core::AuthToken::new("authcookie_unknown").expect("token"));
+    let stranger = anonymous(&sim).with_auth_cookie(
+        vrchat_invite_core::AuthCookie::new("authcookie_unknown").expect("token"),
+    );
     assert_eq!(status(open(&sim, &stranger)), StatusCode::UNAUTHORIZED);
 
     let session = session_as(&sim, &bob.id);
     let mut socket = open(&sim, &session).expect("opens");
-    sim.refuse_pipeline_token(session.auth_token().expect("token"));
+    sim.refuse_pipeline_token(session.auth_cookie().expect("token"));
     assert!(closes(&mut socket));
     assert_eq!(status(open(&sim, &session)), StatusCode::UNAUTHORIZED);
     // The REST session is still fine; other sessions still connect.

@@ -158,7 +158,7 @@ fn the_request_log_keeps_raw_paths_headers_and_bodies() {
     assert_eq!(sim.notifications_for(&odd.id).len(), 1);
 
     // Cookie values are kept but never printed.
-    let token = session.auth_token().expect("token").expose().to_owned();
+    let token = session.auth_cookie().expect("token").expose().to_owned();
     assert!(
         log[0].headers["cookie"]
             .to_str()

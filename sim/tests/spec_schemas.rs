@@ -236,7 +236,7 @@ fn run_every_route(sim: &Simulator) -> Vec<Exchange> {
         &GetInviteMessage::new(bob.id.clone(), kind, slot),
     );
     let alice_path = format!("/message/{}/message", alice.id);
-    let alice_auth = format!("auth={}", as_alice.auth_token().expect("a token").expose());
+    let alice_auth = format!("auth={}", as_alice.auth_cookie().expect("a token").expose());
     let with_alice = [("cookie", alice_auth.as_str())];
     r.raw(
         Method::GET,

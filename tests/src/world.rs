@@ -46,7 +46,7 @@ impl World {
 
     /// A logged-in session of `user` against this simulator.
     pub fn session(&self, user: &SimUser) -> Session {
-        session_at(&self.sim.base_url()).with_auth_token(self.sim.open_session(&user.id))
+        session_at(&self.sim.base_url()).with_auth_cookie(self.sim.open_session(&user.id))
     }
 
     /// A logged-in client of `user` on transport `D`.

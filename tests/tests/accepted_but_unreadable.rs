@@ -2,7 +2,7 @@
 //! transports, so nobody sends it twice.
 
 use vrchat_invite_core::{
-    AuthToken, BaseUrl, GetInviteMessages, InviteMessageType, InviteUser, Session, UserAgent,
+    AuthCookie, BaseUrl, GetInviteMessages, InviteMessageType, InviteUser, Session, UserAgent,
     UserId,
 };
 use vrchat_invite_tests::{Fault, FaultServer, reply_bytes};
@@ -10,7 +10,7 @@ use vrchat_invite_tests::{Fault, FaultServer, reply_bytes};
 fn session(server: &FaultServer) -> Session {
     Session::new(UserAgent::new("Unreadable/1.0 tests@example.com").expect("agent"))
         .with_base_url(BaseUrl::new(server.base_url()).expect("base url"))
-        .with_auth_token(AuthToken::new("authcookie_unreadable").expect("token"))
+        .with_auth_cookie(AuthCookie::new("authcookie_unreadable").expect("token"))
 }
 
 fn server() -> FaultServer {

@@ -5,7 +5,7 @@ use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 use peak_alloc::PeakAlloc;
-use vrchat_invite_core::{AuthToken, BaseUrl, Session, UserAgent};
+use vrchat_invite_core::{AuthCookie, BaseUrl, Session, UserAgent};
 use vrchat_invite_tests::{Fault, FaultServer};
 
 /// Counts live heap bytes and the highest count since the last reset.
@@ -36,7 +36,7 @@ fn one_byte_chunks() -> Vec<u8> {
 fn session(base_url: &str) -> Session {
     Session::new(UserAgent::new("MemoryTest/1.0 tests@example.com").expect("agent"))
         .with_base_url(BaseUrl::new(base_url).expect("base url"))
-        .with_auth_token(AuthToken::new("token").expect("token"))
+        .with_auth_cookie(AuthCookie::new("token").expect("token"))
 }
 
 /// Runs `read` and returns the peak heap growth above what was live when it started.

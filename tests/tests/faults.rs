@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use http::StatusCode;
 use vrchat_invite_core::{
-    ApiErrorKind, AuthToken, BaseUrl, GetInviteMessages, InviteMessageType, Session, UserAgent,
+    ApiErrorKind, AuthCookie, BaseUrl, GetInviteMessages, InviteMessageType, Session, UserAgent,
     UserId,
 };
 use vrchat_invite_tests::{Failure, Fault, FaultServer, refused_addr, reply_bytes};
@@ -32,7 +32,7 @@ impl Default for Limits {
 fn session(base_url: &str) -> Session {
     Session::new(UserAgent::new("FaultTests/1.0 tests@example.com").expect("user agent"))
         .with_base_url(BaseUrl::new(base_url).expect("base url"))
-        .with_auth_token(AuthToken::new(COOKIE).expect("token"))
+        .with_auth_cookie(AuthCookie::new(COOKIE).expect("token"))
 }
 
 fn list() -> GetInviteMessages {

@@ -255,7 +255,7 @@ fn a_bad_item_keeps_the_rest_on_both_transports() {
     let reply = reply_bytes("200 OK", &[("content-type", "application/json")], body);
     let server = FaultServer::start(Fault::KeepAlive(reply)).expect("server");
     let session = session_at(&server.base_url())
-        .with_auth_token(vrchat_invite_core::AuthToken::new("token").expect("token"));
+        .with_auth_cookie(vrchat_invite_core::AuthCookie::new("token").expect("token"));
     let ureq = Ureq::connect(session.clone());
     let hyper = Hyper::connect(session);
     let from_ureq = ureq.send(&ListNotifications::new()).expect("ureq list");

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use vrchat_invite_core::{
     ApiErrorKind, BaseUrl, Credentials, GetInviteMessages, InviteMessageType, InviteUser, Session,
-    TwoFactorCode, TwoFactorMethod, TwoFactorToken, UserAgent,
+    TwoFactorCode, TwoFactorCookie, TwoFactorMethod, UserAgent,
 };
 use vrchat_invite_sim::{SimUser, Simulator, UserSpec};
 
@@ -89,7 +89,7 @@ mod blocking {
         assert_eq!(user.display_name, "Alice");
         assert_eq!(asked, [vec![TwoFactorMethod::Totp, TwoFactorMethod::Otp]]);
         assert_eq!(client.session().user_id(), Some(&w.alice.id));
-        assert!(client.session().two_factor_token().is_some());
+        assert!(client.session().two_factor_cookie().is_some());
         assert_eq!(w.sim.active_sessions(&w.alice.id), 1);
         client.send(&invite(&w)).expect("invite works");
 
@@ -116,7 +116,7 @@ mod blocking {
 
         // Logout ends the cookie on the server too.
         second.logout().expect("logout");
-        assert!(second.session().auth_token().is_none());
+        assert!(second.session().auth_cookie().is_none());
         let stale = Client::new(serde_json::from_str(&saved).expect("restore")).expect("client");
         let error = stale
             .send(&GetInviteMessages::new(
@@ -183,12 +183,12 @@ mod blocking {
 
         // A remembered device: only the twoFactorAuth cookie is kept, the password logs in
         // without asking for a code.
-        let remembered: TwoFactorToken = client
+        let remembered: TwoFactorCookie = client
             .session()
-            .two_factor_token()
+            .two_factor_cookie()
             .cloned()
             .expect("device cookie");
-        let session = fresh_session(&w.sim).with_two_factor_token(remembered);
+        let session = fresh_session(&w.sim).with_two_factor_cookie(remembered);
         let device = Client::new(session).expect("client");
         device
             .login(credentials(&w.alice), |_| {
@@ -256,7 +256,7 @@ mod asynchronous {
         assert_eq!(w.sim.active_sessions(&w.alice.id), 1);
 
         within(second.logout()).await.expect("logout");
-        assert!(second.session().auth_token().is_none());
+        assert!(second.session().auth_cookie().is_none());
         let stale = Client::new(serde_json::from_str(&saved).expect("restore")).expect("client");
         let error = within(stale.send(&GetInviteMessages::new(
             w.alice.id.clone(),

@@ -6,9 +6,9 @@
 use std::fmt::{Debug, Display};
 
 use vrchat_invite_core::{
-    AuthToken, BaseUrl, ClientBuilder, ClientCore, ClientOptions, Credentials, Endpoint, Error,
+    AuthCookie, BaseUrl, ClientBuilder, ClientCore, ClientOptions, Credentials, Endpoint, Error,
     GetCurrentUser, InputError, LoginFlow, LoginStep, ProxyRules, ProxyServer, Secret, Session,
-    TwoFactorCode, TwoFactorMethod, TwoFactorToken, UserAgent, VerifyTwoFactor,
+    TwoFactorCode, TwoFactorCookie, TwoFactorMethod, UserAgent, VerifyTwoFactor,
 };
 use vrchat_invite_sim::{Simulator, UserSpec};
 
@@ -50,8 +50,8 @@ fn both(what: &str, value: &(impl Debug + Display)) {
 
 fn session() -> Session {
     Session::new(UserAgent::new("NoSecrets/1.0 test@example.com").expect("agent"))
-        .with_auth_token(AuthToken::new(AUTH).expect("auth"))
-        .with_two_factor_token(TwoFactorToken::new(TWO_FACTOR).expect("2fa token"))
+        .with_auth_cookie(AuthCookie::new(AUTH).expect("auth"))
+        .with_two_factor_cookie(TwoFactorCookie::new(TWO_FACTOR).expect("2fa token"))
 }
 
 fn credentials() -> Credentials {
@@ -82,10 +82,10 @@ fn the_check_itself_catches_a_leak() {
 fn core_values_hide_their_secrets() {
     both("Secret", &Secret::new(PASSWORD));
     debug("Credentials", &credentials());
-    debug("AuthToken", &AuthToken::new(AUTH).expect("auth"));
+    debug("AuthCookie", &AuthCookie::new(AUTH).expect("auth"));
     debug(
-        "TwoFactorToken",
-        &TwoFactorToken::new(TWO_FACTOR).expect("token"),
+        "TwoFactorCookie",
+        &TwoFactorCookie::new(TWO_FACTOR).expect("token"),
     );
     debug("TwoFactorCode", &code());
     both("Session", &session());
@@ -103,8 +103,8 @@ fn core_values_hide_their_secrets() {
     both("Error", &refused);
     for bad in [format!("{AUTH} x"), format!("\"{AUTH}\"")] {
         both(
-            "AuthToken error",
-            &AuthToken::new(bad).expect_err("refused"),
+            "AuthCookie error",
+            &AuthCookie::new(bad).expect_err("refused"),
         );
     }
 }

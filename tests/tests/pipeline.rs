@@ -177,7 +177,7 @@ fn a_refused_token_ends_the_watch_without_a_loop<D: WatchDriver>() {
     let session = world.session(&world.bob);
     world
         .sim
-        .refuse_pipeline_token(session.auth_token().expect("token"));
+        .refuse_pipeline_token(session.auth_cookie().expect("token"));
     let mut watch = D::watch(session, &world.sim.pipeline_base(), options(), None);
     assert_eq!(watch.next(), Some(Err(WatchFailure::Refused)));
     assert_eq!(watch.next(), None);
@@ -186,7 +186,7 @@ fn a_refused_token_ends_the_watch_without_a_loop<D: WatchDriver>() {
 
     // Refused while connected: one reconnect finds out, and the watch ends.
     let session = world.session(&world.bob);
-    let token = session.auth_token().expect("token").clone();
+    let token = session.auth_cookie().expect("token").clone();
     let mut watch = D::watch(
         session,
         &world.sim.pipeline_base(),

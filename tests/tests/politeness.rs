@@ -23,7 +23,7 @@ fn world() -> World {
     sim.make_friends(&alice.id, &bob.id);
     let session = Session::new(UserAgent::new("PoliteTest/1.0 tests@example.com").expect("agent"))
         .with_base_url(BaseUrl::new(sim.base_url()).expect("base"))
-        .with_auth_token(sim.open_session(&alice.id));
+        .with_auth_cookie(sim.open_session(&alice.id));
     World {
         sim,
         alice,

@@ -12,7 +12,7 @@ use vrchat_invite_tests::{ConnectProxy, NAMED_HOST};
 fn session(sim: &Simulator, base_url: &str, user: &UserId) -> Session {
     Session::new(UserAgent::new("ProxyTest/1.0 t@example.com").expect("agent"))
         .with_base_url(BaseUrl::new(base_url).expect("base URL"))
-        .with_auth_token(sim.open_session(user))
+        .with_auth_cookie(sim.open_session(user))
 }
 
 fn list(accounts: &DemoAccounts) -> GetInviteMessages {

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use vrchat_invite_core::{
-    AuthToken, BaseUrl, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId,
+    AuthCookie, BaseUrl, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId,
 };
 use vrchat_invite_tests::Failure;
 
@@ -56,7 +56,7 @@ fn session(addr: SocketAddr) -> Session {
     let base = format!("https://localhost:{}/api/1", addr.port());
     Session::new(UserAgent::new("TlsTest/1.0 t@example.com").expect("agent"))
         .with_base_url(BaseUrl::new(base).expect("base URL"))
-        .with_auth_token(AuthToken::new("authcookie_tls").expect("token"))
+        .with_auth_cookie(AuthCookie::new("authcookie_tls").expect("token"))
 }
 
 fn list() -> GetInviteMessages {

@@ -223,9 +223,13 @@ fn check_traces(run: fn(&Simulator, &DemoAccounts) -> (Session, String)) {
     );
 
     let everything = capture.everything();
-    let token = session.auth_token().expect("logged in").expose().to_owned();
+    let token = session
+        .auth_cookie()
+        .expect("logged in")
+        .expose()
+        .to_owned();
     let second = session
-        .two_factor_token()
+        .two_factor_cookie()
         .expect("2FA cookie")
         .expose()
         .to_owned();

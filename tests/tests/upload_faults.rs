@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use http::StatusCode;
 use vrchat_invite_core::{
-    ApiErrorKind, AuthToken, BaseUrl, InviteUser, Png, Session, UserAgent, UserId,
+    ApiErrorKind, AuthCookie, BaseUrl, InviteUser, Png, Session, UserAgent, UserId,
 };
 use vrchat_invite_tests::{Failure, Fault, FaultServer, reply_bytes};
 
@@ -19,7 +19,7 @@ fn big_photo() -> Png {
 fn session(server: &FaultServer) -> Session {
     Session::new(UserAgent::new("UploadFaults/1.0 tests@example.com").expect("agent"))
         .with_base_url(BaseUrl::new(server.base_url()).expect("base url"))
-        .with_auth_token(AuthToken::new("authcookie_upload").expect("token"))
+        .with_auth_cookie(AuthCookie::new("authcookie_upload").expect("token"))
 }
 
 fn invite() -> InviteUser {

@@ -37,11 +37,11 @@ type Connector = HttpsConnector<ProxyConnector>;
 /// running at the time waits on it until the timeout.
 ///
 /// ```no_run
-/// use vrchat_invite_hyper::{AuthToken, Client, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId};
+/// use vrchat_invite_hyper::{AuthCookie, Client, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId};
 ///
 /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
-///     .with_auth_token(AuthToken::new("authcookie_...")?)
+///     .with_auth_cookie(AuthCookie::new("authcookie_...")?)
 ///     .with_user_id(UserId::new("usr_00000000-0000-0000-0000-000000000000")?); // login records both
 /// let client = Client::new(session)?;
 /// for message in client.send(&GetInviteMessages::mine(InviteMessageType::Message)).await?.decoded() {

@@ -51,14 +51,14 @@ pub fn login_and_save(
     if let Some(base_url) = base_url {
         session = session.with_base_url(BaseUrl::new(base_url)?);
     }
-    let token_before = session.auth_token().map(|token| token.expose().to_owned());
+    let token_before = session.auth_cookie().map(|token| token.expose().to_owned());
     let client = Client::new(session)?;
     // `login` checks a saved cookie first and only sends the password when it is invalid.
     let user = client.login(Some(Credentials::new(username, password)?), &mut ask_code)?;
     // The same `auth` cookie afterwards: the saved session was still valid.
     let token_after = client
         .session()
-        .auth_token()
+        .auth_cookie()
         .map(|token| token.expose().to_owned());
     let reused = token_before.is_some() && token_before == token_after;
     // The file holds the session cookies: keep it private.

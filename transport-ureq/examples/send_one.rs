@@ -10,13 +10,13 @@ use std::env;
 use std::error::Error;
 
 use vrchat_invite_core::{
-    AuthToken, BaseUrl, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId,
+    AuthCookie, BaseUrl, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId,
 };
 use vrchat_invite_ureq::Client;
 
 fn main() -> Result<(), Box<dyn Error>> {
     let mut session = Session::new(UserAgent::new(env::var("VRCHAT_USER_AGENT")?)?)
-        .with_auth_token(AuthToken::new(env::var("VRCHAT_AUTH")?)?)
+        .with_auth_cookie(AuthCookie::new(env::var("VRCHAT_AUTH")?)?)
         .with_user_id(UserId::new(env::var("VRCHAT_USER_ID")?)?);
     if let Ok(base_url) = env::var("VRCHAT_BASE_URL") {
         session = session.with_base_url(BaseUrl::new(base_url)?);

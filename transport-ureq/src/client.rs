@@ -27,11 +27,11 @@ use crate::{proxy, random, tls};
 /// through `Deref`.
 ///
 /// ```no_run
-/// use vrchat_invite_ureq::{AuthToken, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId};
+/// use vrchat_invite_ureq::{AuthCookie, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId};
 /// use vrchat_invite_ureq::Client;
 ///
 /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
-///     .with_auth_token(AuthToken::new("authcookie_...")?)
+///     .with_auth_cookie(AuthCookie::new("authcookie_...")?)
 ///     .with_user_id(UserId::new("usr_00000000-0000-0000-0000-000000000000")?); // login records both
 /// let client = Client::new(session)?;
 /// for message in client.send(&GetInviteMessages::mine(InviteMessageType::Message))?.decoded() {

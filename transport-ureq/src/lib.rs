@@ -28,12 +28,12 @@
 //!
 //! ```no_run
 //! use vrchat_invite_core::{
-//!     AuthToken, GetInviteMessage, InviteMessageType, Session, Slot, UserAgent, UserId,
+//!     AuthCookie, GetInviteMessage, InviteMessageType, Session, Slot, UserAgent, UserId,
 //! };
 //! use vrchat_invite_ureq::{Client, Error};
 //!
 //! let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
-//!     .with_auth_token(AuthToken::new("authcookie_...")?)
+//!     .with_auth_cookie(AuthCookie::new("authcookie_...")?)
 //!     .with_user_id(UserId::new("usr_00000000-0000-0000-0000-000000000000")?); // login records both
 //! let client = Client::new(session)?;
 //! let get = GetInviteMessage::mine(InviteMessageType::Message, Slot::new(0)?);

@@ -48,14 +48,14 @@ pub(crate) fn run(args: &LoginArgs, globals: &Globals) -> Result<(), Failure> {
     let mut session = Session::new(user_agent).with_base_url(base_url.clone());
     // Saved cookies are only ever sent back to the API they came from.
     if let Some(saved) = saved.filter(|saved| saved.base_url() == &base_url) {
-        session.set_auth_token(saved.auth_token().cloned());
-        session.set_two_factor_token(saved.two_factor_token().cloned());
+        session.set_auth_cookie(saved.auth_cookie().cloned());
+        session.set_two_factor_cookie(saved.two_factor_cookie().cloned());
         session.set_user_id(saved.user_id().cloned());
     }
     let client = client(session)?;
 
     let mut reused = None;
-    if client.session().auth_token().is_some() {
+    if client.session().auth_cookie().is_some() {
         match client.login(None, |_| None) {
             Ok(user) => reused = Some(user),
             // The saved session expired: log in with a password below.
@@ -207,7 +207,7 @@ fn switch_account(
         .logout()
         .map_err(|error| transport_error(&error, &Subject::Login))?;
     client.update_session(|session| {
-        session.set_two_factor_token(None);
+        session.set_two_factor_cookie(None);
         session.set_user_id(None);
     });
     let note = format!(

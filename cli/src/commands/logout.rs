@@ -22,8 +22,8 @@ pub(crate) fn run(globals: &Globals) -> Result<(), Failure> {
     let saved = store.load()?;
     let was_logged_in = saved
         .as_ref()
-        .is_some_and(|session| session.auth_token().is_some());
-    if let Some(saved) = saved.filter(|session| session.auth_token().is_some()) {
+        .is_some_and(|session| session.auth_cookie().is_some());
+    if let Some(saved) = saved.filter(|session| session.auth_cookie().is_some()) {
         // The cookies go back to the API they came from, whatever --base-url says.
         let client = client(restore(globals, &saved)?)?;
         client.logout().map_err(|error| {

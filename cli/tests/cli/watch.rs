@@ -16,7 +16,7 @@ const LOCATION: &str = "wrld_4432ea9b-729c-46e3-8eaf-846aa0a37fdd:12345~region(e
 fn session_of(world: &World, user: &UserId) -> Session {
     Session::new(UserAgent::new(USER_AGENT).expect("agent"))
         .with_base_url(BaseUrl::new(world.sim.base_url()).expect("base"))
-        .with_auth_token(world.sim.open_session(user))
+        .with_auth_cookie(world.sim.open_session(user))
 }
 
 fn send<E: Endpoint>(world: &World, session: &Session, endpoint: &E) -> E::Output {

@@ -8,8 +8,8 @@ use super::{
     Credentials, CurrentUser, GetCurrentUser, LoginReply, TwoFactorCode, TwoFactorMethod,
     VerifyAuthToken, VerifyTwoFactor,
 };
+use crate::decode::parse_response;
 use crate::error::{ApiError, ApiErrorKind, Error, InputError};
-use crate::response::parse_response;
 use crate::session::Session;
 
 /// How many wrong two-factor codes one login takes before it gives up.
@@ -157,7 +157,7 @@ impl LoginFlow {
             });
         }
         let (request, waiting) = match &self.next {
-            Next::Start if session.auth_token().is_some() => {
+            Next::Start if session.auth_cookie().is_some() => {
                 (session.request(&VerifyAuthToken)?, Waiting::TokenCheck)
             }
             Next::Start | Next::PasswordLogin => {
@@ -166,7 +166,7 @@ impl LoginFlow {
                     .clone()
                     .ok_or(InputError::MissingCredentials)?;
                 let mut fresh = session.clone();
-                fresh.set_auth_token(None);
+                fresh.set_auth_cookie(None);
                 let login = GetCurrentUser::with_credentials(credentials);
                 (fresh.request(&login)?, Waiting::Login)
             }
@@ -307,7 +307,7 @@ impl LoginFlow {
 
     /// The saved cookie is no longer valid: log in with the password, or give up.
     fn session_expired(&mut self, session: &mut Session) -> Result<(), Error> {
-        session.set_auth_token(None);
+        session.set_auth_cookie(None);
         if self.credentials.is_none() {
             return Err(InputError::MissingCredentials.into());
         }

@@ -1,5 +1,8 @@
-//! Login: password, two-factor auth, token checks and logout, without any I/O.
+//! Login and what it holds, without any I/O: the username and password ([`Credentials`]),
+//! the two-factor code typed in ([`TwoFactorCode`]), the cookies a login leaves in the
+//! session ([`AuthCookie`], [`TwoFactorCookie`]), the login flow and logout.
 
+mod cookies;
 mod credentials;
 mod current_user;
 mod flow;
@@ -10,12 +13,14 @@ mod two_factor;
 mod verify_auth_token;
 mod verify_two_factor;
 
+pub use cookies::{AuthCookie, TwoFactorCookie};
 pub use credentials::Credentials;
 pub use current_user::{CurrentUser, LoginReply};
 pub use flow::{CodePrompt, LoginFlow, LoginStep};
 pub use get_current_user::GetCurrentUser;
 pub use logout::Logout;
 pub use set_cookie::CookieChanges;
+pub(crate) use set_cookie::apply_set_cookies;
 pub use two_factor::{TwoFactorCode, TwoFactorMethod};
 pub use verify_auth_token::VerifyAuthToken;
 pub use verify_two_factor::VerifyTwoFactor;

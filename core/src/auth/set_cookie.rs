@@ -4,7 +4,7 @@ use cookie::Cookie;
 use http::HeaderMap;
 use http::header::SET_COOKIE;
 
-use crate::credentials::{AuthToken, TwoFactorToken};
+use crate::auth::{AuthCookie, TwoFactorCookie};
 use crate::session::Session;
 
 /// What [`Session::apply_set_cookies`] changed, and what it refused to store.
@@ -41,60 +41,41 @@ fn update<T>(cookie: &Cookie<'_>, make: impl FnOnce(&str) -> Option<T>) -> Updat
     make(value).map_or(Update::Unstorable, Update::Set)
 }
 
-impl Session {
-    /// Updates the `auth` and `twoFactorAuth` cookies from a reply's `Set-Cookie` headers
-    /// (parsed with the `cookie` crate). An empty value or `Max-Age=0` clears the cookie;
-    /// a quoted value is unquoted; a value that could not be sent back (a space, comma or
-    /// backslash) never replaces a good token: the stored one is kept and the changes say
-    /// so. Other cookies and malformed headers are ignored.
-    ///
-    /// ```
-    /// use http::HeaderMap;
-    /// use vrchat_invite_core::{Session, UserAgent};
-    /// let mut session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?);
-    /// let mut headers = HeaderMap::new();
-    /// headers.append("set-cookie", "auth=authcookie_1; Path=/; HttpOnly".parse()?);
-    /// headers.append("set-cookie", "age=; Path=/".parse()?);
-    /// let changes = session.apply_set_cookies(&headers);
-    /// assert!(changes.auth && !changes.two_factor);
-    /// assert_eq!(session.auth_token().map(|t| t.expose()), Some("authcookie_1"));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn apply_set_cookies(&mut self, headers: &HeaderMap) -> CookieChanges {
-        let mut changes = CookieChanges::default();
-        for header in headers.get_all(SET_COOKIE) {
-            let Ok(text) = header.to_str() else { continue };
-            let Ok(cookie) = Cookie::parse(text) else {
-                continue;
-            };
-            match cookie.name() {
-                name if name == AuthToken::COOKIE_NAME => {
-                    match update(&cookie, |v| AuthToken::new(v).ok()) {
-                        Update::Set(token) => self.set_auth_token(Some(token)),
-                        Update::Clear => self.set_auth_token(None),
-                        Update::Unstorable => {
-                            changes.auth_unstorable = true;
-                            continue;
-                        }
+/// Reads every `Set-Cookie` of `headers` into `session` (see [`Session::apply_set_cookies`]).
+pub(crate) fn apply_set_cookies(session: &mut Session, headers: &HeaderMap) -> CookieChanges {
+    let mut changes = CookieChanges::default();
+    for header in headers.get_all(SET_COOKIE) {
+        let Ok(text) = header.to_str() else { continue };
+        let Ok(cookie) = Cookie::parse(text) else {
+            continue;
+        };
+        match cookie.name() {
+            name if name == AuthCookie::COOKIE_NAME => {
+                match update(&cookie, |v| AuthCookie::new(v).ok()) {
+                    Update::Set(token) => session.set_auth_cookie(Some(token)),
+                    Update::Clear => session.set_auth_cookie(None),
+                    Update::Unstorable => {
+                        changes.auth_unstorable = true;
+                        continue;
                     }
-                    changes.auth = true;
                 }
-                name if name == TwoFactorToken::COOKIE_NAME => {
-                    match update(&cookie, |v| TwoFactorToken::new(v).ok()) {
-                        Update::Set(token) => self.set_two_factor_token(Some(token)),
-                        Update::Clear => self.set_two_factor_token(None),
-                        Update::Unstorable => {
-                            changes.two_factor_unstorable = true;
-                            continue;
-                        }
-                    }
-                    changes.two_factor = true;
-                }
-                _ => {}
+                changes.auth = true;
             }
+            name if name == TwoFactorCookie::COOKIE_NAME => {
+                match update(&cookie, |v| TwoFactorCookie::new(v).ok()) {
+                    Update::Set(token) => session.set_two_factor_cookie(Some(token)),
+                    Update::Clear => session.set_two_factor_cookie(None),
+                    Update::Unstorable => {
+                        changes.two_factor_unstorable = true;
+                        continue;
+                    }
+                }
+                changes.two_factor = true;
+            }
+            _ => {}
         }
-        changes
     }
+    changes
 }
 
 #[cfg(test)]
@@ -118,9 +99,9 @@ mod tests {
                 .expect("header"),
         );
         session.apply_set_cookies(&headers);
-        assert_eq!(session.auth_token().map(AuthToken::expose), Some("a1"));
+        assert_eq!(session.auth_cookie().map(AuthCookie::expose), Some("a1"));
         assert_eq!(
-            session.two_factor_token().map(TwoFactorToken::expose),
+            session.two_factor_cookie().map(TwoFactorCookie::expose),
             Some("t1")
         );
 
@@ -139,8 +120,8 @@ mod tests {
                 ..CookieChanges::default()
             }
         );
-        assert!(session.auth_token().is_none());
-        assert!(session.two_factor_token().is_some());
+        assert!(session.auth_cookie().is_none());
+        assert!(session.two_factor_cookie().is_some());
 
         let mut max_age = HeaderMap::new();
         max_age.append(
@@ -148,7 +129,7 @@ mod tests {
             "twoFactorAuth=t2; Max-Age=0".parse().expect("header"),
         );
         session.apply_set_cookies(&max_age);
-        assert!(session.two_factor_token().is_none());
+        assert!(session.two_factor_cookie().is_none());
     }
 
     #[test]
@@ -168,8 +149,8 @@ mod tests {
 
     fn stored(session: &Session) -> (Option<&str>, Option<&str>) {
         (
-            session.auth_token().map(AuthToken::expose),
-            session.two_factor_token().map(TwoFactorToken::expose),
+            session.auth_cookie().map(AuthCookie::expose),
+            session.two_factor_cookie().map(TwoFactorCookie::expose),
         )
     }
 
@@ -177,8 +158,8 @@ mod tests {
     fn an_unstorable_value_keeps_the_good_token() {
         for bad in ["a b", "a,b", "a\\b", "\"a b\"", "a\"b"] {
             let mut session = session()
-                .with_auth_token(AuthToken::new("good_auth").expect("auth"))
-                .with_two_factor_token(TwoFactorToken::new("good_2fa").expect("2fa"));
+                .with_auth_cookie(AuthCookie::new("good_auth").expect("auth"))
+                .with_two_factor_cookie(TwoFactorCookie::new("good_2fa").expect("2fa"));
             let mut headers = HeaderMap::new();
             for name in ["auth", "twoFactorAuth"] {
                 let line = format!("{name}={bad}; Path=/");

@@ -48,16 +48,16 @@ impl ClientCore {
     ///
     /// ```
     /// use std::time::Instant;
-    /// use vrchat_invite_core::{AuthToken, ClientCore, ClientOptions, Logout, Session, UserAgent};
+    /// use vrchat_invite_core::{AuthCookie, ClientCore, ClientOptions, Logout, Session, UserAgent};
     /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
-    ///     .with_auth_token(AuthToken::new("authcookie_1")?);
+    ///     .with_auth_cookie(AuthCookie::new("authcookie_1")?);
     /// let core = ClientCore::new(session, ClientOptions::default(), 0, |_| None);
     /// let (outgoing, pending) = core.prepare(&Logout, Instant::now())?;
     /// assert_eq!(outgoing.request.uri().path(), "/api/1/logout");
     /// // The server had ended the session already: that still counts as logged out.
     /// let reply = http::Response::builder().status(401).body(Vec::new())?;
     /// pending.finish(Ok(reply), Instant::now())?;
-    /// assert!(core.session().auth_token().is_none());
+    /// assert!(core.session().auth_cookie().is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
@@ -110,13 +110,13 @@ impl<E: Endpoint> Pending<'_, E> {
         let ends_session = self.endpoint.ends_session();
         if ends_session {
             self.core
-                .update_session(|session| session.set_auth_token(None));
+                .update_session(|session| session.set_auth_cookie(None));
         }
         let response = reply?;
         if ends_session {
             self.core.update_session(|session| {
                 session.apply_set_cookies(response.headers());
-                session.set_auth_token(None);
+                session.set_auth_cookie(None);
             });
         }
         let result = self.endpoint.settle(self.endpoint.parse(&response));

@@ -21,7 +21,7 @@ use crate::session::Session;
 /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?);
 /// let core = ClientCore::new(session, ClientOptions::default(), 7, |_| None);
 /// let clone = core.clone();
-/// clone.update_session(|session| session.set_auth_token(None));
+/// clone.update_session(|session| session.set_auth_cookie(None));
 /// assert_eq!(core.session(), clone.session());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

@@ -4,8 +4,8 @@ use std::fmt;
 
 use http::{HeaderMap, StatusCode};
 
-use super::body::ErrorBody;
 use super::bounded::{bounded, lossy_snippet};
+use crate::decode::ErrorBody;
 use crate::punctuation::normalize_for_matching;
 
 /// The header VRChat uses to identify a request in its logs.

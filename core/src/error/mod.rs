@@ -1,7 +1,6 @@
 //! The core's errors: bad input, an error reply from the API, or a reply that did not decode.
 
 mod api;
-mod body;
 mod bounded;
 mod decode;
 mod input;

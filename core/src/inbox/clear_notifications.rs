@@ -46,6 +46,6 @@ impl Endpoint for ClearNotifications {
     }
 
     fn decode(&self, body: &[u8]) -> serde_json::Result<()> {
-        crate::models::decode_body::<serde::de::IgnoredAny>(body).map(|_| ())
+        crate::decode::decode_body::<serde::de::IgnoredAny>(body).map(|_| ())
     }
 }

@@ -82,6 +82,6 @@ impl Endpoint for GetInviteMessage {
     }
 
     fn decode(&self, body: &[u8]) -> serde_json::Result<InviteMessage> {
-        crate::models::decode_body(body)
+        crate::decode::decode_body(body)
     }
 }

@@ -23,9 +23,9 @@ use crate::session::Session;
 /// [`GetInviteMessages::mine`] lists the session's own messages without naming the user:
 ///
 /// ```
-/// use vrchat_invite_core::{AuthToken, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId};
+/// use vrchat_invite_core::{AuthCookie, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId};
 /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
-///     .with_auth_token(AuthToken::new("authcookie_123")?)
+///     .with_auth_cookie(AuthCookie::new("authcookie_123")?)
 ///     .with_user_id(UserId::new("usr_me")?);
 /// let request = session.request(&GetInviteMessages::mine(InviteMessageType::Message))?;
 /// assert_eq!(request.uri(), "https://api.vrchat.cloud/api/1/message/usr_me/message");

@@ -3,9 +3,9 @@
 use serde_json::Value;
 use serde_json::value::RawValue;
 
+use crate::decode::with_unescaped;
 use crate::ids::{Location, NotificationId};
 use crate::models::NotificationType;
-use crate::models::json_string::with_unescaped;
 
 /// Details of an `invite` notification.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -6,8 +6,8 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use crate::clip::{clip, clipped};
+use crate::decode::decode_body;
 use crate::error::SNIPPET_LIMIT;
-use crate::models::decode_body;
 
 /// An item of a list reply that did not decode: where it was, why, and its JSON as received.
 ///

@@ -1,18 +1,15 @@
 //! What the Invite API returns.
 
 mod build;
-mod decode;
 mod details;
 mod invite_message;
 mod item_list;
-mod json_string;
 mod notification;
 mod notification_type;
 mod sent_notification;
 mod timestamp;
 mod wire;
 
-pub(crate) use decode::decode_body;
 pub use details::{
     InviteDetails, InviteResponseDetails, NotificationDetails, RequestInviteDetails,
     RequestInviteResponseDetails,

@@ -4,8 +4,9 @@ use std::ops::Deref;
 
 use serde_json::value::RawValue;
 
+use crate::decode::decode_body;
 use crate::ids::{NotificationId, UserId};
-use crate::models::{NotificationDetails, NotificationType, Timestamp, decode_body};
+use crate::models::{NotificationDetails, NotificationType, Timestamp};
 
 /// Lenient reading: `null` or a missing field becomes the default.
 fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>

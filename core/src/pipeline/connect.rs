@@ -28,9 +28,9 @@ const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
 /// applies here too). `Debug` never shows the token.
 ///
 /// ```
-/// use vrchat_invite_core::{AuthToken, PipelineConnect, Session, UserAgent};
+/// use vrchat_invite_core::{AuthCookie, PipelineConnect, Session, UserAgent};
 /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
-///     .with_auth_token(AuthToken::new("authcookie_1+2")?);
+///     .with_auth_cookie(AuthCookie::new("authcookie_1+2")?);
 /// let connect = PipelineConnect::new(&session)?;
 /// let request = connect.request([7; 16])?;
 /// assert_eq!(request.uri(), "wss://pipeline.vrchat.cloud/?authToken=authcookie_1%2B2");
@@ -52,7 +52,7 @@ impl PipelineConnect {
     /// # Errors
     /// [`InputError::NotLoggedIn`] when the session has no `auth` cookie.
     pub fn new(session: &Session) -> Result<Self, Error> {
-        let token = session.auth_token().ok_or(InputError::NotLoggedIn)?;
+        let token = session.auth_cookie().ok_or(InputError::NotLoggedIn)?;
         Ok(Self {
             base: PipelineBase::default(),
             user_agent: session.user_agent().clone(),
@@ -128,11 +128,11 @@ impl fmt::Debug for PipelineConnect {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::credentials::AuthToken;
+    use crate::auth::AuthCookie;
 
     fn session(token: &str) -> Session {
         Session::new(UserAgent::new("Test/1.0 t@example.com").expect("agent"))
-            .with_auth_token(AuthToken::new(token).expect("token"))
+            .with_auth_cookie(AuthCookie::new(token).expect("token"))
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::credentials::AuthToken;
+use crate::auth::AuthCookie;
 use crate::secret::Secret;
 
 /// The `auth` cookie's value as the pipeline takes it, in its `authToken` query parameter.
@@ -10,8 +10,8 @@ use crate::secret::Secret;
 /// `Debug` and `Display` never show it; neither does any error of this crate.
 ///
 /// ```
-/// use vrchat_invite_core::{AuthToken, PipelineToken};
-/// let token = PipelineToken::from(&AuthToken::new("authcookie_1")?);
+/// use vrchat_invite_core::{AuthCookie, PipelineToken};
+/// let token = PipelineToken::from(&AuthCookie::new("authcookie_1")?);
 /// assert_eq!(format!("{token:?} {token}"), "PipelineToken(<redacted>) <redacted>");
 /// assert_eq!(token.expose(), "authcookie_1");
 /// # Ok::<(), vrchat_invite_core::InputError>(())
@@ -26,8 +26,8 @@ impl PipelineToken {
     }
 }
 
-impl From<&AuthToken> for PipelineToken {
-    fn from(token: &AuthToken) -> Self {
+impl From<&AuthCookie> for PipelineToken {
+    fn from(token: &AuthCookie) -> Self {
         Self(Secret::new(token.expose()))
     }
 }

@@ -93,10 +93,10 @@ enum State {
 /// ```
 /// use std::time::Instant;
 /// use vrchat_invite_core::{
-///     AuthToken, PipelineOptions, Session, Timestamp, UserAgent, Watch, WatchStep,
+///     AuthCookie, PipelineOptions, Session, Timestamp, UserAgent, Watch, WatchStep,
 /// };
 /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
-///     .with_auth_token(AuthToken::new("authcookie_1")?);
+///     .with_auth_cookie(AuthCookie::new("authcookie_1")?);
 /// let since = Timestamp::new("2024-01-01T00:00:00Z");
 /// let mut watch = Watch::new(&session, PipelineOptions::default(), Some(since))?;
 /// let WatchStep::Connect(connect) = watch.step() else { unreachable!() };

@@ -3,7 +3,7 @@
 
 use http::{HeaderMap, HeaderValue, Response, StatusCode};
 use vrchat_invite_core::{
-    AuthToken, Credentials, Endpoint, InviteUser, LoginFlow, LoginStep, Session, TwoFactorCode,
+    AuthCookie, Credentials, Endpoint, InviteUser, LoginFlow, LoginStep, Session, TwoFactorCode,
     TwoFactorMethod, UserAgent, UserId, VerifyAuthToken,
 };
 
@@ -84,7 +84,7 @@ fn drive_login(reply: &Response<Vec<u8>>, code: TwoFactorCode) {
     for saved in [false, true] {
         let mut session = session();
         if saved {
-            session.set_auth_token(AuthToken::new("saved").ok());
+            session.set_auth_cookie(AuthCookie::new("saved").ok());
         }
         let credentials = Credentials::new("user", "password").ok();
         let mut flow = LoginFlow::new(credentials);
@@ -117,11 +117,11 @@ pub fn set_cookie(data: &[u8]) {
             headers.append("set-cookie", value);
         }
     }
-    let mut session = session().with_auth_token(AuthToken::new("before").expect("token"));
+    let mut session = session().with_auth_cookie(AuthCookie::new("before").expect("token"));
     session.apply_set_cookies(&headers);
     for token in [
-        session.auth_token().map(AuthToken::expose),
-        session.two_factor_token().map(|t| t.expose()),
+        session.auth_cookie().map(AuthCookie::expose),
+        session.two_factor_cookie().map(|t| t.expose()),
     ]
     .into_iter()
     .flatten()
@@ -129,10 +129,10 @@ pub fn set_cookie(data: &[u8]) {
         assert!(!token.is_empty() && !token.contains(';') && !token.contains(' '));
     }
     let request = session.request(&VerifyAuthToken);
-    match (session.auth_token(), request) {
+    match (session.auth_cookie(), request) {
         (Some(_), Ok(request)) => assert!(request.headers().contains_key("cookie")),
         (None, Err(_)) => {}
         (auth, request) => panic!("auth {auth:?} but request {request:?}"),
     }
-    assert!(!format!("{session:?}").contains("before") || session.auth_token().is_none());
+    assert!(!format!("{session:?}").contains("before") || session.auth_cookie().is_none());
 }

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use http::{Response, StatusCode};
 use vrchat_invite_core::{
-    AuthToken, ConnectFailure, PipelineOptions, Session, UserAgent, Watch, WatchStep, decode_frame,
+    AuthCookie, ConnectFailure, PipelineOptions, Session, UserAgent, Watch, WatchStep, decode_frame,
 };
 
 /// At most this many actions per input, so every run is short.
@@ -15,7 +15,7 @@ const MAX_ACTIONS: usize = 64;
 pub fn pipeline(data: &[u8]) {
     let _ = decode_frame(&String::from_utf8_lossy(data));
     let session = Session::new(UserAgent::new("Fuzz/1.0 fuzz@example.com").expect("agent"))
-        .with_auth_token(AuthToken::new("authcookie_fuzz").expect("token"));
+        .with_auth_cookie(AuthCookie::new("authcookie_fuzz").expect("token"));
     let mut watch = Watch::new(&session, PipelineOptions::default(), None).expect("watch");
     let mut now = Instant::now();
     for chunk in data.split(|byte| *byte == 0xff).take(MAX_ACTIONS) {

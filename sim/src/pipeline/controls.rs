@@ -1,7 +1,7 @@
 //! The pipeline's test controls on [`Simulator`].
 
 use serde_json::Value;
-use vrchat_invite_core::{AuthToken, UserId};
+use vrchat_invite_core::{AuthCookie, UserId};
 
 use super::PIPELINE_PATH;
 use super::frames::{encoded_frame, friend_location_frame};
@@ -33,7 +33,7 @@ impl Simulator {
 
     /// Refuses `token` at the pipeline from now on (401 at the handshake) and closes its
     /// open sockets; the REST session stays valid.
-    pub fn refuse_pipeline_token(&self, token: &AuthToken) {
+    pub fn refuse_pipeline_token(&self, token: &AuthCookie) {
         self.state().pipeline.refuse(token.expose().to_owned());
     }
 

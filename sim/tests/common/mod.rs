@@ -21,7 +21,7 @@ pub fn anonymous(sim: &Simulator) -> Session {
 /// A fully logged-in session for `user`.
 pub fn session_as(sim: &Simulator, user: &UserId) -> Session {
     anonymous(sim)
-        .with_auth_token(sim.open_session(user))
+        .with_auth_cookie(sim.open_session(user))
         .with_user_id(user.clone())
 }
 
@@ -77,7 +77,10 @@ pub fn raw(
 
 /// The `auth=…` cookie header for a session token.
 pub fn auth_cookie(session: &Session) -> String {
-    format!("auth={}", session.auth_token().expect("logged in").expose())
+    format!(
+        "auth={}",
+        session.auth_cookie().expect("logged in").expose()
+    )
 }
 
 /// The body as JSON.

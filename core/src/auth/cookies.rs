@@ -69,17 +69,17 @@ define_cookie!(
     /// The `auth` cookie: the session token every authenticated call sends.
     ///
     /// ```
-    /// use vrchat_invite_core::AuthToken;
-    /// let token = AuthToken::new("authcookie_0000")?;
-    /// assert_eq!(format!("{token:?}"), "AuthToken(<redacted>)");
+    /// use vrchat_invite_core::AuthCookie;
+    /// let token = AuthCookie::new("authcookie_0000")?;
+    /// assert_eq!(format!("{token:?}"), "AuthCookie(<redacted>)");
     /// # Ok::<(), vrchat_invite_core::InputError>(())
     /// ```
-    AuthToken, "auth", "auth cookie"
+    AuthCookie, "auth", "auth cookie"
 );
 
 define_cookie!(
     /// The `twoFactorAuth` cookie: remembers a device so later logins skip 2FA.
-    TwoFactorToken, "twoFactorAuth", "twoFactorAuth cookie"
+    TwoFactorCookie, "twoFactorAuth", "twoFactorAuth cookie"
 );
 
 #[cfg(test)]
@@ -89,14 +89,14 @@ mod tests {
     #[test]
     fn refuses_values_that_would_break_the_header() {
         for bad in ["", "a;b", "a b", "a,b", "a\"b", "é"] {
-            let error = AuthToken::new(bad).expect_err("accepted");
+            let error = AuthCookie::new(bad).expect_err("accepted");
             assert!(!error.to_string().contains(bad) || bad.is_empty());
         }
     }
 
     #[test]
     fn serializes_the_value_for_saving() {
-        let token = TwoFactorToken::new("tfa.xyz").expect("valid");
+        let token = TwoFactorCookie::new("tfa.xyz").expect("valid");
         assert_eq!(
             serde_json::to_string(&token).expect("serialize"),
             "\"tfa.xyz\""

@@ -1,0 +1,12 @@
+//! Reading replies, for every operation: the status rule, JSON bodies, error bodies and
+//! JSON-encoded strings.
+
+mod body;
+mod error_body;
+mod json_string;
+mod response;
+
+pub(crate) use body::decode_body;
+pub(crate) use error_body::ErrorBody;
+pub(crate) use json_string::with_unescaped;
+pub use response::{parse_response, redirect_location};
