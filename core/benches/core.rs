@@ -130,7 +130,7 @@ fn build_requests(c: &mut Criterion) {
     group.bench_function("getInviteMessages (no body)", |b| {
         b.iter(|| session.request(black_box(&list)).expect("request"))
     });
-    group.bench_function("requestInviteWithPhoto (multipart, 1x1 PNG)", |b| {
+    group.bench_function("requestInvite with a photo (multipart, 1x1 PNG)", |b| {
         b.iter(|| session.request(black_box(&photo)).expect("request"))
     });
     group.finish();

@@ -108,7 +108,7 @@ pub use path::encode_path_segment;
 pub use photo::{IMAGE_FILENAME, Png};
 pub use pipeline::{
     CATCH_UP_BUFFER_LIMIT, CATCH_UP_MAX_PAGES, CATCH_UP_PAGE_SIZE, CatchUpRequest, ConnectFailure,
-    FrameError, FriendLocation, Gapless, NotificationV2, NotificationV2Delete,
+    Dial, FrameError, FriendLocation, Gapless, NotificationV2, NotificationV2Delete,
     NotificationV2Update, PipelineBase, PipelineConnect, PipelineEvent, PipelineOptions,
     PipelineToken, Reconnect, ReconnectDecision, ReconnectPolicy, ResponseNotification, SEEN_LIMIT,
     Watch, WatchEnd, WatchError, WatchStep, decode_frame,
@@ -119,7 +119,7 @@ pub use polite::{
 };
 pub use proxy::{
     MAX_TUNNEL_REPLY_HEAD, NoProxy, ProxyRules, ProxyServer, ProxyUrlError, TunnelError,
-    TunnelReply, TunnelRequest, read_tunnel_reply,
+    TunnelReader, TunnelReply, TunnelRequest, read_tunnel_reply,
 };
 pub use punctuation::fold_punctuation;
 pub use secret::Secret;

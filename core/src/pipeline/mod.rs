@@ -5,6 +5,7 @@
 mod base;
 mod catch_up;
 mod connect;
+mod dial;
 mod event;
 mod frame;
 mod options;
@@ -22,6 +23,7 @@ pub use catch_up::{
     SEEN_LIMIT,
 };
 pub use connect::PipelineConnect;
+pub use dial::Dial;
 pub use event::{
     FriendLocation, NotificationV2, NotificationV2Delete, NotificationV2Update, PipelineEvent,
     ResponseNotification,

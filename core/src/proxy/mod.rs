@@ -4,6 +4,7 @@ mod no_proxy;
 mod rules;
 mod server;
 mod tunnel;
+mod tunnel_reader;
 
 pub use no_proxy::NoProxy;
 pub use rules::ProxyRules;
@@ -11,3 +12,4 @@ pub use server::{ProxyServer, ProxyUrlError};
 pub use tunnel::{
     MAX_TUNNEL_REPLY_HEAD, TunnelError, TunnelReply, TunnelRequest, read_tunnel_reply,
 };
+pub use tunnel_reader::TunnelReader;

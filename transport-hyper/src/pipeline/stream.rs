@@ -14,9 +14,7 @@ use tokio_rustls::TlsConnector;
 use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{self, Error as WsError};
-use vrchat_invite_core::{
-    MAX_TUNNEL_REPLY_HEAD, ProxyServer, TunnelError, TunnelReply, TunnelRequest, read_tunnel_reply,
-};
+use vrchat_invite_core::{Dial, ProxyServer, TunnelError, TunnelReader, TunnelRequest};
 
 /// A plain or TLS connection.
 pub(crate) trait Connection: AsyncRead + AsyncWrite + Unpin + Send {}
@@ -63,30 +61,21 @@ fn io_error(error: io::Error) -> OpenError {
     OpenError::Other(WsError::Io(error))
 }
 
-/// Opens a `CONNECT` tunnel to `authority` over `tcp` (connected to `proxy`), reading the
-/// reply a byte at a time so nothing after its head is taken.
-async fn tunnel(
-    tcp: &mut TcpStream,
-    authority: &str,
-    proxy: &ProxyServer,
-) -> Result<(), OpenError> {
-    tcp.write_all(TunnelRequest::new(authority, proxy).as_bytes())
-        .await
-        .map_err(io_error)?;
-    let mut head = Vec::new();
+/// Sends the `CONNECT` request over `tcp` (connected to the proxy) and reads the reply a
+/// byte at a time, so nothing after its head is taken.
+async fn tunnel(tcp: &mut TcpStream, request: &TunnelRequest) -> Result<(), OpenError> {
+    tcp.write_all(request.as_bytes()).await.map_err(io_error)?;
+    let mut reader = TunnelReader::new();
     loop {
-        if head.ends_with(b"\r\n\r\n") || head.len() >= MAX_TUNNEL_REPLY_HEAD {
-            return match read_tunnel_reply(&head).map_err(OpenError::Proxy)? {
-                TunnelReply::Established { .. } => Ok(()),
-                TunnelReply::Incomplete => Err(OpenError::Proxy(TunnelError::Malformed)),
-            };
-        }
-        match tcp.read_u8().await {
-            Ok(byte) => head.push(byte),
+        let byte = match tcp.read_u8().await {
+            Ok(byte) => byte,
             Err(error) if error.kind() == io::ErrorKind::UnexpectedEof => {
                 return Err(OpenError::Proxy(TunnelError::Closed));
             }
             Err(error) => return Err(io_error(error)),
+        };
+        if let Some(outcome) = reader.push(byte) {
+            return outcome.map_err(OpenError::Proxy);
         }
     }
 }
@@ -96,31 +85,16 @@ async fn open_inner(
     proxy: Option<&ProxyServer>,
     config: WebSocketConfig,
 ) -> Result<Socket, OpenError> {
-    let uri = request.uri();
-    let tls = uri.scheme_str() == Some("wss");
-    let host = uri.host().unwrap_or_default().to_owned();
-    let port = uri.port_u16().unwrap_or(if tls { 443 } else { 80 });
-    let bare = host
-        .trim_start_matches('[')
-        .trim_end_matches(']')
-        .to_owned();
-    let tcp = match proxy {
-        Some(proxy) => {
-            let proxy_host = proxy.host().trim_start_matches('[').trim_end_matches(']');
-            let mut tcp = TcpStream::connect((proxy_host, proxy.port()))
-                .await
-                .map_err(io_error)?;
-            let authority = TunnelRequest::authority_of(uri).unwrap_or_default();
-            tunnel(&mut tcp, &authority, proxy).await?;
-            tcp
-        }
-        None => TcpStream::connect((bare.as_str(), port))
-            .await
-            .map_err(io_error)?,
-    };
+    let dial = Dial::plan(request.uri(), proxy);
+    let mut tcp = TcpStream::connect((dial.host.as_str(), dial.port))
+        .await
+        .map_err(io_error)?;
+    if let Some(request) = &dial.tunnel {
+        tunnel(&mut tcp, request).await?;
+    }
     let _ = tcp.set_nodelay(true);
-    let connection: Box<dyn Connection> = if tls {
-        let name = ServerName::try_from(bare)
+    let connection: Box<dyn Connection> = if let Some(name) = dial.tls_server_name {
+        let name = ServerName::try_from(name)
             .map_err(|e| io_error(io::Error::new(io::ErrorKind::InvalidInput, e)))?;
         let config = tls_config().map_err(|e| io_error(io::Error::other(e)))?;
         let stream = TlsConnector::from(config)

@@ -11,9 +11,7 @@ use rustls::pki_types::ServerName;
 use rustls::{ClientConfig, ClientConnection, StreamOwned};
 use tungstenite::WebSocket;
 use tungstenite::protocol::WebSocketConfig;
-use vrchat_invite_core::{
-    MAX_TUNNEL_REPLY_HEAD, ProxyServer, TunnelError, TunnelReply, TunnelRequest, read_tunnel_reply,
-};
+use vrchat_invite_core::{Dial, ProxyServer, TunnelError, TunnelReader, TunnelRequest};
 
 /// A plain or TLS connection.
 #[derive(Debug)]
@@ -100,64 +98,45 @@ fn io_error(error: io::Error) -> OpenError {
     OpenError::Other(tungstenite::Error::Io(error))
 }
 
-/// Opens a `CONNECT` tunnel to `authority` over `tcp` (connected to `proxy`), reading the
-/// reply a byte at a time so nothing after its head is taken, within `timeout`.
+/// Sends the `CONNECT` request over `tcp` (connected to the proxy) and reads the reply a
+/// byte at a time, so nothing after its head is taken, within `timeout`.
 fn tunnel(
     tcp: &mut TcpStream,
-    authority: &str,
-    proxy: &ProxyServer,
+    request: &TunnelRequest,
     timeout: Duration,
 ) -> Result<(), OpenError> {
-    tcp.write_all(TunnelRequest::new(authority, proxy).as_bytes())
-        .map_err(io_error)?;
+    tcp.write_all(request.as_bytes()).map_err(io_error)?;
     let started = Instant::now();
-    let mut head = Vec::new();
+    let mut reader = TunnelReader::new();
     let mut byte = [0u8; 1];
     loop {
-        if head.ends_with(b"\r\n\r\n") || head.len() >= MAX_TUNNEL_REPLY_HEAD {
-            return match read_tunnel_reply(&head).map_err(OpenError::Proxy)? {
-                TunnelReply::Established { .. } => Ok(()),
-                TunnelReply::Incomplete => Err(OpenError::Proxy(TunnelError::Malformed)),
-            };
-        }
         if started.elapsed() > timeout {
             return Err(io_error(io::Error::new(
                 io::ErrorKind::TimedOut,
                 "the proxy did not answer in time",
             )));
         }
-        match tcp.read(&mut byte).map_err(io_error)? {
-            0 => return Err(OpenError::Proxy(TunnelError::Closed)),
-            _ => head.extend_from_slice(&byte),
+        if tcp.read(&mut byte).map_err(io_error)? == 0 {
+            return Err(OpenError::Proxy(TunnelError::Closed));
+        }
+        if let Some(outcome) = reader.push(byte[0]) {
+            return outcome.map_err(OpenError::Proxy);
         }
     }
 }
 
-/// Connects to the request's host (through `proxy` when given), adds TLS for `wss`, and
-/// runs the handshake; each step within `timeout`.
+/// Connects as the core's [`Dial`] plan says (through `proxy` when given), adds TLS for
+/// `wss`, and runs the handshake; each step within `timeout`.
 pub(crate) fn open(
     request: http::Request<()>,
     proxy: Option<&ProxyServer>,
     timeout: Duration,
     config: WebSocketConfig,
 ) -> Result<WebSocket<MaybeTls>, OpenError> {
-    let uri = request.uri();
-    let tls = uri.scheme_str() == Some("wss");
-    let host = uri.host().unwrap_or_default().to_owned();
-    let port = uri.port_u16().unwrap_or(if tls { 443 } else { 80 });
-    let bare = host
-        .trim_start_matches('[')
-        .trim_end_matches(']')
-        .to_owned();
-    let authority = TunnelRequest::authority_of(uri).unwrap_or_default();
-    let (dial_host, dial_port) = match proxy {
-        Some(proxy) => (
-            proxy.host().trim_start_matches('[').trim_end_matches(']'),
-            proxy.port(),
-        ),
-        None => (bare.as_str(), port),
-    };
-    let addrs = (dial_host, dial_port).to_socket_addrs().map_err(io_error)?;
+    let dial = Dial::plan(request.uri(), proxy);
+    let addrs = (dial.host.as_str(), dial.port)
+        .to_socket_addrs()
+        .map_err(io_error)?;
     let mut last = io::Error::new(io::ErrorKind::NotFound, "the host has no address");
     let mut tcp = None;
     for addr in addrs {
@@ -173,18 +152,19 @@ pub(crate) fn open(
     let _ = tcp.set_nodelay(true);
     tcp.set_write_timeout(Some(timeout)).map_err(io_error)?;
     tcp.set_read_timeout(Some(timeout)).map_err(io_error)?;
-    if let Some(proxy) = proxy {
-        tunnel(&mut tcp, &authority, proxy, timeout)?;
+    if let Some(request) = &dial.tunnel {
+        tunnel(&mut tcp, request, timeout)?;
     }
-    let stream = if tls {
-        let name = ServerName::try_from(bare)
-            .map_err(|e| io_error(io::Error::new(io::ErrorKind::InvalidInput, e)))?;
-        let config = tls_config().map_err(|e| io_error(io::Error::other(e)))?;
-        let connection =
-            ClientConnection::new(config, name).map_err(|e| io_error(io::Error::other(e)))?;
-        MaybeTls::Tls(Box::new(StreamOwned::new(connection, tcp)))
-    } else {
-        MaybeTls::Plain(tcp)
+    let stream = match dial.tls_server_name {
+        Some(name) => {
+            let name = ServerName::try_from(name)
+                .map_err(|e| io_error(io::Error::new(io::ErrorKind::InvalidInput, e)))?;
+            let config = tls_config().map_err(|e| io_error(io::Error::other(e)))?;
+            let connection =
+                ClientConnection::new(config, name).map_err(|e| io_error(io::Error::other(e)))?;
+            MaybeTls::Tls(Box::new(StreamOwned::new(connection, tcp)))
+        }
+        None => MaybeTls::Plain(tcp),
     };
     match tungstenite::client::client_with_config(request, stream, Some(config)) {
         Ok((socket, _response)) => Ok(socket),
