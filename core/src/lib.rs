@@ -111,7 +111,7 @@ pub use pipeline::{
     Dial, FrameError, FriendLocation, Gapless, NotificationV2, NotificationV2Delete,
     NotificationV2Update, PipelineBase, PipelineConnect, PipelineEvent, PipelineOptions,
     PipelineToken, Reconnect, ReconnectDecision, ReconnectPolicy, ResponseNotification, SEEN_LIMIT,
-    Watch, WatchEnd, WatchError, WatchStep, decode_frame,
+    WAIT_HISTORY, Watch, WatchEnd, WatchError, WatchStep, decode_frame,
 };
 pub use polite::{
     Action, CooldownBook, EDIT_COOLDOWN_MINUTES, InviteGuard, Politeness, Refusal, ReplySeen,

@@ -5,7 +5,8 @@ use std::time::{Duration, Instant};
 use http::StatusCode;
 use vrchat_invite_core::{
     AuthCookie, ConnectFailure, FrameError, PipelineBase, PipelineEvent, PipelineOptions,
-    ReconnectPolicy, Session, Timestamp, UserAgent, Watch, WatchEnd, WatchStep,
+    ReconnectPolicy, Session, Timestamp, UserAgent, WAIT_HISTORY, Watch, WatchEnd, WatchError,
+    WatchStep,
 };
 
 fn watch(since: Option<Timestamp>) -> Watch {
@@ -201,5 +202,27 @@ fn a_failed_catch_up_reconnects_and_a_gone_session_ends() {
     assert!(matches!(
         watch.step(),
         WatchStep::End(WatchEnd::Refused { .. })
+    ));
+}
+
+#[test]
+fn the_watch_remembers_its_recent_waits_and_last_failure() {
+    let mut watch = watch(None);
+    let mut seen = Vec::new();
+    for _ in 0..WAIT_HISTORY + 5 {
+        expect_connect(&mut watch);
+        watch.connect_failed(ConnectFailure::from_status(StatusCode::BAD_GATEWAY), 7);
+        let WatchStep::Wait(wait) = watch.step() else {
+            panic!("expected a wait");
+        };
+        seen.push(wait);
+    }
+    assert_eq!(watch.waits().len(), WAIT_HISTORY);
+    assert_eq!(watch.waits(), &seen[5..]);
+    assert!(watch.last_failure().is_none());
+    watch.recovered_from(WatchError::FrameTooLarge { limit: 9 });
+    assert!(matches!(
+        watch.last_failure(),
+        Some(WatchError::FrameTooLarge { limit: 9 })
     ));
 }

@@ -32,5 +32,5 @@ pub use frame::{FrameError, decode_frame};
 pub use options::PipelineOptions;
 pub use reconnect::{Reconnect, ReconnectDecision, ReconnectPolicy};
 pub use token::PipelineToken;
-pub use watch::{ConnectFailure, Watch, WatchEnd, WatchStep};
+pub use watch::{ConnectFailure, WAIT_HISTORY, Watch, WatchEnd, WatchStep};
 pub use watch_error::WatchError;

@@ -8,6 +8,7 @@ use crate::endpoint::Endpoint;
 use crate::error::{ApiErrorKind, Error};
 use crate::inbox::ListNotifications;
 use crate::models::Timestamp;
+use crate::pipeline::WatchError;
 use crate::pipeline::trace;
 use crate::pipeline::{
     CatchUpRequest, FrameError, Gapless, PipelineBase, PipelineConnect, PipelineEvent,
@@ -127,7 +128,12 @@ pub struct Watch {
     reconnect: Reconnect,
     gapless: Gapless,
     state: State,
+    waits: Vec<Duration>,
+    last_failure: Option<WatchError>,
 }
+
+/// How many reconnect waits a watch remembers for [`Watch::waits`].
+pub const WAIT_HISTORY: usize = 1024;
 
 impl Watch {
     /// A watch of VRChat's pipeline as the session's user (the session also sends the
@@ -149,6 +155,8 @@ impl Watch {
             options,
             gapless: Gapless::new(since),
             state: State::Connect,
+            waits: Vec::new(),
+            last_failure: None,
         })
     }
 
@@ -167,6 +175,22 @@ impl Watch {
     /// How many reconnects in a row were scheduled since the last stable connection.
     pub fn attempt(&self) -> u32 {
         self.reconnect.attempt()
+    }
+
+    /// The waits before each reconnect so far (the most recent [`WAIT_HISTORY`]).
+    pub fn waits(&self) -> &[Duration] {
+        &self.waits
+    }
+
+    /// The last failure the watch recovered from by reconnecting (a connection or
+    /// catch-up error), as its transport recorded it with [`Watch::recovered_from`].
+    pub fn last_failure(&self) -> Option<&WatchError> {
+        self.last_failure.as_ref()
+    }
+
+    /// Records a failure the transport recovered from, for [`Watch::last_failure`].
+    pub fn recovered_from(&mut self, failure: WatchError) {
+        self.last_failure = Some(failure);
     }
 
     /// What to do next.
@@ -211,6 +235,10 @@ impl Watch {
             }
             State::Wait(wait) => {
                 self.state = State::Connect;
+                if self.waits.len() >= WAIT_HISTORY {
+                    self.waits.remove(0);
+                }
+                self.waits.push(wait);
                 WatchStep::Wait(wait)
             }
             State::Ended(end) => {

@@ -16,9 +16,6 @@ use crate::Client;
 use crate::random::{random_key, random_u64};
 use vrchat_invite_core::WatchError;
 
-/// How many reconnect waits are remembered for [`Watcher::waits`].
-const WAIT_HISTORY: usize = 1024;
-
 /// An async watch of VRChat's pipeline: call [`Watcher::next_event`], or turn it into a
 /// [`Stream`] with [`Watcher::into_stream`].
 ///
@@ -55,8 +52,6 @@ pub struct Watcher {
     socket: Option<Socket>,
     last_heard: Instant,
     pinged: bool,
-    waits: Vec<Duration>,
-    last_failure: Option<WatchError>,
     ended: bool,
 }
 
@@ -88,8 +83,6 @@ impl Watcher {
             socket: None,
             last_heard: Instant::now(),
             pinged: false,
-            waits: Vec::new(),
-            last_failure: None,
             ended: false,
         })
     }
@@ -106,15 +99,16 @@ impl Watcher {
         &self.client
     }
 
-    /// The waits before each reconnect so far (the most recent 1024).
+    /// The waits before each reconnect so far (the most recent
+    /// [`vrchat_invite_core::WAIT_HISTORY`]).
     pub fn waits(&self) -> &[Duration] {
-        &self.waits
+        self.watch.waits()
     }
 
     /// The last failure the watch recovered from by reconnecting (a connection or
     /// catch-up error), for diagnostics.
     pub fn last_failure(&self) -> Option<&WatchError> {
-        self.last_failure.as_ref()
+        self.watch.last_failure()
     }
 
     /// Whether a socket is open now.
@@ -152,10 +146,6 @@ impl Watcher {
                 }
                 WatchStep::Wait(wait) => {
                     self.close().await;
-                    if self.waits.len() >= WAIT_HISTORY {
-                        self.waits.remove(0);
-                    }
-                    self.waits.push(wait);
                     tokio::time::sleep(wait).await;
                 }
                 WatchStep::FetchInbox(request) => match self.client.execute(request).await {
@@ -164,11 +154,11 @@ impl Watcher {
                             self.watch
                                 .catch_up_reply(&reply, Instant::now(), random_u64());
                         if let Err(error) = result {
-                            self.last_failure = Some(WatchError::Core(error));
+                            self.watch.recovered_from(WatchError::Core(error));
                         }
                     }
                     Err(source) => {
-                        self.last_failure = Some(WatchError::CatchUp { source });
+                        self.watch.recovered_from(WatchError::CatchUp { source });
                         self.dropped().await;
                     }
                 },
@@ -213,7 +203,7 @@ impl Watcher {
                 self.watch.connected(Instant::now());
             }
             Err(OpenError::Status(status, source)) => {
-                self.last_failure = Some(WatchError::connection(source));
+                self.watch.recovered_from(WatchError::connection(source));
                 self.watch
                     .connect_failed(ConnectFailure::from_status(status), random_u64());
             }
@@ -223,7 +213,7 @@ impl Watcher {
                 return Some(WatchError::Proxy { source });
             }
             Err(OpenError::Other(source)) => {
-                self.last_failure = Some(WatchError::connection(source));
+                self.watch.recovered_from(WatchError::connection(source));
                 self.watch
                     .connect_failed(ConnectFailure::Other, random_u64());
             }
@@ -268,7 +258,7 @@ impl Watcher {
                 })
             }
             Ok(Some(Err(source))) => {
-                self.last_failure = Some(WatchError::connection(source));
+                self.watch.recovered_from(WatchError::connection(source));
                 self.dropped().await;
                 None
             }

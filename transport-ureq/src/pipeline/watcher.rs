@@ -14,9 +14,6 @@ use crate::Client;
 use crate::random::{random_key, random_u64};
 use vrchat_invite_core::WatchError;
 
-/// How many reconnect waits are remembered for [`Watcher::waits`].
-const WAIT_HISTORY: usize = 1024;
-
 /// A blocking watch of VRChat's pipeline: an [`Iterator`] of events.
 ///
 /// It connects with the client's session, answers pings, pings a quiet connection and
@@ -50,8 +47,6 @@ pub struct Watcher {
     socket: Option<WebSocket<MaybeTls>>,
     last_heard: Instant,
     pinged: bool,
-    waits: Vec<Duration>,
-    last_failure: Option<WatchError>,
     ended: bool,
 }
 
@@ -74,8 +69,6 @@ impl Watcher {
             socket: None,
             last_heard: Instant::now(),
             pinged: false,
-            waits: Vec::new(),
-            last_failure: None,
             ended: false,
         })
     }
@@ -92,15 +85,16 @@ impl Watcher {
         &self.client
     }
 
-    /// The waits before each reconnect so far (the most recent 1024).
+    /// The waits before each reconnect so far (the most recent
+    /// [`vrchat_invite_core::WAIT_HISTORY`]).
     pub fn waits(&self) -> &[Duration] {
-        &self.waits
+        self.watch.waits()
     }
 
     /// The last failure the watch recovered from by reconnecting (a connection or
     /// catch-up error), for diagnostics.
     pub fn last_failure(&self) -> Option<&WatchError> {
-        self.last_failure.as_ref()
+        self.watch.last_failure()
     }
 
     /// Whether a socket is open now.
@@ -214,7 +208,7 @@ impl Watcher {
                 })
             }
             Err(source) => {
-                self.last_failure = Some(WatchError::connection(source));
+                self.watch.recovered_from(WatchError::connection(source));
                 self.dropped();
                 None
             }
@@ -242,16 +236,12 @@ impl Iterator for Watcher {
                     // A proxy's refusal is reported too: it needs the user's attention.
                     match self.connect(&connect) {
                         Some(error @ WatchError::Proxy { .. }) => return Some(Err(error)),
-                        Some(error) => self.last_failure = Some(error),
+                        Some(error) => self.watch.recovered_from(error),
                         None => {}
                     }
                 }
                 WatchStep::Wait(wait) => {
                     self.close();
-                    if self.waits.len() >= WAIT_HISTORY {
-                        self.waits.remove(0);
-                    }
-                    self.waits.push(wait);
                     std::thread::sleep(wait);
                 }
                 WatchStep::FetchInbox(request) => match self.client.execute(request) {
@@ -260,11 +250,11 @@ impl Iterator for Watcher {
                             self.watch
                                 .catch_up_reply(&reply, Instant::now(), random_u64());
                         if let Err(error) = result {
-                            self.last_failure = Some(WatchError::Core(error));
+                            self.watch.recovered_from(WatchError::Core(error));
                         }
                     }
                     Err(source) => {
-                        self.last_failure = Some(WatchError::CatchUp { source });
+                        self.watch.recovered_from(WatchError::CatchUp { source });
                         self.dropped();
                     }
                 },
