@@ -6,15 +6,15 @@
 )]
 
 use std::hint::black_box;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use http::Response;
 use vrchat_invite_core::{
-    AuthCookie, Endpoint, GetInviteMessages, InviteMessageType, InviteUser, Png, RequestInvite,
-    Session, Slot, TwoFactorCookie, UserAgent, UserId,
+    AuthCookie, ClientCore, ClientOptions, Endpoint, GetInviteMessages, InviteMessageType,
+    InviteUser, Png, RequestInvite, Session, Slot, TwoFactorCookie, UserAgent, UserId,
 };
 
 /// A complete 1x1 PNG.
@@ -236,12 +236,52 @@ fn parse_cooldown(c: &mut Criterion) {
     group.finish();
 }
 
+/// What the shared client contract adds around the wire: `ClientCore::prepare` and
+/// `Pending::finish` (shared session, politeness off) against `Session::request` and
+/// `Endpoint::parse` alone, for a 12-message list.
+fn exchange_contract(c: &mut Criterion) {
+    let list = GetInviteMessages::new(user(), InviteMessageType::Message);
+    let reply = || {
+        Response::builder()
+            .status(200)
+            .body(message_list().into_bytes())
+            .expect("response")
+    };
+    let session = session();
+    let core = ClientCore::new(session.clone(), ClientOptions::default(), 0, |_| None);
+    let now = Instant::now();
+
+    let mut group = c.benchmark_group("exchange 12 messages");
+    group.bench_function("core ClientCore::prepare + Pending::finish", |b| {
+        b.iter_batched(
+            reply,
+            |reply| {
+                let (outgoing, pending) = core.prepare(black_box(&list), now).expect("prepared");
+                black_box(outgoing.request);
+                pending.finish(Ok(reply), now).expect("finished")
+            },
+            BatchSize::SmallInput,
+        )
+    });
+    group.bench_function("baseline Session::request + Endpoint::parse", |b| {
+        b.iter_batched(
+            reply,
+            |reply| {
+                black_box(session.request(black_box(&list)).expect("request"));
+                list.parse(&reply).expect("parsed")
+            },
+            BatchSize::SmallInput,
+        )
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3))
         .sample_size(60);
-    targets = build_requests, parse_responses, parse_cooldown
+    targets = build_requests, parse_responses, parse_cooldown, exchange_contract
 }
 criterion_main!(benches);

@@ -32,6 +32,14 @@
 //! so a bad value is an [`InputError`] and nothing is built. Error replies become an
 //! [`ApiError`] with a classified [`ApiErrorKind`]; parsing never panics, whatever the reply.
 //!
+//! # A client of your own
+//!
+//! The ready transports are thin: each drives a [`ClientCore`], which holds the session all
+//! clones share, the [`ClientOptions`] and politeness, prepares each exchange
+//! ([`ClientCore::prepare`], then [`Pending::finish`] with the reply), drives logins
+//! ([`ClientCore::start_login`]) and reports one [`ClientError`] whatever moves the bytes.
+//! A client over another HTTP stack implements [`BuildClient`] and gets the same builder.
+//!
 //! # Guides
 //!
 //! * [`guide::login`]: log in once, with 2FA, and keep the session;

@@ -18,11 +18,11 @@ use std::env;
 use std::error::Error;
 
 use futures_util::StreamExt;
-use vrchat_invite_core::{
-    BaseUrl, Credentials, InviteUser, Location, NotificationType, PipelineBase, PipelineEvent,
-    PipelineOptions, Politeness, Session, TwoFactorCode, TwoFactorMethod, UserAgent,
+use vrchat_invite_hyper::{
+    BaseUrl, Client, Credentials, InviteUser, Location, NotificationType, PipelineBase,
+    PipelineEvent, PipelineOptions, Politeness, Session, TwoFactorCode, TwoFactorMethod, UserAgent,
+    WatchError, Watcher,
 };
-use vrchat_invite_hyper::{Client, WatchError, Watcher};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error>> {

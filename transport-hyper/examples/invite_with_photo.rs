@@ -15,11 +15,10 @@
 use std::error::Error;
 use std::io::BufRead;
 
-use vrchat_invite_core::{
-    BaseUrl, Credentials, InviteUser, Location, Png, SentNotification, Session, TwoFactorCode,
-    TwoFactorMethod, UserAgent, UserId,
+use vrchat_invite_hyper::{
+    BaseUrl, Client, Credentials, InviteUser, Location, Png, SentNotification, Session,
+    TwoFactorCode, TwoFactorMethod, UserAgent, UserId,
 };
-use vrchat_invite_hyper::Client;
 
 /// Logs in and sends `to` an invite to `location` with `photo` attached.
 pub async fn invite_with_photo(
@@ -82,7 +81,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
 
 #[cfg(test)]
 mod tests {
-    use vrchat_invite_core::NotificationType;
+    use vrchat_invite_hyper::NotificationType;
 
     use super::*;
 

@@ -9,10 +9,9 @@
 use std::env;
 use std::error::Error;
 
-use vrchat_invite_core::{
-    AuthCookie, BaseUrl, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId,
+use vrchat_invite_hyper::{
+    AuthCookie, BaseUrl, Client, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId,
 };
-use vrchat_invite_hyper::Client;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error>> {

@@ -1,8 +1,10 @@
 //! Async transport for [`vrchat_invite_core`] over hyper 1.
 //!
-//! [`Client`] holds a shared [`Session`](vrchat_invite_core::Session) and a hyper
-//! connection pool. Its one generic [`Client::send`] runs any
-//! [`Endpoint`](vrchat_invite_core::Endpoint):
+//! This crate re-exports the whole core, so it is the only one an app depends on. Its
+//! [`Client`] is the core's [`ClientCore`] (the session every clone shares, the options,
+//! politeness, the login and logout rules) plus a hyper connection pool that only moves
+//! bytes; its [`Error`] is the core's [`ClientError`], the same as the blocking transport's.
+//! The one generic [`Client::send`] runs any [`Endpoint`]:
 //!
 //! * TLS is rustls with the `ring` provider and bundled webpki roots (no OpenSSL, no cmake;
 //!   the platform's verifier with the `rustls-platform-verifier` feature);
@@ -17,7 +19,7 @@
 //!   typed events, reconnecting and catching up so no notification is lost or repeated.
 //!
 //! ```no_run
-//! use vrchat_invite_core::{
+//! use vrchat_invite_hyper::{
 //!     AuthCookie, GetInviteMessage, InviteMessageType, Session, Slot, UserAgent, UserId,
 //! };
 //! use vrchat_invite_hyper::{Client, Error};

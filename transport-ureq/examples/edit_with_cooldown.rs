@@ -13,11 +13,10 @@
 
 use std::error::Error;
 
-use vrchat_invite_core::{
-    BaseUrl, Credentials, InviteMessageType, MessageText, Session, Slot, UpdateInviteMessage,
-    UserAgent,
+use vrchat_invite_ureq::{
+    BaseUrl, Client, Credentials, InviteMessageType, MessageText, Session, Slot,
+    UpdateInviteMessage, UserAgent,
 };
-use vrchat_invite_ureq::Client;
 
 /// What came of an edit.
 #[derive(Debug, PartialEq, Eq)]

@@ -16,10 +16,9 @@ use std::error::Error;
 use std::io::BufRead;
 use std::path::Path;
 
-use vrchat_invite_core::{
-    BaseUrl, Credentials, Session, TwoFactorCode, TwoFactorMethod, UserAgent,
+use vrchat_invite_ureq::{
+    BaseUrl, Client, Credentials, Session, TwoFactorCode, TwoFactorMethod, UserAgent,
 };
-use vrchat_invite_ureq::Client;
 
 /// Who logged in, and whether a saved session was reused.
 #[derive(Debug)]

@@ -9,10 +9,9 @@
 use std::env;
 use std::error::Error;
 
-use vrchat_invite_core::{
-    AuthCookie, BaseUrl, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId,
+use vrchat_invite_ureq::{
+    AuthCookie, BaseUrl, Client, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId,
 };
-use vrchat_invite_ureq::Client;
 
 fn main() -> Result<(), Box<dyn Error>> {
     let mut session = Session::new(UserAgent::new(env::var("VRCHAT_USER_AGENT")?)?)

@@ -15,11 +15,10 @@
 use std::env;
 use std::error::Error;
 
-use vrchat_invite_core::{
-    BaseUrl, Credentials, PipelineBase, PipelineEvent, PipelineOptions, Session, TwoFactorCode,
-    TwoFactorMethod, UserAgent,
+use vrchat_invite_ureq::{
+    BaseUrl, Client, Credentials, PipelineBase, PipelineEvent, PipelineOptions, Session,
+    TwoFactorCode, TwoFactorMethod, UserAgent, WatchError, Watcher,
 };
-use vrchat_invite_ureq::{Client, WatchError, Watcher};
 
 fn main() -> Result<(), Box<dyn Error>> {
     let mut session = Session::new(UserAgent::new(env::var("VRCHAT_USER_AGENT")?)?);

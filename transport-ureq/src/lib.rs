@@ -1,7 +1,11 @@
 //! Blocking transport for [`vrchat_invite_core`] over ureq 3.
 //!
-//! [`Client`] holds a [`Session`](vrchat_invite_core::Session) and a ureq agent. Its one
-//! generic [`Client::send`] runs any [`Endpoint`](vrchat_invite_core::Endpoint):
+//! This crate re-exports the whole core, so it is the only one an app depends on. Its
+//! [`Client`] is the core's [`ClientCore`] (the session every clone shares, the options,
+//! politeness, the login and logout rules) plus a ureq agent that only moves bytes; its
+//! [`Error`] is the core's [`ClientError`], the same as the async transport's. The one
+//! generic [`Client::send`] runs any [`Endpoint`]; the client is `Clone + Send + Sync` and
+//! every call, login included, takes `&self`:
 //!
 //! * TLS is rustls with the `ring` provider and bundled webpki roots (no OpenSSL, no cmake;
 //!   the platform's verifier with the `rustls-platform-verifier` feature);
@@ -27,7 +31,7 @@
 //! `Expect: 100-continue`, an upload waits up to one second before its body is sent.
 //!
 //! ```no_run
-//! use vrchat_invite_core::{
+//! use vrchat_invite_ureq::{
 //!     AuthCookie, GetInviteMessage, InviteMessageType, Session, Slot, UserAgent, UserId,
 //! };
 //! use vrchat_invite_ureq::{Client, Error};

@@ -25,13 +25,13 @@ use vrchat_invite_core::WatchError;
 /// each connect catches up from the inbox (with the same client), so each notification is
 /// yielded exactly once, in order. It ends (`None`) after [`WatchError::Refused`].
 ///
-/// It connects through the proxy the client's rules ([`Client::proxy_rules`]) pick for the
+/// It connects through the proxy the client's rules ([`ClientCore::proxy_rules`](vrchat_invite_core::ClientCore::proxy_rules)) pick for the
 /// pipeline's URL, in a `CONNECT` tunnel; a proxy's refusal is yielded as
 /// [`WatchError::Proxy`] and the next call retries after the policy's wait.
 ///
 /// ```no_run
 /// use futures_util::StreamExt;
-/// use vrchat_invite_core::{PipelineEvent, PipelineOptions};
+/// use vrchat_invite_hyper::{PipelineEvent, PipelineOptions};
 /// use vrchat_invite_hyper::{Client, Watcher};
 /// # async fn run(client: Client) -> Result<(), Box<dyn std::error::Error>> {
 /// let events = Watcher::new(client, PipelineOptions::default(), None)?.into_stream();
