@@ -226,3 +226,23 @@ fn the_watch_remembers_its_recent_waits_and_last_failure() {
         Some(WatchError::FrameTooLarge { limit: 9 })
     ));
 }
+
+#[test]
+fn a_newer_session_is_followed_at_the_next_connect() {
+    let mut watch = watch(None);
+    expect_connect(&mut watch);
+    watch.connect_failed(ConnectFailure::from_status(StatusCode::BAD_GATEWAY), 1);
+    let WatchStep::Wait(_) = watch.step() else {
+        panic!("expected a wait");
+    };
+    let agent = UserAgent::new("Test/1.0 t@example.com").expect("agent");
+    watch.follow_session(&Session::new(agent.clone()));
+    let renewed =
+        Session::new(agent).with_auth_cookie(AuthCookie::new("authcookie_new").expect("token"));
+    watch.follow_session(&renewed);
+    let WatchStep::Connect(connect) = watch.step() else {
+        panic!("expected a connect");
+    };
+    let request = connect.request([3; 16]).expect("request");
+    assert_eq!(request.uri(), "ws://127.0.0.1:1/?authToken=authcookie_new");
+}

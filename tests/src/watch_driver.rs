@@ -75,6 +75,9 @@ pub trait WatchDriver: Sized {
     /// The waits before each reconnect so far.
     fn waits(&self) -> Vec<Duration>;
 
+    /// Replaces the session of the watcher's client (a new login, say).
+    fn set_client_session(&mut self, session: Session);
+
     /// The next event, failing the test on an error or an end.
     fn event(&mut self) -> PipelineEvent {
         match self.next() {
@@ -110,6 +113,8 @@ enum Answer {
 pub struct UreqWatch {
     asks: mpsc::Sender<Ask>,
     answers: mpsc::Receiver<Answer>,
+    /// A clone of the watcher's client: it shares the session.
+    client: vrchat_invite_ureq::Client,
 }
 
 impl UreqWatch {
@@ -142,6 +147,7 @@ impl WatchDriver for UreqWatch {
             Ok(client) => client,
             Err(error) => panic!("ureq client: {error}"),
         };
+        let shared = client.clone();
         let mut watcher = match vrchat_invite_ureq::Watcher::new(client, options, since) {
             Ok(watcher) => watcher.with_base(base(at)),
             Err(error) => panic!("ureq watcher: {error}"),
@@ -161,7 +167,11 @@ impl WatchDriver for UreqWatch {
                 }
             }
         });
-        Self { asks, answers }
+        Self {
+            asks,
+            answers,
+            client: shared,
+        }
     }
 
     fn next(&mut self) -> Option<Result<PipelineEvent, WatchFailure>> {
@@ -176,6 +186,10 @@ impl WatchDriver for UreqWatch {
             Answer::Waits(waits) => waits,
             Answer::Item(_) => panic!("out of step"),
         }
+    }
+
+    fn set_client_session(&mut self, session: Session) {
+        self.client.set_session(session);
     }
 }
 
@@ -235,5 +249,9 @@ impl WatchDriver for HyperWatch {
 
     fn waits(&self) -> Vec<Duration> {
         self.watcher.waits().to_vec()
+    }
+
+    fn set_client_session(&mut self, session: Session) {
+        self.watcher.client().set_session(session);
     }
 }

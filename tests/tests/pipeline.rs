@@ -221,6 +221,27 @@ fn a_refused_token_ends_the_watch_without_a_loop<D: WatchDriver>() {
     assert_eq!(world.sim.pipeline_connections(), 2);
 }
 
+fn a_new_login_on_the_client_is_followed_at_the_next_reconnect<D: WatchDriver>() {
+    let world = World::new();
+    let first = world.session(&world.bob);
+    let old = first.auth_cookie().expect("token").clone();
+    let mut watch = D::watch(
+        first,
+        &world.sim.pipeline_base(),
+        options(),
+        Some(world.sim.now()),
+    );
+    let sent = invite(&world);
+    assert_eq!(notification_id::<D>(&watch.event()), sent);
+    // A new login on the client; the old cookie stops working on the pipeline.
+    watch.set_client_session(world.session(&world.bob));
+    world.sim.refuse_pipeline_token(&old);
+    world.sim.drop_pipeline_sockets();
+    let sent = invite(&world);
+    assert_eq!(notification_id::<D>(&watch.event()), sent);
+    assert_eq!(watch.waits().len(), 1);
+}
+
 fn oversize_and_malformed_frames_are_errors_and_the_watch_goes_on<D: WatchDriver>() {
     let world = World::new();
     let mut watch: D = watch_bob(&world, options().with_max_frame_size(1024));
@@ -323,6 +344,7 @@ on_both_watchers!(
     invites_sent_while_the_socket_is_down_arrive_exactly_once,
     repeated_drops_follow_the_backoff_bounds,
     a_refused_token_ends_the_watch_without_a_loop,
+    a_new_login_on_the_client_is_followed_at_the_next_reconnect,
     oversize_and_malformed_frames_are_errors_and_the_watch_goes_on,
     a_silent_connection_counts_as_dropped,
     a_hundred_watchers_each_get_every_event,

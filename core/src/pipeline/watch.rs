@@ -167,6 +167,19 @@ impl Watch {
         self
     }
 
+    /// Follows a newer session (the client logged in again): the next connect and the
+    /// catch-ups after it use its cookie. A session without an `auth` cookie is ignored.
+    /// Watchers call this before each reconnect with their client's current session.
+    pub fn follow_session(&mut self, session: &Session) {
+        if session == &self.session {
+            return;
+        }
+        if let Ok(connect) = PipelineConnect::new(session) {
+            self.connect = connect.with_base(self.connect.base().clone());
+            self.session = session.clone();
+        }
+    }
+
     /// The options.
     pub fn options(&self) -> &PipelineOptions {
         &self.options

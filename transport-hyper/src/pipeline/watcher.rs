@@ -147,6 +147,8 @@ impl Watcher {
                 WatchStep::Wait(wait) => {
                     self.close().await;
                     tokio::time::sleep(wait).await;
+                    // A new login on the client since: reconnect with its cookie.
+                    self.watch.follow_session(&self.client.session());
                 }
                 WatchStep::FetchInbox(request) => match self.client.execute(request).await {
                     Ok(reply) => {

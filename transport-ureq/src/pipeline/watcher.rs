@@ -243,6 +243,8 @@ impl Iterator for Watcher {
                 WatchStep::Wait(wait) => {
                     self.close();
                     std::thread::sleep(wait);
+                    // A new login on the client since: reconnect with its cookie.
+                    self.watch.follow_session(&self.client.session());
                 }
                 WatchStep::FetchInbox(request) => match self.client.execute(request) {
                     Ok(reply) => {
