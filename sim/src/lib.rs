@@ -159,6 +159,12 @@
 //! | `POST {base}/_sim/friendships` | `{"users":[a,b]}` | `{"users":[a,b]}` |
 //! | `GET {base}/_sim/requests` | | `{"total","byOperation":{…},"requests":[{"method","path","headers","body"}]}`, `Cookie` and `Authorization` shown as `<redacted>` |
 //! | `POST {base}/_sim/reset` | | `{"reset":true}`: no users, sessions, notifications or logged requests; the clock back at its start |
+//! | `GET {base}/_sim/pipeline` | | `{"connections","framesSent"}` of the pipeline so far |
+//! | `GET {base}/_sim/pipeline/users/{id}` | | `{"openSockets":N}` |
+//! | `POST {base}/_sim/pipeline/drop`, `…/stall`, `…/pause`, `…/resume` | | `{"done":…}`: as [`Simulator::drop_pipeline_sockets`] and its neighbours |
+//! | `POST {base}/_sim/pipeline/refuse` | `{"authToken"}` | `{"done":"refuse"}`: that token gets 401 at the handshake, its sockets close |
+//! | `POST {base}/_sim/pipeline/push` | `{"userId","type","content"}` or `{"userId","text"}` | `{"done":"push"}`: an event (content JSON-encoded) or a verbatim frame to the user's sockets |
+//! | `POST {base}/_sim/pipeline/friend-location` | `{"userId","location"}` | `{"done":"friend-location"}`: the user's friends get `friend-location` |
 //!
 //! ```
 //! use std::io::{Read, Write};

@@ -1,48 +1,12 @@
 //! The `/_sim/` test controls, driven over plain HTTP/1.1 as a program in any language would.
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
+mod common;
+
 use std::time::Duration;
 
+use common::{AGENT, http};
 use serde_json::{Value, json};
 use vrchat_invite_sim::Simulator;
-
-const AGENT: &str = "ControlTests/1.0 tests@example.com";
-
-/// One request over a fresh connection; returns the status and the JSON body.
-fn http(
-    sim: &Simulator,
-    method: &str,
-    path: &str,
-    cookie: Option<&str>,
-    body: Option<&Value>,
-) -> (u16, Value) {
-    let mut stream = TcpStream::connect(sim.addr()).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .expect("timeout");
-    let body = body.map(Value::to_string).unwrap_or_default();
-    let cookie = cookie
-        .map(|c| format!("Cookie: auth={c}\r\n"))
-        .unwrap_or_default();
-    let request = format!(
-        "{method} /api/1{path} HTTP/1.1\r\nHost: localhost\r\nUser-Agent: {AGENT}\r\n{cookie}\
-         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    stream.write_all(request.as_bytes()).expect("write");
-    let mut reply = Vec::new();
-    stream.read_to_end(&mut reply).expect("read");
-    let text = String::from_utf8(reply).expect("utf-8 reply");
-    let (head, body) = text.split_once("\r\n\r\n").expect("a head and a body");
-    let status = head
-        .split(' ')
-        .nth(1)
-        .and_then(|code| code.parse().ok())
-        .expect("a status code");
-    let value = serde_json::from_str(body).unwrap_or(Value::Null);
-    (status, value)
-}
 
 fn error_message(body: &Value) -> String {
     body["error"]["message"]

@@ -235,3 +235,76 @@ fn dropping_closes_every_socket_and_pausing_holds_events() {
         assert_eq!(n.id, expected);
     }
 }
+
+#[test]
+fn the_pipeline_is_steered_over_http_too() {
+    let (sim, alice, bob) = scene();
+    let bob_session = session_as(&sim, &bob.id);
+    let mut socket = open(&sim, &bob_session).expect("open");
+    let (status, counts) = http(&sim, "GET", "/_sim/pipeline", None, None);
+    assert_eq!(status, 200);
+    assert_eq!(counts["connections"], 1);
+    let path = format!("/_sim/pipeline/users/{}", bob.id);
+    assert_eq!(http(&sim, "GET", &path, None, None).1["openSockets"], 1);
+
+    // An event of any type, its content JSON-encoded as VRChat sends it.
+    let push = serde_json::json!({
+        "userId": bob.id, "type": "friend-online", "content": {"userId": alice.id}
+    });
+    assert_eq!(
+        http(&sim, "POST", "/_sim/pipeline/push", None, Some(&push)).0,
+        200
+    );
+    let text = next_text(&mut socket);
+    assert!(text.contains(r#""type":"friend-online""#), "{text}");
+    // A verbatim frame.
+    let verbatim = serde_json::json!({ "userId": bob.id, "text": "not json" });
+    assert_eq!(
+        http(&sim, "POST", "/_sim/pipeline/push", None, Some(&verbatim)).0,
+        200
+    );
+    assert_eq!(next_text(&mut socket), "not json");
+    // A friend moves.
+    let moved = serde_json::json!({ "userId": alice.id, "location": "offline" });
+    let status = http(
+        &sim,
+        "POST",
+        "/_sim/pipeline/friend-location",
+        None,
+        Some(&moved),
+    )
+    .0;
+    assert_eq!(status, 200);
+    assert!(next_text(&mut socket).contains("friend-location"));
+
+    // Dropping closes the socket; a refused token cannot open another.
+    assert_eq!(http(&sim, "POST", "/_sim/pipeline/drop", None, None).0, 200);
+    assert!(closes(&mut socket));
+    let token = bob_session.auth_cookie().expect("logged in").expose();
+    let refuse = serde_json::json!({ "authToken": token });
+    assert_eq!(
+        http(&sim, "POST", "/_sim/pipeline/refuse", None, Some(&refuse)).0,
+        200
+    );
+    assert!(open(&sim, &bob_session).is_err());
+
+    // Bad input is refused with the API's error shape.
+    for (path, body, expected) in [
+        (
+            "/_sim/pipeline/push",
+            serde_json::json!({"userId": bob.id}),
+            400,
+        ),
+        (
+            "/_sim/pipeline/push",
+            serde_json::json!({"userId": "usr_nobody", "text": "x"}),
+            404,
+        ),
+        ("/_sim/pipeline/refuse", serde_json::json!({}), 400),
+        ("/_sim/pipeline/nothing", serde_json::json!({}), 404),
+    ] {
+        let (status, reply) = http(&sim, "POST", path, None, Some(&body));
+        assert_eq!(status, expected, "{path}: {reply}");
+        assert!(!reply["error"].is_null(), "{path}: {reply}");
+    }
+}

@@ -35,6 +35,14 @@ Test controls (same port, below the base URL; JSON in and out; no User-Agent nee
   GET  {base}/_sim/requests              the API requests received (secrets redacted)
   POST {base}/_sim/reset                 forget users, sessions, notifications and requests;
                                          the clock goes back to 2026-01-01T00:00:00Z
+  GET  {base}/_sim/pipeline              pipeline connections and frames sent so far
+  GET  {base}/_sim/pipeline/users/{id}   {\"openSockets\": N} for that user
+  POST {base}/_sim/pipeline/drop|stall   close every pipeline socket, or make them go silent
+  POST {base}/_sim/pipeline/pause|resume hold events and handshakes, or let them go
+  POST {base}/_sim/pipeline/refuse       {\"authToken\"}: 401 at the handshake from now on
+  POST {base}/_sim/pipeline/push         {\"userId\", \"type\", \"content\"} (content JSON-encoded
+                                         as VRChat does) or {\"userId\", \"text\"} (verbatim)
+  POST {base}/_sim/pipeline/friend-location  {\"userId\", \"location\"}: tell their friends
 Example: curl -X POST {base}/_sim/clock/advance -d '{\"minutes\": 60}'";
 
 /// One demo account as `sim --json` prints it.
@@ -56,6 +64,7 @@ struct Account {
 #[serde(rename_all = "camelCase")]
 struct Served {
     base_url: String,
+    pipeline_url: String,
     accounts: Vec<Account>,
 }
 
@@ -83,6 +92,7 @@ pub(crate) fn run(args: &SimArgs, globals: &Globals) -> Result<(), Failure> {
     start_at_the_real_time(&sim);
     let served = Served {
         base_url: sim.base_url(),
+        pipeline_url: sim.pipeline_base(),
         accounts: [&accounts.alice, &accounts.bob]
             .into_iter()
             .map(|user| account(&sim, user))
@@ -110,9 +120,10 @@ fn describe(served: &Served) -> String {
     let mut text = format!(
         "VRChat simulator listening at {}\n\
          Point any HTTP client at that base URL, e.g.\n  \
-         vrchat-invite --base-url {} --user-agent \"MyApp/1.0 me@example.com\" login --username bob\n\n\
+         vrchat-invite --base-url {} --user-agent \"MyApp/1.0 me@example.com\" login --username bob\n\
+         Its pipeline (live events): {}\n\n\
          Demo accounts (friends of each other):\n",
-        served.base_url, served.base_url
+        served.base_url, served.base_url, served.pipeline_url
     );
     let mut table = Table::new(&["USERNAME", "PASSWORD", "DISPLAY NAME", "USER ID", "2FA"]);
     for account in &served.accounts {

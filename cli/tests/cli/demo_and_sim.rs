@@ -95,6 +95,15 @@ fn sim_serves_on_a_free_port_and_prints_the_base_url() {
     assert!(base_url.ends_with("/api/1"), "{base_url}");
     assert!(all.contains("alice-demo-password"), "{all}");
     assert!(all.contains("authenticator code is "), "{all}");
+    let port = base_url
+        .trim_start_matches("http://127.0.0.1:")
+        .trim_end_matches("/api/1");
+    assert!(
+        all.contains(&format!(
+            "Its pipeline (live events): ws://127.0.0.1:{port}/pipeline"
+        )),
+        "{all}"
+    );
     assert!(still_running, "sim exited on its own");
     let login = login.expect("login ran");
     assert!(login.ok().contains("Logged in as Bob"), "{login:#?}");
@@ -145,6 +154,8 @@ fn sim_help_lists_the_test_controls() {
         "POST {base}/_sim/friendships",
         "GET  {base}/_sim/requests",
         "POST {base}/_sim/reset",
+        "POST {base}/_sim/pipeline/push",
+        "POST {base}/_sim/pipeline/refuse",
     ] {
         assert!(run.stdout.contains(control), "{control} in {}", run.stdout);
     }

@@ -6,6 +6,7 @@ use vrchat_invite_core::{AuthCookie, UserId};
 use super::PIPELINE_PATH;
 use super::frames::{encoded_frame, friend_location_frame};
 use crate::Simulator;
+use crate::state::State;
 
 impl Simulator {
     /// The pipeline's base URL, for `PipelineBase`: `ws://127.0.0.1:PORT/pipeline`.
@@ -52,15 +53,7 @@ impl Simulator {
     /// Moves `friend` to `location` (`wrld_…:…`, `private`, `offline`): each of their
     /// friends' sockets gets a `friend-location` event.
     pub fn move_friend(&self, friend: &UserId, location: &str) {
-        let mut state = self.state();
-        let name = state
-            .user(friend)
-            .map(|user| user.display_name.clone())
-            .unwrap_or_default();
-        let frame = friend_location_frame(friend, &name, location, true);
-        for watcher in state.friends_of(friend) {
-            state.pipeline.push(&watcher, frame.clone());
-        }
+        move_friend(&mut self.state(), friend, location);
     }
 
     /// Pushes an event of any `kind` to `user`'s sockets, its content JSON-encoded in a
@@ -89,5 +82,17 @@ impl Simulator {
     /// How many frames were handed to pipeline sockets so far.
     pub fn pipeline_frames_sent(&self) -> u64 {
         self.state().pipeline.frames_sent()
+    }
+}
+
+/// Pushes `friend-location` for `friend` at `location` to each of their friends' sockets.
+pub(crate) fn move_friend(state: &mut State, friend: &UserId, location: &str) {
+    let name = state
+        .user(friend)
+        .map(|user| user.display_name.clone())
+        .unwrap_or_default();
+    let frame = friend_location_frame(friend, &name, location, true);
+    for watcher in state.friends_of(friend) {
+        state.pipeline.push(&watcher, frame.clone());
     }
 }

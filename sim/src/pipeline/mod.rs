@@ -10,5 +10,7 @@ mod frames;
 mod hub;
 mod socket;
 
+pub(crate) use controls::move_friend;
+pub(crate) use frames::encoded_frame;
 pub(crate) use hub::PipelineHub;
 pub(crate) use socket::{PIPELINE_PATH, accept, is_upgrade};

@@ -47,6 +47,10 @@ pub(crate) fn answer(shared: &Shared, method: &Method, path: &str, body: &[u8]) 
         (&Method::POST, ["friendships"]) => befriend(shared, body),
         (&Method::GET, ["requests"]) => Ok(request_log(&lock(&shared.log))),
         (&Method::POST, ["reset"]) => Ok(reset(shared)),
+        (_, ["pipeline", rest @ ..]) => {
+            super::pipeline_controls::answer(shared, method, rest, body)
+                .unwrap_or_else(|| Err(errors::route_not_found()))
+        }
         _ => Err(errors::route_not_found()),
     };
     result.unwrap_or_else(|reply| reply)

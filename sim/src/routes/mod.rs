@@ -7,6 +7,7 @@ mod inbox_query;
 mod invites;
 mod messages;
 mod notifications;
+mod pipeline_controls;
 mod request;
 mod user_fields;
 

@@ -1,6 +1,10 @@
 //! Helpers shared by the simulator's integration tests.
 #![allow(dead_code)]
 
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::Duration;
+
 use http::{Method, Request, Response};
 use serde_json::Value;
 use vrchat_invite_core::{
@@ -175,4 +179,40 @@ pub fn cookie_value(response: &Response<Vec<u8>>, name: &str) -> Option<String> 
         let (key, value) = first.split_once('=')?;
         (key == name).then(|| value.to_owned())
     })
+}
+
+/// One HTTP/1.1 request to `{base}{path}` over a fresh connection, as a program in any
+/// language would send it; returns the status and the JSON body (`null` if none).
+pub fn http(
+    sim: &Simulator,
+    method: &str,
+    path: &str,
+    cookie: Option<&str>,
+    body: Option<&Value>,
+) -> (u16, Value) {
+    let mut stream = TcpStream::connect(sim.addr()).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    let body = body.map(Value::to_string).unwrap_or_default();
+    let cookie = cookie
+        .map(|c| format!("Cookie: auth={c}\r\n"))
+        .unwrap_or_default();
+    let request = format!(
+        "{method} /api/1{path} HTTP/1.1\r\nHost: localhost\r\nUser-Agent: {AGENT}\r\n{cookie}\
+         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).expect("write");
+    let mut reply = Vec::new();
+    stream.read_to_end(&mut reply).expect("read");
+    let text = String::from_utf8(reply).expect("utf-8 reply");
+    let (head, body) = text.split_once("\r\n\r\n").expect("a head and a body");
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .expect("a status code");
+    let value = serde_json::from_str(body).unwrap_or(Value::Null);
+    (status, value)
 }
