@@ -107,18 +107,15 @@ impl<E: Endpoint> Pending<'_, E> {
         reply: Result<Response<Vec<u8>>, ClientError>,
         now: Instant,
     ) -> Result<E::Output, ClientError> {
-        let ends_session = self.endpoint.ends_session();
-        if ends_session {
-            self.core
-                .update_session(|session| session.set_auth_cookie(None));
-        }
-        let response = reply?;
-        if ends_session {
+        if self.endpoint.ends_session() {
             self.core.update_session(|session| {
-                session.apply_set_cookies(response.headers());
+                if let Ok(response) = &reply {
+                    session.apply_set_cookies(response.headers());
+                }
                 session.set_auth_cookie(None);
             });
         }
+        let response = reply?;
         let result = self.endpoint.settle(self.endpoint.parse(&response));
         if let Some(politeness) = self.core.politeness() {
             let endpoint = self.endpoint;

@@ -80,7 +80,8 @@ impl ClientOptions {
         self.body_limit
     }
 
-    /// The politeness helpers, when on (off by default).
+    /// The politeness helpers as configured, when on (off by default). A client's live
+    /// politeness state (its throttle, cooldowns and guarded invites) starts from these.
     pub fn politeness(&self) -> Option<&Politeness> {
         self.politeness.as_ref()
     }
