@@ -87,21 +87,9 @@ struct PlainInviteMessage {
     updated_at: String,
 }
 
-/// Baseline: the same notification with plain types, details left as the encoded string.
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code, reason = "fields are only decoded, never read")]
-struct PlainNotification {
-    id: String,
-    #[serde(rename = "type")]
-    kind: String,
-    #[serde(rename = "created_at")]
-    created_at: String,
-    details: String,
-    message: String,
-    seen: bool,
-    sender_user_id: String,
-}
+#[path = "support/plain_notification.rs"]
+mod plain_notification;
+use plain_notification::PlainNotification;
 
 /// The typed details the core decodes, in plain types: for a second, like-for-like baseline.
 #[derive(serde::Deserialize)]

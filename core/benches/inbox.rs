@@ -44,21 +44,9 @@ fn page(count: usize, bad_last: bool) -> Vec<u8> {
     format!("[{}]", items.join(",")).into_bytes()
 }
 
-/// Baseline: a notification in plain types, its details decoded from the string too.
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code, reason = "fields are only decoded, never read")]
-struct PlainNotification {
-    id: String,
-    #[serde(rename = "type")]
-    kind: String,
-    #[serde(rename = "created_at")]
-    created_at: String,
-    details: String,
-    message: String,
-    seen: bool,
-    sender_user_id: String,
-}
+#[path = "support/plain_notification.rs"]
+mod plain_notification;
+use plain_notification::PlainNotification;
 
 /// Baseline details: every field any of the three types has, optional.
 #[derive(serde::Deserialize)]

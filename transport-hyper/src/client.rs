@@ -12,8 +12,8 @@ use hyper_util::client::legacy::Client as HttpClient;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
 use vrchat_invite_core::{
-    BuildClient, ClientBuilder, ClientCore, ClientOptions, Endpoint, ExchangeTrace, Session,
-    redirect_location,
+    BoxError, BuildClient, ClientBuilder, ClientCore, ClientOptions, Endpoint, ExchangeTrace,
+    Session, redirect_location,
 };
 
 use crate::error::{Error, kind_of};
@@ -143,33 +143,36 @@ impl Client {
     async fn run(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, Error> {
         let host = request.uri().host().unwrap_or_default().to_owned();
         let request = request.map(|body| Full::new(Bytes::from(body)));
-        let options = self.core.options();
-        match tokio::time::timeout(options.timeout(), self.exchange(request)).await {
-            Ok(Ok(response)) => Ok(response),
-            Ok(Err(Failed::Exchange(source))) => Err(Error::from_failure(
-                kind_of(&source),
-                source,
-                &host,
-                options.timeout(),
-                options.body_limit(),
-            )),
-            Ok(Err(Failed::Other(error))) => Err(error),
+        let timeout = self.core.options().timeout();
+        match tokio::time::timeout(timeout, self.exchange(request, &host)).await {
+            Ok(result) => result,
             Err(elapsed) => Err(Error::Timeout {
-                timeout: options.timeout(),
+                timeout,
                 source: Box::new(elapsed),
             }),
         }
     }
 
-    async fn exchange(&self, request: Request<Full<Bytes>>) -> Result<Response<Vec<u8>>, Failed> {
-        let limit = self.core.options().body_limit();
-        let too_large = || Failed::Other(Error::BodyTooLarge { limit });
-        let response = self.http.request(request).await.map_err(Failed::exchange)?;
+    async fn exchange(
+        &self,
+        request: Request<Full<Bytes>>,
+        host: &str,
+    ) -> Result<Response<Vec<u8>>, Error> {
+        let options = self.core.options();
+        let limit = options.body_limit();
+        let fail = |source: BoxError| {
+            Error::from_failure(kind_of(&source), source, host, options.timeout(), limit)
+        };
+        let response = self
+            .http
+            .request(request)
+            .await
+            .map_err(|error| fail(error.into()))?;
         if response.status().is_redirection() {
-            return Err(Failed::Other(Error::Redirect {
+            return Err(Error::Redirect {
                 status: response.status(),
                 location: redirect_location(response.headers()),
-            }));
+            });
         }
         let declared = response
             .headers()
@@ -177,7 +180,7 @@ impl Client {
             .and_then(|value| value.to_str().ok())
             .and_then(|value| value.parse::<u64>().ok());
         if declared.is_some_and(|length| length > limit as u64) {
-            return Err(too_large());
+            return Err(Error::BodyTooLarge { limit });
         }
         let (parts, mut body) = response.into_parts();
         // One buffer, copied into as frames arrive: keeping hyper's frames instead would
@@ -186,27 +189,15 @@ impl Client {
         let expected = declared.and_then(|length| usize::try_from(length).ok());
         let mut bytes = Vec::with_capacity(expected.unwrap_or(0).min(limit));
         while let Some(frame) = body.frame().await {
-            let frame = frame.map_err(Failed::exchange)?;
+            let frame = frame.map_err(|error| fail(error.into()))?;
             if let Ok(data) = frame.into_data() {
                 if data.len() > limit.saturating_sub(bytes.len()) {
-                    return Err(too_large());
+                    return Err(Error::BodyTooLarge { limit });
                 }
                 bytes.extend_from_slice(&data);
             }
         }
         Ok(Response::from_parts(parts, bytes))
-    }
-}
-
-/// How an exchange failed: hyper's error, still to be sorted, or a decided error.
-enum Failed {
-    Exchange(vrchat_invite_core::BoxError),
-    Other(Error),
-}
-
-impl Failed {
-    fn exchange(error: impl Into<vrchat_invite_core::BoxError>) -> Self {
-        Self::Exchange(error.into())
     }
 }
 

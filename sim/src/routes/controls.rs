@@ -129,7 +129,8 @@ fn optional_string<'a>(
     }
 }
 
-fn known_user(state: &State, user: &str) -> Result<UserId, Reply> {
+/// The user of that ID, or the API's 404 for a user it does not know.
+pub(super) fn known_user(state: &State, user: &str) -> Result<UserId, Reply> {
     UserId::new(user)
         .ok()
         .filter(|id| state.user(id).is_some())

@@ -3,8 +3,8 @@
 
 use http::Method;
 use serde_json::{Value, json};
-use vrchat_invite_core::UserId;
 
+use super::controls::known_user;
 use super::request::{json_object, required_string};
 use crate::errors;
 use crate::pipeline::{encoded_frame, move_friend};
@@ -21,7 +21,6 @@ pub(crate) fn answer(
 ) -> Option<Result<Reply, Reply>> {
     let mut state = lock(&shared.state);
     let hub = &mut state.pipeline;
-    let done = |action: &str| Ok(Reply::ok(&json!({ "done": action })));
     Some(match (method, rest) {
         (&Method::GET, []) => Ok(Reply::ok(&json!({
             "connections": hub.connections(),
@@ -29,19 +28,19 @@ pub(crate) fn answer(
         }))),
         (&Method::POST, ["drop"]) => {
             hub.drop_all();
-            done("drop")
+            Ok(done("drop"))
         }
         (&Method::POST, ["stall"]) => {
             hub.stall_all();
-            done("stall")
+            Ok(done("stall"))
         }
         (&Method::POST, ["pause"]) => {
             hub.set_paused(true);
-            done("pause")
+            Ok(done("pause"))
         }
         (&Method::POST, ["resume"]) => {
             hub.set_paused(false);
-            done("resume")
+            Ok(done("resume"))
         }
         (&Method::POST, ["refuse"]) => refuse(&mut state, body),
         (&Method::POST, ["push"]) => push(&mut state, body),
@@ -52,11 +51,9 @@ pub(crate) fn answer(
     })
 }
 
-fn known_user(state: &State, user: &str) -> Result<UserId, Reply> {
-    UserId::new(user)
-        .ok()
-        .filter(|id| state.user(id).is_some())
-        .ok_or_else(errors::user_not_found)
+/// The answer of a control that did `action`.
+fn done(action: &str) -> Reply {
+    Reply::ok(&json!({ "done": action }))
 }
 
 /// `POST _sim/pipeline/refuse` with `{"authToken"}`: 401 at the handshake from now on, and
@@ -65,7 +62,7 @@ fn refuse(state: &mut State, body: &[u8]) -> Result<Reply, Reply> {
     let object = json_object(body, false)?;
     let token = required_string(&object, "authToken")?;
     state.pipeline.refuse(token.to_owned());
-    Ok(Reply::ok(&json!({ "done": "refuse" })))
+    Ok(done("refuse"))
 }
 
 /// `POST _sim/pipeline/push` with `{"userId", "type", "content"}` (content JSON-encoded in a
@@ -82,7 +79,7 @@ fn push(state: &mut State, body: &[u8]) -> Result<Reply, Reply> {
         _ => return Err(errors::bad_body("give either text, or type and content")),
     };
     state.pipeline.push(&user, frame);
-    Ok(Reply::ok(&json!({ "done": "push" })))
+    Ok(done("push"))
 }
 
 /// `POST _sim/pipeline/friend-location` with `{"userId", "location"}`: each of the user's
@@ -92,5 +89,5 @@ fn friend_location(state: &mut State, body: &[u8]) -> Result<Reply, Reply> {
     let user = known_user(state, required_string(&object, "userId")?)?;
     let location = required_string(&object, "location")?;
     move_friend(state, &user, location);
-    Ok(Reply::ok(&json!({ "done": "friend-location" })))
+    Ok(done("friend-location"))
 }
