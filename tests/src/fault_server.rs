@@ -248,45 +248,35 @@ fn handle(stream: &mut TcpStream, fault: &Fault, shared: &Shared) -> io::Result<
 /// Reads one request: the head, then as many body bytes as `Content-Length` says.
 /// Returns the head and body as read.
 fn read_request(stream: &mut TcpStream, shared: &Shared) -> io::Result<Vec<u8>> {
-    let started = Instant::now();
-    let mut request = Vec::new();
-    let mut buffer = [0_u8; 4096];
-    let mut wanted = None;
-    loop {
-        if wanted.is_none() {
-            if let Some(end) = find(&request, b"\r\n\r\n") {
-                wanted = Some(end + 4 + content_length(request.get(..end).unwrap_or_default()));
-            }
-        }
-        if wanted.is_some_and(|wanted| request.len() >= wanted) {
-            return Ok(request);
-        }
-        if request.len() > MAX_REQUEST
-            || started.elapsed() > STALL_LIMIT
-            || shared.stop.load(Ordering::SeqCst)
-        {
-            return Err(io::ErrorKind::InvalidData.into());
-        }
-        match stream.read(&mut buffer) {
-            Ok(0) => return Err(io::ErrorKind::UnexpectedEof.into()),
-            Ok(n) => request.extend_from_slice(buffer.get(..n).unwrap_or_default()),
-            Err(error) if is_timeout(&error) => {}
-            Err(error) => return Err(error),
-        }
-    }
+    read_until(stream, shared, |request| {
+        find(request, b"\r\n\r\n").is_some_and(|end| {
+            let length = content_length(request.get(..end).unwrap_or_default());
+            request.len() >= end + 4 + length
+        })
+    })
 }
 
 /// Reads a request's head and at least `body_bytes` of its body (or what arrives within
 /// the stall limit), whatever `Content-Length` says. Returns what was read.
 fn read_head(stream: &mut TcpStream, shared: &Shared, body_bytes: usize) -> io::Result<Vec<u8>> {
+    read_until(stream, shared, |request| {
+        find(request, b"\r\n\r\n").is_some_and(|end| request.len() >= end + 4 + body_bytes)
+    })
+}
+
+/// Reads until `complete` says the bytes so far are enough, within the size and stall
+/// limits and until the server stops.
+fn read_until(
+    stream: &mut TcpStream,
+    shared: &Shared,
+    complete: impl Fn(&[u8]) -> bool,
+) -> io::Result<Vec<u8>> {
     let started = Instant::now();
     let mut request = Vec::new();
     let mut buffer = [0_u8; 4096];
     loop {
-        if let Some(end) = find(&request, b"\r\n\r\n") {
-            if request.len() >= end + 4 + body_bytes {
-                return Ok(request);
-            }
+        if complete(&request) {
+            return Ok(request);
         }
         if request.len() > MAX_REQUEST
             || started.elapsed() > STALL_LIMIT
