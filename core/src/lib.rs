@@ -116,10 +116,11 @@ pub use path::encode_path_segment;
 pub use photo::{IMAGE_FILENAME, Png};
 pub use pipeline::{
     CATCH_UP_BUFFER_LIMIT, CATCH_UP_MAX_PAGES, CATCH_UP_PAGE_SIZE, CatchUpRequest, ConnectFailure,
-    Dial, FrameError, FriendLocation, Gapless, NotificationV2, NotificationV2Delete,
-    NotificationV2Update, PipelineBase, PipelineConnect, PipelineEvent, PipelineOptions,
-    PipelineToken, Reconnect, ReconnectDecision, ReconnectPolicy, ResponseNotification, SEEN_LIMIT,
-    WAIT_HISTORY, Watch, WatchEnd, WatchError, WatchStep, decode_frame,
+    ConnectionStatus, Dial, DropReason, FrameError, FriendLocation, Gapless, Handshake, Happened,
+    NotificationV2, NotificationV2Delete, NotificationV2Update, PipelineBase, PipelineConnect,
+    PipelineEvent, PipelineOptions, PipelineToken, Reconnect, ReconnectDecision, ReconnectPolicy,
+    ResponseNotification, SEEN_LIMIT, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT, WAIT_HISTORY,
+    Waiting, Watch, WatchEnd, WatchError, WatchStep, decode_frame,
 };
 pub use polite::{
     Action, CooldownBook, EDIT_COOLDOWN_MINUTES, InviteGuard, Politeness, Refusal, ReplySeen,

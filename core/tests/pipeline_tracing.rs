@@ -11,7 +11,7 @@ use tracing::field::{Field, Visit};
 use tracing::{Event, Subscriber};
 use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
 use vrchat_invite_core::{
-    AuthCookie, ConnectFailure, PipelineOptions, Session, UserAgent, Watch, WatchStep,
+    AuthCookie, ConnectFailure, Happened, PipelineOptions, Session, UserAgent, Watch, WatchStep,
 };
 
 const TOKEN: &str = "authcookie_secret_0123";
@@ -46,27 +46,36 @@ fn a_watch_reports_its_life_and_never_the_token() {
     tracing::subscriber::with_default(subscriber, || {
         let session = Session::new(UserAgent::new("Trace/1.0 t@example.com").expect("agent"))
             .with_auth_cookie(AuthCookie::new(TOKEN).expect("token"));
-        let mut watch = Watch::new(&session, PipelineOptions::default(), None).expect("watch");
-        let WatchStep::Connect(_) = watch.step() else {
+        let mut watch = Watch::new(&session, PipelineOptions::default(), None, 1).expect("watch");
+        let now = Instant::now();
+        let WatchStep::Connect(_) = watch.step(now) else {
             panic!("connect first")
         };
-        watch.connected(Instant::now());
-        let WatchStep::FetchInbox(_) = watch.step() else {
+        watch.handle(Happened::Connected, now).expect("fits");
+        let WatchStep::FetchInbox(_) = watch.step(now) else {
             panic!("catch up")
         };
         let empty = http::Response::new(b"[]".to_vec());
-        watch
-            .catch_up_reply(&empty, Instant::now(), 0)
-            .expect("page");
-        watch.dropped(Instant::now(), 7);
-        let WatchStep::Wait(_) = watch.step() else {
+        watch.handle(Happened::InboxReply(empty), now).expect("fits");
+        let WatchStep::Read { .. } = watch.step(now) else {
+            panic!("read")
+        };
+        watch.handle(Happened::Closed(None), now).expect("fits");
+        let WatchStep::Close = watch.step(now) else {
+            panic!("close")
+        };
+        let WatchStep::Sleep { until } = watch.step(now) else {
             panic!("wait")
         };
-        let WatchStep::Connect(_) = watch.step() else {
+        watch.handle(Happened::TimePassed, until).expect("fits");
+        let WatchStep::Connect(_) = watch.step(until) else {
             panic!("connect again")
         };
-        watch.connect_failed(ConnectFailure::Refused(StatusCode::UNAUTHORIZED), 1);
-        let WatchStep::End(_) = watch.step() else {
+        let refused = ConnectFailure::Status(StatusCode::UNAUTHORIZED);
+        watch
+            .handle(Happened::ConnectFailed(refused), until)
+            .expect("fits");
+        let WatchStep::End(_) = watch.step(until) else {
             panic!("refused")
         };
     });

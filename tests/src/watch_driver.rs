@@ -160,7 +160,7 @@ impl WatchDriver for UreqWatch {
                     Ask::Next => Answer::Item(Box::new(
                         watcher.next().map(|item| item.map_err(WatchFailure::from)),
                     )),
-                    Ask::Waits => Answer::Waits(watcher.waits().to_vec()),
+                    Ask::Waits => Answer::Waits(watcher.watch().waits().to_vec()),
                 };
                 if answer.send(reply).is_err() {
                     break;
@@ -248,7 +248,7 @@ impl WatchDriver for HyperWatch {
     }
 
     fn waits(&self) -> Vec<Duration> {
-        self.watcher.waits().to_vec()
+        self.watcher.watch().waits().to_vec()
     }
 
     fn set_client_session(&mut self, session: Session) {

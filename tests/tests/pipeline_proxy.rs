@@ -149,8 +149,8 @@ fn wrong_credentials_are_a_typed_error_retried_by_the_policy<D: WatchDriver>() {
             // One CONNECT per reported failure: no loop behind the caller's back.
             assert_eq!(proxy.seen().len(), before + attempt, "{}", D::NAME);
         }
-        // A wait before each retry, by the policy.
-        assert_eq!(watch.waits().len(), 2, "{}", D::NAME);
+        // Each failure schedules the wait before its retry, by the policy.
+        assert_eq!(watch.waits().len(), 3, "{}", D::NAME);
         assert!(
             watch
                 .waits()

@@ -8,6 +8,7 @@ use bytes::Bytes;
 use http::{Request, Response};
 use http_body_util::{BodyExt, Full};
 use hyper_rustls::{HttpsConnector, HttpsConnectorBuilder};
+use rustls::ClientConfig;
 use hyper_util::client::legacy::Client as HttpClient;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
@@ -65,7 +66,8 @@ impl BuildClient for Client {
         let mut tcp = HttpConnector::new();
         tcp.enforce_http(false);
         tcp.set_nodelay(true);
-        let connector = tls::roots(HttpsConnectorBuilder::new())?
+        let connector = HttpsConnectorBuilder::new()
+            .with_tls_config(ClientConfig::clone(&*tls::client_config()?))
             .https_or_http()
             .enable_http1()
             .wrap_connector(ProxyConnector::new(core.proxy_rules().clone(), tcp));

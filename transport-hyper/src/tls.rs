@@ -1,29 +1,36 @@
 //! Which certificates the client trusts: the bundled web roots by default, or the
 //! platform's verifier with the `rustls-platform-verifier` feature. rustls uses `ring`.
+//! One configuration serves the HTTP connections and the pipeline's socket.
 
-use hyper_rustls::HttpsConnectorBuilder as ConnectorBuilder;
-use hyper_rustls::builderstates::{WantsSchemes, WantsTlsConfig};
+use std::sync::{Arc, OnceLock};
+
+use hyper_rustls::ConfigBuilderExt;
+use rustls::ClientConfig;
 
 use crate::Error;
 
-/// The connector builder with the trust this build asks for.
-pub(crate) fn roots(
-    builder: ConnectorBuilder<WantsTlsConfig>,
-) -> Result<ConnectorBuilder<WantsSchemes>, Error> {
-    let provider = rustls::crypto::ring::default_provider();
+/// The rustls configuration with the trust this build asks for, made once.
+pub(crate) fn client_config() -> Result<Arc<ClientConfig>, Error> {
+    static CONFIG: OnceLock<Arc<ClientConfig>> = OnceLock::new();
+    if let Some(config) = CONFIG.get() {
+        return Ok(Arc::clone(config));
+    }
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let builder = ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|source| Error::Tls {
+            source: Box::new(source),
+        })?;
     #[cfg(feature = "rustls-platform-verifier")]
-    let built = builder
-        .with_provider_and_platform_verifier(provider)
+    let builder = builder
+        .try_with_platform_verifier()
         .map_err(|source| Error::Tls {
             source: Box::new(source),
-        });
+        })?;
     #[cfg(not(feature = "rustls-platform-verifier"))]
-    let built = builder
-        .with_provider_and_webpki_roots(provider)
-        .map_err(|source| Error::Tls {
-            source: Box::new(source),
-        });
-    built
+    let builder = builder.with_webpki_roots();
+    let config = Arc::new(builder.with_no_client_auth());
+    Ok(Arc::clone(CONFIG.get_or_init(|| config)))
 }
 
 #[cfg(test)]
@@ -31,7 +38,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_trust_of_this_build_can_be_set_up() {
-        assert!(roots(hyper_rustls::HttpsConnectorBuilder::new()).is_ok());
+    fn the_trust_of_this_build_can_be_set_up_once() {
+        let first = client_config().expect("config");
+        assert!(Arc::ptr_eq(&first, &client_config().expect("config")));
     }
 }

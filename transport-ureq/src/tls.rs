@@ -1,6 +1,9 @@
 //! Which certificates the client trusts: the bundled web roots by default, or the
 //! platform's verifier with the `rustls-platform-verifier` feature.
 
+use std::sync::{Arc, OnceLock};
+
+use rustls::ClientConfig;
 use ureq::tls::{RootCerts, TlsConfig};
 
 /// The roots this build trusts.
@@ -15,6 +18,28 @@ pub(crate) fn root_certs() -> RootCerts {
 /// ureq's TLS settings: rustls with `ring`, and [`root_certs`].
 pub(crate) fn config() -> TlsConfig {
     TlsConfig::builder().root_certs(root_certs()).build()
+}
+
+/// The same trust for the pipeline's socket, as a rustls configuration (ring provider),
+/// made once.
+pub(crate) fn rustls_config() -> Result<Arc<ClientConfig>, rustls::Error> {
+    static CONFIG: OnceLock<Arc<ClientConfig>> = OnceLock::new();
+    if let Some(config) = CONFIG.get() {
+        return Ok(Arc::clone(config));
+    }
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let versions = ClientConfig::builder_with_provider(provider).with_safe_default_protocol_versions()?;
+    #[cfg(feature = "rustls-platform-verifier")]
+    let trusted = {
+        use rustls_platform_verifier::BuilderVerifierExt;
+        versions.with_platform_verifier()?
+    };
+    #[cfg(not(feature = "rustls-platform-verifier"))]
+    let trusted = versions.with_root_certificates(rustls::RootCertStore::from_iter(
+        webpki_roots::TLS_SERVER_ROOTS.iter().cloned(),
+    ));
+    let config = Arc::new(trusted.with_no_client_auth());
+    Ok(Arc::clone(CONFIG.get_or_init(|| config)))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ use serde_json::Value;
 
 use crate::ids::{NotificationId, UserId};
 use crate::models::Notification;
+use crate::pipeline::ConnectionStatus;
 
 /// One event from the pipeline, typed where an invite user needs it.
 ///
@@ -33,6 +34,10 @@ pub enum PipelineEvent {
     FriendLocation(FriendLocation),
     /// `friend-online`: a friend came online.
     FriendOnline(FriendLocation),
+    /// Made by the watch, never sent by the server: the connection changed (only with
+    /// [`crate::PipelineOptions::with_connection_events`]). Its [`PipelineEvent::kind`] is
+    /// `_connection`.
+    Connection(ConnectionStatus),
     /// Any other type, with its content (a JSON-encoded string content is decoded when it
     /// holds JSON, and kept as a string otherwise).
     Other {
@@ -62,6 +67,7 @@ impl PipelineEvent {
             Self::NotificationV2Delete(_) => "notification-v2-delete",
             Self::FriendLocation(_) => "friend-location",
             Self::FriendOnline(_) => "friend-online",
+            Self::Connection(_) => "_connection",
             Self::Other { kind, .. } => kind,
         }
     }
@@ -97,6 +103,7 @@ impl PipelineEvent {
             Self::FriendLocation(friend) | Self::FriendOnline(friend) => {
                 serde_json::to_value(friend).ok()
             }
+            Self::Connection(status) => Some(status.to_json()),
             Self::Other { content, .. } => Some(content.clone()),
         };
         serde_json::json!({ "type": self.kind(), "content": content })

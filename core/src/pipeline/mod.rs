@@ -3,22 +3,26 @@
 //! state machine that ties them together for a transport.
 
 mod base;
-mod catch_up;
 mod connect;
 mod dial;
 mod event;
 mod frame;
+mod gapless;
+mod happened;
+mod jitter;
 mod options;
 mod reconnect;
 mod seen;
 mod socket_notification;
+mod status;
 mod token;
 mod trace;
 mod watch;
 mod watch_error;
+mod watch_step;
 
 pub use base::PipelineBase;
-pub use catch_up::{
+pub use gapless::{
     CATCH_UP_BUFFER_LIMIT, CATCH_UP_MAX_PAGES, CATCH_UP_PAGE_SIZE, CatchUpRequest, Gapless,
     SEEN_LIMIT,
 };
@@ -29,8 +33,11 @@ pub use event::{
     ResponseNotification,
 };
 pub use frame::{FrameError, decode_frame};
-pub use options::PipelineOptions;
+pub use happened::{ConnectFailure, Happened};
+pub use options::{PipelineOptions, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT};
 pub use reconnect::{Reconnect, ReconnectDecision, ReconnectPolicy};
 pub use token::PipelineToken;
-pub use watch::{ConnectFailure, WAIT_HISTORY, Watch, WatchEnd, WatchStep};
+pub use status::{ConnectionStatus, DropReason};
+pub use watch::{WAIT_HISTORY, Waiting, Watch};
+pub use watch_step::{Handshake, WatchEnd, WatchStep};
 pub use watch_error::WatchError;

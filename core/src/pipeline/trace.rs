@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use super::watch::WatchEnd;
+use super::watch_step::WatchEnd;
 
 /// A socket is about to be opened.
 pub(crate) fn connecting(attempt: u32) {
@@ -63,4 +63,18 @@ pub(crate) fn ended(end: &WatchEnd) {
     tracing::info!(target: "vrchat_invite::pipeline", reason = %end, "pipeline watch ended");
     #[cfg(not(feature = "tracing"))]
     let _ = end;
+}
+
+/// A notification for another user was not delivered.
+pub(crate) fn misaddressed() {
+    #[cfg(feature = "tracing")]
+    tracing::warn!(target: "vrchat_invite::pipeline", "pipeline notification for another user");
+}
+
+/// A frame equal to the one before it was delivered once.
+pub(crate) fn repeated(kind: &str) {
+    #[cfg(feature = "tracing")]
+    tracing::debug!(target: "vrchat_invite::pipeline", kind, "pipeline frame repeated");
+    #[cfg(not(feature = "tracing"))]
+    let _ = kind;
 }

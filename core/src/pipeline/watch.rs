@@ -1,123 +1,135 @@
-//! The whole watch as one state machine: connect, catch up, read, reconnect.
+//! The whole watch as one state machine: connect, catch up, listen, reconnect. It owns
+//! every clock: each wait it asks for carries the deadline it computed.
 
+use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
-use http::{Request, StatusCode};
+use http::StatusCode;
 
 use crate::endpoint::Endpoint;
 use crate::error::{ApiErrorKind, Error};
 use crate::inbox::ListNotifications;
 use crate::models::Timestamp;
-use crate::pipeline::WatchError;
+use crate::pipeline::jitter::Jitter;
 use crate::pipeline::trace;
 use crate::pipeline::{
-    CatchUpRequest, FrameError, Gapless, PipelineBase, PipelineConnect, PipelineEvent,
-    PipelineOptions, Reconnect, ReconnectDecision, decode_frame,
+    CatchUpRequest, ConnectFailure, ConnectionStatus, DropReason, FrameError, Gapless, Handshake,
+    Happened, PipelineBase, PipelineConnect, PipelineEvent, PipelineOptions, Reconnect,
+    ReconnectDecision, WatchEnd, WatchError, WatchStep, decode_frame,
 };
 use crate::session::Session;
 
-/// Why a connection could not be made.
+/// How many reconnect waits a watch remembers for [`Watch::waits`].
+pub const WAIT_HISTORY: usize = 1024;
+
+/// What the watch waits for after a step, and until when. Exactly one kind of
+/// [`Happened`] (besides `TimePassed` at the deadline) fits each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ConnectFailure {
-    /// The server refused the token (or the client): the handshake was answered 401 or 403.
-    Refused(StatusCode),
-    /// Anything else: no route, reset, TLS failure, timeout, another status.
-    Other,
-}
-
-impl ConnectFailure {
-    /// Classifies a handshake answered with `status` instead of `101`.
-    pub fn from_status(status: StatusCode) -> Self {
-        match status {
-            StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => Self::Refused(status),
-            _ => Self::Other,
-        }
-    }
-}
-
-/// Why a watch ended for good.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
-pub enum WatchEnd {
-    /// The handshake was refused with this status; a new login is needed.
-    #[error("the pipeline refused the token (HTTP {status}); log in again")]
-    Refused {
-        /// The handshake's status.
-        status: StatusCode,
+pub enum Waiting {
+    /// A socket to open: `Connected` or `ConnectFailed`.
+    Socket {
+        /// Connecting gives up then.
+        until: Instant,
     },
-    /// The server sent an error frame instead of events (its way of refusing the token).
-    #[error("the pipeline refused the token: {message}; log in again")]
-    ServerRefused {
-        /// The server's message (bounded).
-        message: String,
+    /// The inbox's reply: `InboxReply` or `InboxFailed` (the HTTP client's timeout bounds
+    /// it).
+    Inbox,
+    /// One whole frame: `Text`, `Pinged`, `Pong`, `OtherFrame`, `FrameTooLarge` or
+    /// `Closed`. The deadline is when a ping is due or the silence timeout runs out.
+    Frame {
+        /// Reading stops then.
+        until: Instant,
+    },
+    /// Our ping to be written: `Written` or `Closed`.
+    PingWritten {
+        /// Past it the server is taken to have stopped reading.
+        until: Instant,
+    },
+    /// Our answer to the server's ping to be written: `Written` or `Closed`.
+    PongWritten {
+        /// Past it the server is taken to have stopped reading.
+        until: Instant,
+    },
+    /// The backoff before the next connect.
+    Backoff {
+        /// The next connect then.
+        until: Instant,
     },
 }
 
-/// What the caller does next.
+/// What the watch does at its next step.
 #[derive(Debug)]
-pub enum WatchStep {
-    /// Hand this event to the consumer.
-    Event(PipelineEvent),
-    /// Close any open socket and open a new one with [`PipelineConnect::request`]; then call
-    /// [`Watch::connected`] or [`Watch::connect_failed`].
-    Connect(PipelineConnect),
-    /// Send this inbox request (the socket stays open) and hand the reply to
-    /// [`Watch::catch_up_reply`], or call [`Watch::dropped`] when it could not be sent.
-    FetchInbox(Request<Vec<u8>>),
-    /// Read the next frame and call [`Watch::frame`], or [`Watch::dropped`] when the socket
-    /// closed, failed or stayed silent too long.
-    Read,
-    /// Close any open socket, wait this long, then step again.
-    Wait(Duration),
-    /// The watch is over; every later step says so again.
-    End(WatchEnd),
-}
-
-#[derive(Debug)]
-enum State {
+enum Next {
     Connect,
-    Connecting,
     Fetch(CatchUpRequest),
-    Fetching(ListNotifications),
-    Open,
-    Wait(Duration),
-    Ended(WatchEnd),
+    Listen,
+    Close { reconnect_at: Instant },
+    Sleep { until: Instant },
+    End(WatchEnd),
+    Finished,
 }
 
-/// A pipeline watch without I/O: it says what to do next; the caller does it and reports
-/// back, supplying the time and random numbers.
+/// The clocks of the open socket.
+#[derive(Debug, Clone, Copy)]
+struct Link {
+    /// When a whole frame or a pong last arrived.
+    heard: Instant,
+    ping_sent: bool,
+    pong_queued: bool,
+}
+
+/// A pipeline watch without I/O: it says what to do next and until when; the transport
+/// does it and reports what happened.
 ///
-/// It delivers each notification exactly once, in order, across reconnects (see
-/// [`Gapless`]), reconnects by the [`Reconnect`] policy, and stops for good when the token
-/// is refused.
+/// - **Connect**: open a socket with the handshake by its deadline.
+/// - **Catch up**: fetch the inbox since the last notification delivered, merged with the
+///   live stream so each notification is delivered exactly once, in order ([`Gapless`]).
+/// - **Listen**: read one whole frame until a ping is due or the silence timeout runs out;
+///   ping when due; answer the server's pings. Only whole frames and pongs count as heard:
+///   a frame dripping in and the server's own pings do not. A write that misses its
+///   deadline means the server stopped reading: the socket is dropped.
+/// - **Reconnect** by the [`Reconnect`] policy, with jitter from the seed; stop for good
+///   when the token is refused.
+///
+/// A repeated frame (a non-notification event equal to the one just before it) is
+/// delivered once, and a notification addressed to another user is reported as
+/// [`WatchError::Misaddressed`], never delivered.
 ///
 /// ```
-/// use std::time::Instant;
+/// use std::time::{Duration, Instant};
 /// use vrchat_invite_core::{
-///     AuthCookie, PipelineOptions, Session, Timestamp, UserAgent, Watch, WatchStep,
+///     AuthCookie, Happened, PipelineOptions, Session, Timestamp, UserAgent, Watch, WatchStep,
 /// };
 /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
 ///     .with_auth_cookie(AuthCookie::new("authcookie_1")?);
 /// let since = Timestamp::new("2024-01-01T00:00:00Z");
-/// let mut watch = Watch::new(&session, PipelineOptions::default(), Some(since))?;
-/// let WatchStep::Connect(connect) = watch.step() else { unreachable!() };
-/// let _handshake = connect.request([9; 16])?; // open the socket with it
-/// watch.connected(Instant::now());
-/// // Catch up on what happened since the start time, then read.
-/// let WatchStep::FetchInbox(page) = watch.step() else { unreachable!() };
-/// assert_eq!(
-///     page.uri().query(),
-///     Some("n=100&offset=0&after=2023-12-31T23%3A59%3A59.999Z")
-/// );
+/// let mut watch = Watch::new(&session, PipelineOptions::default(), Some(since), 42)?;
+/// let start = Instant::now();
+/// // Connect: open a socket with the handshake, within the connect timeout.
+/// let WatchStep::Connect(handshake) = watch.step(start) else { unreachable!() };
+/// assert_eq!(handshake.until(), start + Duration::from_secs(30));
+/// watch.handle(Happened::Connected, start)?;
+/// // Catch up on what happened since the start time.
+/// let WatchStep::FetchInbox(page) = watch.step(start) else { unreachable!() };
+/// assert_eq!(page.uri().query(), Some("n=100&offset=0&after=2023-12-31T23%3A59%3A59.999Z"));
 /// let reply = http::Response::builder().status(200).body(b"[]".to_vec())?;
-/// watch.catch_up_reply(&reply, Instant::now(), 0)?;
-/// assert!(matches!(watch.step(), WatchStep::Read));
-/// watch.frame(r#"{"type":"clear-notification"}"#)?;
-/// assert!(matches!(watch.step(), WatchStep::Event(_)));
-/// // The socket drops: wait (1 s at most), then connect again.
-/// watch.dropped(Instant::now(), 12345);
-/// assert!(matches!(watch.step(), WatchStep::Wait(_)));
-/// assert!(matches!(watch.step(), WatchStep::Connect(_)));
+/// watch.handle(Happened::InboxReply(reply), start)?;
+/// // Read until a ping is due (half the 60 s silence timeout).
+/// let WatchStep::Read { until } = watch.step(start) else { unreachable!() };
+/// assert_eq!(until, start + Duration::from_secs(30));
+/// watch.handle(Happened::Text(r#"{"type":"clear-notification"}"#.into()), start)?;
+/// assert!(matches!(watch.step(start), WatchStep::Deliver(_)));
+/// // The socket drops: close it, wait (1 s at most), then connect again.
+/// assert!(matches!(watch.step(start), WatchStep::Read { .. }));
+/// watch.handle(Happened::Closed(None), start)?;
+/// assert!(matches!(watch.step(start), WatchStep::Close));
+/// let WatchStep::Sleep { until } = watch.step(start) else { unreachable!() };
+/// assert!(until <= start + Duration::from_secs(1));
+/// watch.handle(Happened::TimePassed, until)?;
+/// assert!(matches!(watch.step(until), WatchStep::Connect(_)));
+/// // Reporting out of order is refused.
+/// assert!(watch.handle(Happened::Pong, until).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug)]
@@ -127,19 +139,25 @@ pub struct Watch {
     options: PipelineOptions,
     reconnect: Reconnect,
     gapless: Gapless,
-    state: State,
+    jitter: Jitter,
+    next: Next,
+    waiting: Option<Waiting>,
+    fetching: Option<ListNotifications>,
+    link: Option<Link>,
+    /// Reports and connection events, handed out before the next event.
+    outbox: VecDeque<WatchStep>,
+    /// The last non-notification event, to deliver a repeated frame once.
+    previous: Option<PipelineEvent>,
     waits: Vec<Duration>,
     last_failure: Option<WatchError>,
 }
 
-/// How many reconnect waits a watch remembers for [`Watch::waits`].
-pub const WAIT_HISTORY: usize = 1024;
-
 impl Watch {
     /// A watch of VRChat's pipeline as the session's user (the session also sends the
-    /// catch-up requests); `since` is when watching started (events from then on are
-    /// caught up after each connect), `None` to take the inbox at the first connect as the
-    /// baseline (see [`Gapless`]).
+    /// catch-up requests). `since` is when watching started (events from then on are caught
+    /// up after each connect), `None` to take the inbox at the first connect as the
+    /// baseline (see [`Gapless`]). `seed` draws the reconnect jitter and the handshake
+    /// keys: give each watch its own random seed.
     ///
     /// # Errors
     /// [`crate::InputError::NotLoggedIn`] when the session has no `auth` cookie.
@@ -147,6 +165,7 @@ impl Watch {
         session: &Session,
         options: PipelineOptions,
         since: Option<Timestamp>,
+        seed: u64,
     ) -> Result<Self, Error> {
         Ok(Self {
             session: session.clone(),
@@ -154,7 +173,13 @@ impl Watch {
             reconnect: Reconnect::new(options.policy()),
             options,
             gapless: Gapless::new(since),
-            state: State::Connect,
+            jitter: Jitter::new(seed),
+            next: Next::Connect,
+            waiting: None,
+            fetching: None,
+            link: None,
+            outbox: VecDeque::new(),
+            previous: None,
             waits: Vec::new(),
             last_failure: None,
         })
@@ -169,7 +194,7 @@ impl Watch {
 
     /// Follows a newer session (the client logged in again): the next connect and the
     /// catch-ups after it use its cookie. A session without an `auth` cookie is ignored.
-    /// Watchers call this before each reconnect with their client's current session.
+    /// Watchers call this after each backoff with their client's current session.
     pub fn follow_session(&mut self, session: &Session) {
         if session == &self.session {
             return;
@@ -185,6 +210,17 @@ impl Watch {
         &self.options
     }
 
+    /// What the watch waits for now, and until when; `None` when it is the caller's turn
+    /// to [`Watch::step`].
+    pub fn waiting(&self) -> Option<Waiting> {
+        self.waiting
+    }
+
+    /// Whether a socket is open.
+    pub fn is_connected(&self) -> bool {
+        self.link.is_some()
+    }
+
     /// How many reconnects in a row were scheduled since the last stable connection.
     pub fn attempt(&self) -> u32 {
         self.reconnect.attempt()
@@ -196,192 +232,355 @@ impl Watch {
     }
 
     /// The last failure the watch recovered from by reconnecting (a connection or
-    /// catch-up error), as its transport recorded it with [`Watch::recovered_from`].
+    /// catch-up error), for diagnostics.
     pub fn last_failure(&self) -> Option<&WatchError> {
         self.last_failure.as_ref()
     }
 
-    /// Records a failure the transport recovered from, for [`Watch::last_failure`].
-    pub fn recovered_from(&mut self, failure: WatchError) {
-        self.last_failure = Some(failure);
+    /// What to do next, at `now`. While the watch waits for a report, it says so as
+    /// [`WatchStep::Report`] of an out-of-order error and changes nothing.
+    pub fn step(&mut self, now: Instant) -> WatchStep {
+        if self.waiting.is_some() {
+            return WatchStep::Report(out_of_order("the watch waits for a report; call handle"));
+        }
+        if let Some(out) = self.outbox.pop_front() {
+            return out;
+        }
+        if let Some(event) = self.gapless.next_event() {
+            return WatchStep::Deliver(event);
+        }
+        match std::mem::replace(&mut self.next, Next::Listen) {
+            Next::Connect => self.open(now),
+            Next::Fetch(page) => self.fetch(page, now),
+            Next::Listen => self.listen(now),
+            Next::Close { reconnect_at } => {
+                self.next = Next::Sleep {
+                    until: reconnect_at,
+                };
+                WatchStep::Close
+            }
+            Next::Sleep { until } => {
+                self.waiting = Some(Waiting::Backoff { until });
+                WatchStep::Sleep { until }
+            }
+            Next::End(end) => {
+                self.next = Next::Finished;
+                WatchStep::End(end)
+            }
+            Next::Finished => {
+                self.next = Next::Finished;
+                WatchStep::Finished
+            }
+        }
     }
 
-    /// What to do next.
-    pub fn step(&mut self) -> WatchStep {
-        if let Some(event) = self.gapless.next_event() {
-            return WatchStep::Event(event);
+    /// Reports what happened since the last step, at `now`.
+    ///
+    /// # Errors
+    /// [`WatchError::Core`] with [`Error::Unexpected`] when `happened` does not fit what
+    /// the watch waits for (see [`Watch::waiting`]); nothing changes then.
+    pub fn handle(&mut self, happened: Happened, now: Instant) -> Result<(), WatchError> {
+        let Some(waiting) = self.waiting.take() else {
+            return Err(out_of_order("the watch waits for nothing; call step first"));
+        };
+        match (waiting, happened) {
+            (Waiting::Socket { .. }, Happened::Connected) => self.connected(now),
+            (Waiting::Socket { .. }, Happened::ConnectFailed(failure)) => {
+                self.connect_failed(failure, now);
+            }
+            (Waiting::Socket { .. }, Happened::TimePassed) => {
+                let late = "the pipeline did not connect within the connect timeout";
+                self.connect_failed(ConnectFailure::Other(late.into()), now);
+            }
+            (Waiting::Inbox, Happened::InboxReply(reply)) => self.inbox_reply(&reply, now),
+            (Waiting::Inbox, Happened::InboxFailed(source)) => {
+                self.last_failure = Some(WatchError::CatchUp { source });
+                self.drop_link(DropReason::CatchUpFailed, now);
+            }
+            (Waiting::Frame { .. }, Happened::Text(text)) => {
+                self.heard(now);
+                self.text(&text);
+            }
+            (Waiting::Frame { .. }, Happened::Pinged) => self.update_link(|link| {
+                link.pong_queued = true;
+            }),
+            (Waiting::Frame { .. }, Happened::Pong | Happened::OtherFrame) => self.heard(now),
+            (Waiting::Frame { .. }, Happened::FrameTooLarge) => {
+                let limit = self.options.max_frame_size();
+                self.report(WatchError::FrameTooLarge { limit });
+                self.drop_link(DropReason::FrameTooLarge, now);
+            }
+            (Waiting::Frame { .. }, Happened::TimePassed) => {}
+            (
+                Waiting::Frame { .. } | Waiting::PingWritten { .. } | Waiting::PongWritten { .. },
+                Happened::Closed(source),
+            ) => {
+                if let Some(source) = source {
+                    self.last_failure = Some(WatchError::Connection { source });
+                }
+                self.drop_link(DropReason::Closed, now);
+            }
+            (Waiting::PingWritten { .. }, Happened::Written) => self.update_link(|link| {
+                link.ping_sent = true;
+            }),
+            (Waiting::PongWritten { .. }, Happened::Written) => self.update_link(|link| {
+                link.pong_queued = false;
+            }),
+            (Waiting::PingWritten { .. } | Waiting::PongWritten { .. }, Happened::TimePassed) => {
+                self.drop_link(DropReason::WriteStalled, now);
+            }
+            (Waiting::Backoff { until }, Happened::TimePassed) => {
+                self.next = if now < until {
+                    Next::Sleep { until }
+                } else {
+                    Next::Connect
+                };
+            }
+            (waiting, _) => {
+                self.waiting = Some(waiting);
+                return Err(out_of_order(
+                    "what happened does not fit what the watch waits for",
+                ));
+            }
         }
-        match std::mem::replace(&mut self.state, State::Connecting) {
-            State::Connect | State::Connecting => {
-                trace::connecting(self.reconnect.attempt());
-                WatchStep::Connect(self.connect.clone())
+        Ok(())
+    }
+
+    fn open(&mut self, now: Instant) -> WatchStep {
+        trace::connecting(self.reconnect.attempt());
+        self.link = None;
+        match self.connect.request(self.jitter.key()) {
+            Ok(request) => {
+                let until = now + self.options.connect_timeout();
+                self.waiting = Some(Waiting::Socket { until });
+                WatchStep::Connect(Handshake { request, until })
             }
-            State::Fetch(page) => {
-                let built = page
-                    .endpoint()
-                    .map_err(Error::from)
-                    .and_then(|list| Ok((self.session.request(&list)?, list)));
-                match built {
-                    Ok((request, list)) => {
-                        self.state = State::Fetching(list);
-                        WatchStep::FetchInbox(request)
-                    }
-                    // Never with the pages Gapless asks for; go live rather than loop.
-                    Err(_) => {
-                        self.gapless.give_up_catch_up();
-                        self.state = State::Open;
-                        self.step()
+            // Only an unassemblable URL, which a checked base cannot make: back off.
+            Err(error) => {
+                self.last_failure = Some(WatchError::Core(error));
+                let decision = self.reconnect.connect_failed(self.jitter.next_u64());
+                self.schedule(decision, now);
+                self.step(now)
+            }
+        }
+    }
+
+    fn fetch(&mut self, page: CatchUpRequest, now: Instant) -> WatchStep {
+        let built = page
+            .endpoint()
+            .map_err(Error::from)
+            .and_then(|list| Ok((self.session.request(&list)?, list)));
+        match built {
+            Ok((request, list)) => {
+                self.fetching = Some(list);
+                self.waiting = Some(Waiting::Inbox);
+                WatchStep::FetchInbox(request)
+            }
+            // Never with the pages Gapless asks for; go live rather than loop.
+            Err(_) => {
+                self.gapless.give_up_catch_up();
+                self.step(now)
+            }
+        }
+    }
+
+    fn listen(&mut self, now: Instant) -> WatchStep {
+        let Some(link) = self.link else {
+            self.next = Next::Connect;
+            return self.step(now);
+        };
+        let write_until = now + self.options.write_timeout();
+        if link.pong_queued {
+            self.waiting = Some(Waiting::PongWritten { until: write_until });
+            return WatchStep::Flush { until: write_until };
+        }
+        let silent_at = link.heard + self.options.silence_timeout();
+        if now >= silent_at {
+            self.drop_link(DropReason::Silence, now);
+            return self.step(now);
+        }
+        let ping_at = link.heard + self.options.ping_interval();
+        if !link.ping_sent && now >= ping_at {
+            self.waiting = Some(Waiting::PingWritten { until: write_until });
+            return WatchStep::Ping { until: write_until };
+        }
+        let until = if link.ping_sent {
+            silent_at
+        } else {
+            ping_at.min(silent_at)
+        };
+        self.waiting = Some(Waiting::Frame { until });
+        WatchStep::Read { until }
+    }
+
+    fn connected(&mut self, now: Instant) {
+        trace::connected();
+        self.reconnect.connected(now);
+        self.link = Some(Link {
+            heard: now,
+            ping_sent: false,
+            pong_queued: false,
+        });
+        self.previous = None;
+        self.status(ConnectionStatus::Connected);
+        self.next = Next::Fetch(self.gapless.reconnected());
+    }
+
+    fn connect_failed(&mut self, failure: ConnectFailure, now: Instant) {
+        let status = match &failure {
+            ConnectFailure::Status(status) => Some(status.as_u16()),
+            _ => None,
+        };
+        trace::connect_failed(status);
+        match failure {
+            ConnectFailure::Status(status @ (StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN)) => {
+                self.refused(WatchEnd::Refused { status });
+                return;
+            }
+            ConnectFailure::Status(status) => {
+                let answered = format!("the pipeline handshake was answered {status}");
+                self.last_failure = Some(WatchError::connection(answered));
+            }
+            // A proxy's refusal needs the user's attention: report it.
+            ConnectFailure::Proxy(source) => self.report(WatchError::Proxy { source }),
+            ConnectFailure::Other(source) => {
+                self.last_failure = Some(WatchError::Connection { source });
+            }
+        }
+        let decision = self.reconnect.connect_failed(self.jitter.next_u64());
+        self.schedule(decision, now);
+    }
+
+    fn inbox_reply(&mut self, reply: &http::Response<Vec<u8>>, now: Instant) {
+        let Some(list) = self.fetching.take() else {
+            return;
+        };
+        match list.parse(reply) {
+            Ok(page) => {
+                let listed = page.len();
+                trace::caught_up(listed);
+                match self.gapless.page_of(page.into_decoded(), listed) {
+                    Some(next) => self.next = Next::Fetch(next),
+                    None => {
+                        // The socket was not read meanwhile: its silence starts now.
+                        self.heard(now);
+                        if let Some(missed) = self.gapless.take_missed() {
+                            self.status(ConnectionStatus::CaughtUp { missed });
+                        }
                     }
                 }
             }
-            State::Fetching(list) => {
-                // The reply was not handed over: ask again.
-                self.state = State::Fetching(list.clone());
-                match self.session.request(&list) {
-                    Ok(request) => WatchStep::FetchInbox(request),
-                    Err(_) => WatchStep::Read,
+            Err(error) => {
+                let gone = error
+                    .api()
+                    .is_some_and(|api| api.kind() == &ApiErrorKind::Unauthorized);
+                if gone {
+                    self.refused(WatchEnd::Refused {
+                        status: reply.status(),
+                    });
+                } else {
+                    self.last_failure = Some(WatchError::Core(error));
+                    self.drop_link(DropReason::CatchUpFailed, now);
                 }
             }
-            State::Open => {
-                self.state = State::Open;
-                WatchStep::Read
+        }
+    }
+
+    /// A whole text frame.
+    fn text(&mut self, text: &str) {
+        match decode_frame(text) {
+            Ok(PipelineEvent::Notification(notification)) => {
+                self.previous = None;
+                let me = self.session.user_id();
+                match &notification.receiver_user_id {
+                    Some(receiver) if me.is_some_and(|me| me != receiver) => {
+                        trace::misaddressed();
+                        self.report(WatchError::Misaddressed {
+                            notification: notification.id.clone(),
+                            receiver: receiver.clone(),
+                        });
+                    }
+                    _ => self.gapless.live(PipelineEvent::Notification(notification)),
+                }
             }
-            State::Wait(wait) => {
-                self.state = State::Connect;
+            Ok(event) => {
+                if self.previous.as_ref() == Some(&event) {
+                    trace::repeated(event.kind());
+                    return;
+                }
+                self.previous = Some(event.clone());
+                self.gapless.live(event);
+            }
+            Err(FrameError::Server { message }) => {
+                self.refused(WatchEnd::ServerRefused { message });
+            }
+            Err(error) => self.report(WatchError::Frame(error)),
+        }
+    }
+
+    fn heard(&mut self, now: Instant) {
+        self.update_link(|link| {
+            link.heard = now;
+            link.ping_sent = false;
+        });
+    }
+
+    fn update_link(&mut self, change: impl FnOnce(&mut Link)) {
+        if let Some(link) = self.link.as_mut() {
+            change(link);
+        }
+    }
+
+    fn drop_link(&mut self, reason: DropReason, now: Instant) {
+        trace::dropped();
+        self.link = None;
+        self.fetching = None;
+        self.status(ConnectionStatus::Dropped { reason });
+        let decision = self.reconnect.dropped(now, self.jitter.next_u64());
+        self.schedule(decision, now);
+    }
+
+    fn schedule(&mut self, decision: ReconnectDecision, now: Instant) {
+        match decision {
+            ReconnectDecision::After(wait) => {
+                let attempt = self.reconnect.attempt();
+                trace::reconnect_scheduled(wait, attempt);
                 if self.waits.len() >= WAIT_HISTORY {
                     self.waits.remove(0);
                 }
                 self.waits.push(wait);
-                WatchStep::Wait(wait)
-            }
-            State::Ended(end) => {
-                self.state = State::Ended(end.clone());
-                WatchStep::End(end)
-            }
-        }
-    }
-
-    /// The socket opened at `now`.
-    pub fn connected(&mut self, now: Instant) {
-        if matches!(self.state, State::Ended(_)) {
-            return;
-        }
-        trace::connected();
-        self.reconnect.connected(now);
-        self.state = State::Fetch(self.gapless.reconnected());
-    }
-
-    /// The socket could not be opened; `random` draws the wait.
-    pub fn connect_failed(&mut self, failure: ConnectFailure, random: u64) {
-        trace::connect_failed(match failure {
-            ConnectFailure::Refused(status) => Some(status.as_u16()),
-            ConnectFailure::Other => None,
-        });
-        let decision = match failure {
-            ConnectFailure::Refused(status) => {
-                self.reconnect.refused();
-                self.end(WatchEnd::Refused { status });
-                return;
-            }
-            ConnectFailure::Other => self.reconnect.connect_failed(random),
-        };
-        self.schedule(decision);
-    }
-
-    /// A text frame arrived.
-    ///
-    /// # Errors
-    /// A frame that does not decode is returned as a [`FrameError`] and the watch goes on;
-    /// an error frame from the server (a refused token) also ends the watch.
-    pub fn frame(&mut self, text: &str) -> Result<(), FrameError> {
-        match decode_frame(text) {
-            Ok(event) => {
-                self.gapless.live(event);
-                Ok(())
-            }
-            Err(error) => {
-                if let FrameError::Server { message } = &error {
-                    self.reconnect.refused();
-                    self.end(WatchEnd::ServerRefused {
-                        message: message.clone(),
-                    });
-                }
-                Err(error)
-            }
-        }
-    }
-
-    /// The reply to the inbox request of the last [`WatchStep::FetchInbox`], received at
-    /// `now`; `random` draws the wait should the reply be an error.
-    ///
-    /// # Errors
-    /// The reply's error: the watch then reconnects by its policy (its next step says
-    /// when), or ends when the reply says the session is gone (401).
-    pub fn catch_up_reply<B: AsRef<[u8]>>(
-        &mut self,
-        response: &http::Response<B>,
-        now: Instant,
-        random: u64,
-    ) -> Result<(), Error> {
-        let State::Fetching(list) = &self.state else {
-            return Err(Error::Unexpected {
-                reason: "no inbox request of the watch is waiting for a reply",
-            });
-        };
-        match list.parse(response) {
-            Ok(page) => {
-                let listed = page.len();
-                trace::caught_up(listed);
-                self.state = match self.gapless.page_of(page.into_decoded(), listed) {
-                    Some(next) => State::Fetch(next),
-                    None => State::Open,
+                self.status(ConnectionStatus::Reconnecting {
+                    after: wait,
+                    attempt,
+                });
+                self.next = Next::Close {
+                    reconnect_at: now + wait,
                 };
-                Ok(())
-            }
-            Err(error) => {
-                let unauthorized = error
-                    .api()
-                    .is_some_and(|api| api.kind() == &ApiErrorKind::Unauthorized);
-                if unauthorized {
-                    self.reconnect.refused();
-                    self.end(WatchEnd::Refused {
-                        status: response.status(),
-                    });
-                } else {
-                    self.dropped(now, random);
-                }
-                Err(error)
-            }
-        }
-    }
-
-    /// The socket closed, failed or went silent at `now` (or a catch-up page could not be
-    /// fetched); `random` draws the wait.
-    pub fn dropped(&mut self, now: Instant, random: u64) {
-        if matches!(self.state, State::Ended(_)) {
-            return;
-        }
-        trace::dropped();
-        let decision = self.reconnect.dropped(now, random);
-        self.schedule(decision);
-    }
-
-    fn schedule(&mut self, decision: ReconnectDecision) {
-        if matches!(self.state, State::Ended(_)) {
-            return;
-        }
-        self.state = match decision {
-            ReconnectDecision::After(wait) => {
-                trace::reconnect_scheduled(wait, self.reconnect.attempt());
-                State::Wait(wait)
             }
             // Only a refusal stops, and it ends the watch itself.
-            ReconnectDecision::Stop => State::Connect,
-        };
+            ReconnectDecision::Stop => {}
+        }
     }
 
-    fn end(&mut self, end: WatchEnd) {
+    fn refused(&mut self, end: WatchEnd) {
+        self.reconnect.refused();
         trace::ended(&end);
-        self.state = State::Ended(end);
+        self.link = None;
+        self.next = Next::End(end);
     }
+
+    fn report(&mut self, error: WatchError) {
+        self.outbox.push_back(WatchStep::Report(error));
+    }
+
+    fn status(&mut self, status: ConnectionStatus) {
+        if self.options.connection_events() {
+            let event = PipelineEvent::Connection(status);
+            self.outbox.push_back(WatchStep::Deliver(event));
+        }
+    }
+}
+
+fn out_of_order(reason: &'static str) -> WatchError {
+    WatchError::Core(Error::Unexpected { reason })
 }

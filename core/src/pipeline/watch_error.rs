@@ -1,7 +1,8 @@
 //! What a transport's pipeline watcher reports, the same for every transport.
 
 use super::frame::FrameError;
-use super::watch::WatchEnd;
+use super::watch_step::WatchEnd;
+use crate::ids::{NotificationId, UserId};
 use crate::client::{BoxError, ClientError};
 use crate::error::Error;
 use crate::proxy::TunnelError;
@@ -42,6 +43,15 @@ pub enum WatchError {
         /// What the proxy answered.
         #[source]
         source: TunnelError,
+    },
+    /// A notification over the socket named another user as its receiver: it was not
+    /// delivered (nothing to answer), and the watch goes on.
+    #[error("notification {notification} was addressed to another user ({receiver}); it was not delivered")]
+    Misaddressed {
+        /// The notification.
+        notification: NotificationId,
+        /// The user it named as its receiver.
+        receiver: UserId,
     },
     /// The catch-up request failed; the watch reconnects and catches up again.
     #[error("the catch-up request failed")]

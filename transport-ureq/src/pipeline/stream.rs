@@ -1,180 +1,138 @@
-//! Opening the socket: TCP with a timeout (through a proxy's `CONNECT` tunnel when the
-//! client's rules pick one), rustls (ring provider, webpki roots) for `wss`, then the
-//! websocket handshake.
+//! Opening the socket, with every read and write bounded by the watch's deadline: TCP
+//! (through a proxy's `CONNECT` tunnel when the client's rules pick one), rustls for `wss`,
+//! then the websocket handshake.
 
 use std::io::{self, Read, Write};
 use std::net::{TcpStream, ToSocketAddrs};
-use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use rustls::pki_types::ServerName;
-use rustls::{ClientConfig, ClientConnection, StreamOwned};
-use tungstenite::WebSocket;
+use rustls::{ClientConnection, StreamOwned};
 use tungstenite::protocol::WebSocketConfig;
-use vrchat_invite_core::{Dial, ProxyServer, TunnelError, TunnelReader, TunnelRequest};
+use tungstenite::{HandshakeError, WebSocket};
+use vrchat_invite_core::{ConnectFailure, Dial, Handshake, ProxyServer, TunnelError, TunnelReader};
 
-/// A plain or TLS connection.
+/// A connection whose reads and writes end at a deadline the watch sets.
+pub(crate) trait Connection: Read + Write + Send + std::fmt::Debug {
+    /// Every read and write from now on ends by `until`.
+    fn set_deadline(&mut self, until: Instant);
+}
+
+/// The socket type.
+pub(crate) type Socket = WebSocket<Box<dyn Connection>>;
+
+/// TCP that checks the deadline before each system call and bounds the call by what is
+/// left, so a peer that drips bytes cannot keep one read going past it.
 #[derive(Debug)]
-pub(crate) enum MaybeTls {
-    Plain(TcpStream),
-    Tls(Box<StreamOwned<ClientConnection, TcpStream>>),
+pub(crate) struct Timed {
+    tcp: TcpStream,
+    until: Instant,
 }
 
-impl MaybeTls {
-    fn tcp(&self) -> &TcpStream {
-        match self {
-            Self::Plain(tcp) => tcp,
-            Self::Tls(tls) => tls.get_ref(),
+impl Timed {
+    fn left(&self) -> io::Result<Duration> {
+        let left = self.until.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(io::Error::new(io::ErrorKind::TimedOut, "the deadline passed"));
         }
-    }
-
-    /// Sets how long one read may block.
-    pub(crate) fn set_read_timeout(&self, timeout: Duration) -> io::Result<()> {
-        self.tcp()
-            .set_read_timeout(Some(timeout.max(Duration::from_millis(1))))
+        Ok(left)
     }
 }
 
-impl Read for MaybeTls {
+impl Read for Timed {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        match self {
-            Self::Plain(tcp) => tcp.read(buf),
-            Self::Tls(tls) => tls.read(buf),
-        }
+        self.tcp.set_read_timeout(Some(self.left()?))?;
+        self.tcp.read(buf)
     }
 }
 
-impl Write for MaybeTls {
+impl Write for Timed {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match self {
-            Self::Plain(tcp) => tcp.write(buf),
-            Self::Tls(tls) => tls.write(buf),
-        }
+        self.tcp.set_write_timeout(Some(self.left()?))?;
+        self.tcp.write(buf)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        match self {
-            Self::Plain(tcp) => tcp.flush(),
-            Self::Tls(tls) => tls.flush(),
-        }
+        self.tcp.flush()
     }
 }
 
-/// The TLS setup of the HTTP client: rustls with the `ring` provider, and the bundled webpki
-/// roots or (with the `rustls-platform-verifier` feature) the platform's verifier.
-fn tls_config() -> Result<Arc<ClientConfig>, rustls::Error> {
-    static CONFIG: OnceLock<Arc<ClientConfig>> = OnceLock::new();
-    if let Some(config) = CONFIG.get() {
-        return Ok(Arc::clone(config));
-    }
-    let builder =
-        ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
-            .with_safe_default_protocol_versions()?;
-    #[cfg(feature = "rustls-platform-verifier")]
-    let builder = {
-        use rustls_platform_verifier::BuilderVerifierExt;
-        builder.with_platform_verifier()?
-    };
-    #[cfg(not(feature = "rustls-platform-verifier"))]
-    let builder = builder.with_root_certificates(rustls::RootCertStore::from_iter(
-        webpki_roots::TLS_SERVER_ROOTS.iter().cloned(),
-    ));
-    let config = builder.with_no_client_auth();
-    Ok(Arc::clone(CONFIG.get_or_init(|| Arc::new(config))))
-}
-
-/// Why a socket could not be opened.
-#[derive(Debug)]
-pub(crate) enum OpenError {
-    /// The handshake was answered with this status instead of 101.
-    Status(http::StatusCode, tungstenite::Error),
-    /// The proxy would not open a tunnel.
-    Proxy(TunnelError),
-    /// Anything else.
-    Other(tungstenite::Error),
-}
-
-fn io_error(error: io::Error) -> OpenError {
-    OpenError::Other(tungstenite::Error::Io(error))
-}
-
-/// Sends the `CONNECT` request over `tcp` (connected to the proxy) and reads the reply a
-/// byte at a time, so nothing after its head is taken, within `timeout`.
-fn tunnel(
-    tcp: &mut TcpStream,
-    request: &TunnelRequest,
-    timeout: Duration,
-) -> Result<(), OpenError> {
-    tcp.write_all(request.as_bytes()).map_err(io_error)?;
-    let started = Instant::now();
-    let mut reader = TunnelReader::new();
-    let mut byte = [0u8; 1];
-    loop {
-        if started.elapsed() > timeout {
-            return Err(io_error(io::Error::new(
-                io::ErrorKind::TimedOut,
-                "the proxy did not answer in time",
-            )));
-        }
-        if tcp.read(&mut byte).map_err(io_error)? == 0 {
-            return Err(OpenError::Proxy(TunnelError::Closed));
-        }
-        if let Some(outcome) = reader.push(byte[0]) {
-            return outcome.map_err(OpenError::Proxy);
-        }
+impl Connection for Timed {
+    fn set_deadline(&mut self, until: Instant) {
+        self.until = until;
     }
 }
 
-/// Connects as the core's [`Dial`] plan says (through `proxy` when given), adds TLS for
-/// `wss`, and runs the handshake; each step within `timeout`.
-pub(crate) fn open(
-    request: http::Request<()>,
-    proxy: Option<&ProxyServer>,
-    timeout: Duration,
-    config: WebSocketConfig,
-) -> Result<WebSocket<MaybeTls>, OpenError> {
-    let dial = Dial::plan(request.uri(), proxy);
-    let addrs = (dial.host.as_str(), dial.port)
-        .to_socket_addrs()
-        .map_err(io_error)?;
+impl Connection for StreamOwned<ClientConnection, Timed> {
+    fn set_deadline(&mut self, until: Instant) {
+        self.sock.until = until;
+    }
+}
+
+fn failed(error: impl Into<vrchat_invite_core::BoxError>) -> ConnectFailure {
+    ConnectFailure::Other(error.into())
+}
+
+/// Connects to the first address that answers, by `until` (the name lookup itself is
+/// the system's and not bounded).
+fn dial(host: &str, port: u16, until: Instant) -> io::Result<TcpStream> {
     let mut last = io::Error::new(io::ErrorKind::NotFound, "the host has no address");
-    let mut tcp = None;
-    for addr in addrs {
-        match TcpStream::connect_timeout(&addr, timeout) {
-            Ok(stream) => {
-                tcp = Some(stream);
-                break;
-            }
+    for addr in (host, port).to_socket_addrs()? {
+        let left = until.saturating_duration_since(Instant::now());
+        match TcpStream::connect_timeout(&addr, left.max(Duration::from_millis(1))) {
+            Ok(tcp) => return Ok(tcp),
             Err(error) => last = error,
         }
     }
-    let mut tcp = tcp.ok_or_else(|| io_error(last))?;
-    let _ = tcp.set_nodelay(true);
-    tcp.set_write_timeout(Some(timeout)).map_err(io_error)?;
-    tcp.set_read_timeout(Some(timeout)).map_err(io_error)?;
-    if let Some(request) = &dial.tunnel {
-        tunnel(&mut tcp, request, timeout)?;
-    }
-    let stream = match dial.tls_server_name {
-        Some(name) => {
-            let name = ServerName::try_from(name)
-                .map_err(|e| io_error(io::Error::new(io::ErrorKind::InvalidInput, e)))?;
-            let config = tls_config().map_err(|e| io_error(io::Error::other(e)))?;
-            let connection =
-                ClientConnection::new(config, name).map_err(|e| io_error(io::Error::other(e)))?;
-            MaybeTls::Tls(Box::new(StreamOwned::new(connection, tcp)))
+    Err(last)
+}
+
+/// Sends the `CONNECT` request and reads the reply a byte at a time, so nothing after its
+/// head is taken.
+fn tunnel(timed: &mut Timed, request: &[u8]) -> Result<(), ConnectFailure> {
+    timed.write_all(request).map_err(failed)?;
+    let mut reader = TunnelReader::new();
+    let mut byte = [0u8; 1];
+    loop {
+        if timed.read(&mut byte).map_err(failed)? == 0 {
+            return Err(ConnectFailure::Proxy(TunnelError::Closed));
         }
-        None => MaybeTls::Plain(tcp),
+        if let Some(outcome) = reader.push(byte[0]) {
+            return outcome.map_err(ConnectFailure::Proxy);
+        }
+    }
+}
+
+/// Opens the socket the handshake asks for (through `proxy` when given), by its deadline.
+pub(crate) fn open(
+    handshake: Handshake,
+    proxy: Option<&ProxyServer>,
+    config: WebSocketConfig,
+) -> Result<Socket, ConnectFailure> {
+    let until = handshake.until();
+    let request = handshake.into_request();
+    let dial_plan = Dial::plan(request.uri(), proxy);
+    let tcp = dial(&dial_plan.host, dial_plan.port, until).map_err(failed)?;
+    let _ = tcp.set_nodelay(true);
+    let mut timed = Timed { tcp, until };
+    if let Some(request) = &dial_plan.tunnel {
+        tunnel(&mut timed, request.as_bytes())?;
+    }
+    let connection: Box<dyn Connection> = match dial_plan.tls_server_name {
+        Some(name) => {
+            let name = ServerName::try_from(name).map_err(failed)?;
+            let tls = ClientConnection::new(crate::tls::rustls_config().map_err(failed)?, name)
+                .map_err(failed)?;
+            Box::new(StreamOwned::new(tls, timed))
+        }
+        None => Box::new(timed),
     };
-    match tungstenite::client::client_with_config(request, stream, Some(config)) {
+    match tungstenite::client::client_with_config(request, connection, Some(config)) {
         Ok((socket, _response)) => Ok(socket),
-        Err(tungstenite::HandshakeError::Failure(error)) => Err(match &error {
-            tungstenite::Error::Http(response) => OpenError::Status(response.status(), error),
-            _ => OpenError::Other(error),
-        }),
-        Err(tungstenite::HandshakeError::Interrupted(_)) => Err(io_error(io::Error::new(
-            io::ErrorKind::TimedOut,
-            "the handshake did not finish in time",
-        ))),
+        Err(HandshakeError::Failure(tungstenite::Error::Http(response))) => {
+            Err(ConnectFailure::Status(response.status()))
+        }
+        Err(HandshakeError::Failure(error)) => Err(failed(error)),
+        Err(HandshakeError::Interrupted(_)) => Err(failed("the handshake was interrupted")),
     }
 }

@@ -1,30 +1,30 @@
-//! The blocking watcher: runs the core's [`Watch`] over tungstenite.
+//! The blocking watcher: does what the core's [`Watch`] asks, over tungstenite.
 
 use std::io;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
+use tungstenite::Message;
 use tungstenite::protocol::WebSocketConfig;
-use tungstenite::{Message, WebSocket};
 use vrchat_invite_core::{
-    ConnectFailure, PipelineBase, PipelineEvent, PipelineOptions, Timestamp, Watch, WatchStep,
+    Happened, PipelineBase, PipelineEvent, PipelineOptions, SOCKET_READ_BUFFER,
+    SOCKET_WRITE_BUFFER_LIMIT, Timestamp, Watch, WatchError, WatchStep,
 };
 
-use super::stream::{MaybeTls, OpenError, open};
+use super::stream::{Socket, open};
 use crate::Client;
-use crate::random::{random_key, random_u64};
-use vrchat_invite_core::WatchError;
+use crate::random::random_u64;
 
 /// A blocking watch of VRChat's pipeline: an [`Iterator`] of events.
 ///
-/// It connects with the client's session, answers pings, pings a quiet connection and
-/// treats one silent past [`PipelineOptions::silence_timeout`] as dropped, refuses frames
-/// over [`PipelineOptions::max_frame_size`], reconnects by the core's policy, and after
-/// each connect catches up from the inbox (with the same client), so each notification is
-/// yielded exactly once, in order. It ends (`None`) after [`WatchError::Refused`].
+/// The core's [`Watch`] decides everything (when to connect, catch up, ping, give up on a
+/// silent or stalled connection, reconnect, and every deadline); this only opens the
+/// socket, reads and writes by those deadlines, and sends the catch-up requests with the
+/// client. Each notification is yielded exactly once, in order, across reconnects. It
+/// ends (`None`) after [`WatchError::Refused`].
 ///
-/// It connects through the proxy the client's rules ([`ClientCore::proxy_rules`](vrchat_invite_core::ClientCore::proxy_rules)) pick for the
-/// pipeline's URL, in a `CONNECT` tunnel; a proxy's refusal is yielded as
-/// [`WatchError::Proxy`] and the next call retries after the policy's wait.
+/// It connects through the proxy the client's rules pick for the pipeline's URL, in a
+/// `CONNECT` tunnel; a proxy's refusal is yielded as [`WatchError::Proxy`] and retried
+/// after the policy's wait.
 ///
 /// ```no_run
 /// use vrchat_invite_ureq::{PipelineEvent, PipelineOptions};
@@ -44,10 +44,7 @@ use vrchat_invite_core::WatchError;
 pub struct Watcher {
     client: Client,
     watch: Watch,
-    socket: Option<WebSocket<MaybeTls>>,
-    last_heard: Instant,
-    pinged: bool,
-    ended: bool,
+    socket: Option<Socket>,
 }
 
 impl Watcher {
@@ -62,14 +59,11 @@ impl Watcher {
         options: PipelineOptions,
         since: Option<Timestamp>,
     ) -> Result<Self, WatchError> {
-        let watch = Watch::new(&client.session(), options, since)?;
+        let watch = Watch::new(&client.session(), options, since, random_u64())?;
         Ok(Self {
             client,
             watch,
             socket: None,
-            last_heard: Instant::now(),
-            pinged: false,
-            ended: false,
         })
     }
 
@@ -85,133 +79,58 @@ impl Watcher {
         &self.client
     }
 
-    /// The waits before each reconnect so far (the most recent
-    /// [`vrchat_invite_core::WAIT_HISTORY`]).
-    pub fn waits(&self) -> &[Duration] {
-        self.watch.waits()
+    /// The watch: whether it is connected, what it waits for, its reconnect waits and the
+    /// last failure it recovered from.
+    pub fn watch(&self) -> &Watch {
+        &self.watch
     }
 
-    /// The last failure the watch recovered from by reconnecting (a connection or
-    /// catch-up error), for diagnostics.
-    pub fn last_failure(&self) -> Option<&WatchError> {
-        self.watch.last_failure()
-    }
-
-    /// Whether a socket is open now.
-    pub fn is_connected(&self) -> bool {
-        self.socket.is_some()
-    }
-
-    fn close(&mut self) {
-        if let Some(mut socket) = self.socket.take() {
-            let _ = socket.close(None);
-            let _ = socket.flush();
-        }
-    }
-
-    fn connect(&mut self, connect: &vrchat_invite_core::PipelineConnect) -> Option<WatchError> {
-        self.close();
-        let options = *self.watch.options();
-        let request = match connect.request(random_key()) {
-            Ok(request) => request,
-            Err(error) => return Some(WatchError::Core(error)),
-        };
+    fn connect(&mut self, handshake: vrchat_invite_core::Handshake) -> Happened {
+        let options = self.watch.options();
         let config = WebSocketConfig::default()
+            .read_buffer_size(SOCKET_READ_BUFFER)
+            .write_buffer_size(0)
+            .max_write_buffer_size(SOCKET_WRITE_BUFFER_LIMIT)
             .max_frame_size(Some(options.max_frame_size()))
             .max_message_size(Some(options.max_frame_size()));
-        let proxy = self.client.proxy_rules().select(request.uri()).cloned();
-        match open(request, proxy.as_ref(), options.connect_timeout(), config) {
+        let proxy = self.client.proxy_rules().select(handshake.request().uri());
+        match open(handshake, proxy, config) {
             Ok(socket) => {
-                if let Err(error) = socket.get_ref().set_read_timeout(options.ping_interval()) {
-                    self.watch
-                        .connect_failed(ConnectFailure::Other, random_u64());
-                    return Some(WatchError::connection(tungstenite::Error::Io(error)));
-                }
                 self.socket = Some(socket);
-                self.last_heard = Instant::now();
-                self.pinged = false;
-                self.watch.connected(Instant::now());
-                None
+                Happened::Connected
             }
-            Err(OpenError::Status(status, source)) => {
-                self.watch
-                    .connect_failed(ConnectFailure::from_status(status), random_u64());
-                Some(WatchError::connection(source))
-            }
-            Err(OpenError::Proxy(source)) => {
-                self.watch
-                    .connect_failed(ConnectFailure::Other, random_u64());
-                Some(WatchError::Proxy { source })
-            }
-            Err(OpenError::Other(source)) => {
-                self.watch
-                    .connect_failed(ConnectFailure::Other, random_u64());
-                Some(WatchError::connection(source))
-            }
+            Err(failure) => Happened::ConnectFailed(failure),
         }
     }
 
-    fn dropped(&mut self) {
-        self.close();
-        self.watch.dropped(Instant::now(), random_u64());
-    }
-
-    /// Reads one frame (or times out once); `Some` when there is something to report.
-    fn read(&mut self) -> Option<WatchError> {
-        let options = *self.watch.options();
+    /// Runs one socket operation by `until`: reading (`None`) or writing `message`.
+    fn on_socket(&mut self, message: Option<Option<Message>>, until: Instant) -> Happened {
         let Some(socket) = self.socket.as_mut() else {
-            self.watch.dropped(Instant::now(), random_u64());
-            return None;
+            return Happened::Closed(None);
         };
-        match socket.read() {
-            Ok(message) => {
-                self.last_heard = Instant::now();
-                self.pinged = false;
-                // A pong to a ping is queued by the read; send it now.
-                let _ = socket.flush();
-                match message {
-                    Message::Text(text) => {
-                        self.watch
-                            .frame(text.as_str())
-                            .err()
-                            // A refusal ends the watch: the next step reports it.
-                            .filter(|error| !error.is_refusal())
-                            .map(WatchError::from)
-                    }
-                    Message::Close(_) => {
-                        self.dropped();
-                        None
-                    }
-                    _ => None,
-                }
-            }
+        socket.get_mut().set_deadline(until);
+        let result = match message {
+            None => socket.read().map(Some),
+            Some(Some(message)) => socket.send(message).map(|()| None),
+            Some(None) => socket.flush().map(|()| None),
+        };
+        match result {
+            Ok(None) => Happened::Written,
+            Ok(Some(Message::Text(text))) => Happened::Text(text.as_str().to_owned()),
+            Ok(Some(Message::Ping(_))) => Happened::Pinged,
+            Ok(Some(Message::Pong(_))) => Happened::Pong,
+            Ok(Some(Message::Close(_))) => Happened::Closed(None),
+            Ok(Some(_)) => Happened::OtherFrame,
             Err(tungstenite::Error::Io(error))
                 if matches!(
                     error.kind(),
-                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                    io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock
                 ) =>
             {
-                if self.last_heard.elapsed() >= options.silence_timeout() {
-                    self.dropped();
-                } else if !self.pinged {
-                    self.pinged = true;
-                    if socket.send(Message::Ping(Vec::new().into())).is_err() {
-                        self.dropped();
-                    }
-                }
-                None
+                Happened::TimePassed
             }
-            Err(tungstenite::Error::Capacity(_)) => {
-                self.dropped();
-                Some(WatchError::FrameTooLarge {
-                    limit: options.max_frame_size(),
-                })
-            }
-            Err(source) => {
-                self.watch.recovered_from(WatchError::connection(source));
-                self.dropped();
-                None
-            }
+            Err(tungstenite::Error::Capacity(_)) => Happened::FrameTooLarge,
+            Err(error) => Happened::Closed(Some(error.into())),
         }
     }
 }
@@ -220,51 +139,38 @@ impl Iterator for Watcher {
     type Item = Result<PipelineEvent, WatchError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.ended {
-            return None;
-        }
         loop {
-            match self.watch.step() {
-                WatchStep::Event(event) => return Some(Ok(event)),
+            let happened = match self.watch.step(Instant::now()) {
+                WatchStep::Deliver(event) => return Some(Ok(event)),
+                WatchStep::Report(error) => return Some(Err(error)),
                 WatchStep::End(end) => {
-                    self.close();
-                    self.ended = true;
+                    self.socket = None;
                     return Some(Err(WatchError::Refused(end)));
                 }
-                WatchStep::Connect(connect) => {
-                    // Failures are retried by the policy; a refusal ends at the next step.
-                    // A proxy's refusal is reported too: it needs the user's attention.
-                    match self.connect(&connect) {
-                        Some(error @ WatchError::Proxy { .. }) => return Some(Err(error)),
-                        Some(error) => self.watch.recovered_from(error),
-                        None => {}
-                    }
+                WatchStep::Finished => return None,
+                WatchStep::Close => {
+                    self.socket = None;
+                    continue;
                 }
-                WatchStep::Wait(wait) => {
-                    self.close();
-                    std::thread::sleep(wait);
+                WatchStep::Connect(handshake) => self.connect(handshake),
+                WatchStep::FetchInbox(request) => match self.client.execute(request) {
+                    Ok(reply) => Happened::InboxReply(reply),
+                    Err(error) => Happened::InboxFailed(error),
+                },
+                WatchStep::Read { until } => self.on_socket(None, until),
+                WatchStep::Ping { until } => {
+                    self.on_socket(Some(Some(Message::Ping(Vec::new().into()))), until)
+                }
+                WatchStep::Flush { until } => self.on_socket(Some(None), until),
+                WatchStep::Sleep { until } => {
+                    std::thread::sleep(until.saturating_duration_since(Instant::now()));
                     // A new login on the client since: reconnect with its cookie.
                     self.watch.follow_session(&self.client.session());
+                    Happened::TimePassed
                 }
-                WatchStep::FetchInbox(request) => match self.client.execute(request) {
-                    Ok(reply) => {
-                        let result =
-                            self.watch
-                                .catch_up_reply(&reply, Instant::now(), random_u64());
-                        if let Err(error) = result {
-                            self.watch.recovered_from(WatchError::Core(error));
-                        }
-                    }
-                    Err(source) => {
-                        self.watch.recovered_from(WatchError::CatchUp { source });
-                        self.dropped();
-                    }
-                },
-                WatchStep::Read => {
-                    if let Some(error) = self.read() {
-                        return Some(Err(error));
-                    }
-                }
+            };
+            if let Err(error) = self.watch.handle(happened, Instant::now()) {
+                return Some(Err(error));
             }
         }
     }

@@ -105,6 +105,7 @@ pub struct Gapless {
     seen: SeenIds,
     state: State,
     ready: VecDeque<PipelineEvent>,
+    missed: Option<usize>,
 }
 
 impl Gapless {
@@ -122,6 +123,7 @@ impl Gapless {
             seen: SeenIds::new(SEEN_LIMIT),
             state: State::Live,
             ready: VecDeque::new(),
+            missed: None,
         }
     }
 
@@ -133,6 +135,12 @@ impl Gapless {
     /// Whether a catch-up is under way (live events are held).
     pub fn is_catching_up(&self) -> bool {
         matches!(self.state, State::CatchingUp { .. })
+    }
+
+    /// How many notifications the last finished catch-up found that the socket had not
+    /// delivered (taken once).
+    pub fn take_missed(&mut self) -> Option<usize> {
+        self.missed.take()
     }
 
     /// The next event to hand to the consumer.
@@ -251,6 +259,7 @@ impl Gapless {
         }
         // Oldest first; a timestamp that does not parse sorts last, in page order.
         fetched.sort_by_key(|n| n.created_at.unix_millis().unwrap_or(i64::MAX));
+        let before = self.ready.len();
         for notification in fetched {
             let older = match (notification.created_at.unix_millis(), self.watermark_millis) {
                 (Some(at), Some(mark)) => at < mark,
@@ -260,6 +269,7 @@ impl Gapless {
                 self.deliver(PipelineEvent::Notification(notification));
             }
         }
+        self.missed = Some(self.ready.len().saturating_sub(before));
         for event in buffer {
             self.deliver(event);
         }
