@@ -56,7 +56,9 @@ fn a_watch_reports_its_life_and_never_the_token() {
             panic!("catch up")
         };
         let empty = http::Response::new(b"[]".to_vec());
-        watch.handle(Happened::InboxReply(empty), now).expect("fits");
+        watch
+            .handle(Happened::InboxReply(empty), now)
+            .expect("fits");
         let WatchStep::Read { .. } = watch.step(now) else {
             panic!("read")
         };

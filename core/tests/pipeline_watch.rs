@@ -196,7 +196,9 @@ fn an_error_frame_ends_the_watch_and_a_bad_frame_is_reported() {
     let mut watch = watch(None);
     let now = Instant::now();
     open(&mut watch, now);
-    watch.handle(Happened::Text("{oops".into()), now).expect("fits");
+    watch
+        .handle(Happened::Text("{oops".into()), now)
+        .expect("fits");
     assert!(matches!(
         watch.step(now),
         WatchStep::Report(WatchError::Frame(_))
@@ -231,7 +233,11 @@ fn connect_failures_back_off_within_the_policy_and_reset_after_a_stable_connecti
         now = until;
     }
     assert_eq!(watch.attempt(), 6);
-    assert!(watch.last_failure().is_some_and(|f| f.to_string().contains("pipeline")));
+    assert!(
+        watch
+            .last_failure()
+            .is_some_and(|f| f.to_string().contains("pipeline"))
+    );
     open(&mut watch, now);
     let later = now + Duration::from_secs(11);
     watch.handle(Happened::Closed(None), later).expect("fits");
@@ -246,7 +252,10 @@ fn a_backoff_woken_early_sleeps_again_until_its_deadline() {
     let now = Instant::now();
     expect_connect(&mut watch, now);
     watch
-        .handle(Happened::ConnectFailed(ConnectFailure::Other("no route".into())), now)
+        .handle(
+            Happened::ConnectFailed(ConnectFailure::Other("no route".into())),
+            now,
+        )
         .expect("fits");
     let until = expect_close_and_sleep(&mut watch, now);
     let early = now;
@@ -296,13 +305,25 @@ fn silence_drops_the_connection_even_while_a_frame_drips_in() {
     let mut watch = watch(None);
     let start = Instant::now();
     open(&mut watch, start);
-    watch.handle(Happened::TimePassed, start + 4 * SECOND).expect("fits");
-    assert!(matches!(watch.step(start + 4 * SECOND), WatchStep::Ping { .. }));
-    watch.handle(Happened::Written, start + 4 * SECOND).expect("fits");
+    watch
+        .handle(Happened::TimePassed, start + 4 * SECOND)
+        .expect("fits");
+    assert!(matches!(
+        watch.step(start + 4 * SECOND),
+        WatchStep::Ping { .. }
+    ));
+    watch
+        .handle(Happened::Written, start + 4 * SECOND)
+        .expect("fits");
     // A frame that never completes: each read ends at the deadline with nothing whole.
     expect_read(&mut watch, start + 5 * SECOND, start + 8 * SECOND);
-    watch.handle(Happened::TimePassed, start + 8 * SECOND).expect("fits");
-    assert!(watch.is_connected(), "dropped at the silence deadline, not before");
+    watch
+        .handle(Happened::TimePassed, start + 8 * SECOND)
+        .expect("fits");
+    assert!(
+        watch.is_connected(),
+        "dropped at the silence deadline, not before"
+    );
     assert!(matches!(watch.step(start + 8 * SECOND), WatchStep::Close));
     assert!(!watch.is_connected());
 }
@@ -337,7 +358,11 @@ fn the_servers_pings_are_answered_but_prove_nothing() {
     }
     assert!(!watch.is_connected());
     assert!(pongs >= 15, "{pongs}");
-    assert!(now <= start + 8 * SECOND + Duration::from_millis(500), "{:?}", now - start);
+    assert!(
+        now <= start + 8 * SECOND + Duration::from_millis(500),
+        "{:?}",
+        now - start
+    );
 }
 
 #[test]
@@ -357,7 +382,9 @@ fn a_server_that_stops_reading_is_dropped_when_a_write_misses_its_deadline() {
         .expect("fits");
     assert!(matches!(
         watch.step(start),
-        WatchStep::Deliver(PipelineEvent::Connection(ConnectionStatus::CaughtUp { missed: 0 }))
+        WatchStep::Deliver(PipelineEvent::Connection(ConnectionStatus::CaughtUp {
+            missed: 0
+        }))
     ));
     expect_read(&mut watch, start, start + 4 * SECOND);
     watch.handle(Happened::Pinged, start).expect("fits");

@@ -8,10 +8,10 @@ use bytes::Bytes;
 use http::{Request, Response};
 use http_body_util::{BodyExt, Full};
 use hyper_rustls::{HttpsConnector, HttpsConnectorBuilder};
-use rustls::ClientConfig;
 use hyper_util::client::legacy::Client as HttpClient;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
+use rustls::ClientConfig;
 use vrchat_invite_core::{
     BoxError, BuildClient, ClientBuilder, ClientCore, ClientOptions, Endpoint, ExchangeTrace,
     Session, redirect_location,

@@ -28,7 +28,8 @@ pub(crate) fn rustls_config() -> Result<Arc<ClientConfig>, rustls::Error> {
         return Ok(Arc::clone(config));
     }
     let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let versions = ClientConfig::builder_with_provider(provider).with_safe_default_protocol_versions()?;
+    let versions =
+        ClientConfig::builder_with_provider(provider).with_safe_default_protocol_versions()?;
     #[cfg(feature = "rustls-platform-verifier")]
     let trusted = {
         use rustls_platform_verifier::BuilderVerifierExt;

@@ -22,10 +22,6 @@ mod watch_error;
 mod watch_step;
 
 pub use base::PipelineBase;
-pub use gapless::{
-    CATCH_UP_BUFFER_LIMIT, CATCH_UP_MAX_PAGES, CATCH_UP_PAGE_SIZE, CatchUpRequest, Gapless,
-    SEEN_LIMIT,
-};
 pub use connect::PipelineConnect;
 pub use dial::Dial;
 pub use event::{
@@ -33,11 +29,15 @@ pub use event::{
     ResponseNotification,
 };
 pub use frame::{FrameError, decode_frame};
+pub use gapless::{
+    CATCH_UP_BUFFER_LIMIT, CATCH_UP_MAX_PAGES, CATCH_UP_PAGE_SIZE, CatchUpRequest, Gapless,
+    SEEN_LIMIT,
+};
 pub use happened::{ConnectFailure, Happened};
 pub use options::{PipelineOptions, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT};
 pub use reconnect::{Reconnect, ReconnectDecision, ReconnectPolicy};
-pub use token::PipelineToken;
 pub use status::{ConnectionStatus, DropReason};
+pub use token::PipelineToken;
 pub use watch::{WAIT_HISTORY, Waiting, Watch};
-pub use watch_step::{Handshake, WatchEnd, WatchStep};
 pub use watch_error::WatchError;
+pub use watch_step::{Handshake, WatchEnd, WatchStep};

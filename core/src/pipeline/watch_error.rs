@@ -2,9 +2,9 @@
 
 use super::frame::FrameError;
 use super::watch_step::WatchEnd;
-use crate::ids::{NotificationId, UserId};
 use crate::client::{BoxError, ClientError};
 use crate::error::Error;
+use crate::ids::{NotificationId, UserId};
 use crate::proxy::TunnelError;
 
 /// A pipeline failure. [`WatchError::Refused`] ends the watch; after any other the watch
@@ -46,7 +46,9 @@ pub enum WatchError {
     },
     /// A notification over the socket named another user as its receiver: it was not
     /// delivered (nothing to answer), and the watch goes on.
-    #[error("notification {notification} was addressed to another user ({receiver}); it was not delivered")]
+    #[error(
+        "notification {notification} was addressed to another user ({receiver}); it was not delivered"
+    )]
     Misaddressed {
         /// The notification.
         notification: NotificationId,

@@ -19,7 +19,9 @@ pub fn pipeline(data: &[u8]) {
         .with_auth_cookie(AuthCookie::new("authcookie_fuzz").expect("token"))
         .with_user_id(UserId::new("usr_fuzz").expect("id"));
     let options = PipelineOptions::default().with_connection_events(data.first() == Some(&1));
-    let seed = data.iter().fold(0u64, |acc, byte| acc.rotate_left(5) ^ u64::from(*byte));
+    let seed = data
+        .iter()
+        .fold(0u64, |acc, byte| acc.rotate_left(5) ^ u64::from(*byte));
     let mut watch = Watch::new(&session, options, None, seed).expect("watch");
     let mut now = Instant::now();
     for chunk in data.split(|byte| *byte == 0xff).take(MAX_ACTIONS) {

@@ -9,9 +9,11 @@ use tokio::net::TcpStream;
 use tokio::time::Instant;
 use tokio_rustls::TlsConnector;
 use tokio_tungstenite::WebSocketStream;
-use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::Error as WsError;
-use vrchat_invite_core::{BoxError, ConnectFailure, Dial, Handshake, ProxyServer, TunnelError, TunnelReader};
+use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
+use vrchat_invite_core::{
+    BoxError, ConnectFailure, Dial, Handshake, ProxyServer, TunnelError, TunnelReader,
+};
 
 /// A plain or TLS connection.
 pub(crate) trait Connection: AsyncRead + AsyncWrite + Unpin + Send {}
@@ -59,7 +61,12 @@ async fn open_by(
         Some(name) => {
             let name = ServerName::try_from(name).map_err(failed)?;
             let config = crate::tls::client_config().map_err(failed)?;
-            Box::new(TlsConnector::from(config).connect(name, tcp).await.map_err(failed)?)
+            Box::new(
+                TlsConnector::from(config)
+                    .connect(name, tcp)
+                    .await
+                    .map_err(failed)?,
+            )
         }
         None => Box::new(tcp),
     };
@@ -80,6 +87,8 @@ pub(crate) async fn open(
     let opening = open_by(handshake.into_request(), proxy, config);
     match tokio::time::timeout_at(until, opening).await {
         Ok(opened) => opened,
-        Err(_) => Err(failed("the pipeline did not connect by the connect timeout")),
+        Err(_) => Err(failed(
+            "the pipeline did not connect by the connect timeout",
+        )),
     }
 }
