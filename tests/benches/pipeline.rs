@@ -4,12 +4,18 @@
 //!
 //! A plain program (no criterion): each measurement is a whole fan-out or a whole series,
 //! repeated a few times, and the medians are printed.
+//!
+//! Memory: 1,000 idle sockets to one simulator, each kind in a process of its own (this
+//! program runs itself with `--idle KIND`): resident memory before and after, divided.
+//! A bare client (TCP and the handshake, no websocket library) gives the simulator's own
+//! cost per socket; a watcher's cost is what it adds to that.
 #![allow(
     missing_docs,
     clippy::print_stdout,
     reason = "a benchmark program reporting its numbers"
 )]
 
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
@@ -209,9 +215,199 @@ fn percentile(mut values: Vec<f64>, p: f64) -> f64 {
     values.get(index).copied().unwrap_or(f64::NAN)
 }
 
+/// Idle sockets in the memory measurement.
+const IDLE_SOCKETS: usize = 1000;
+/// Events pushed to all idle watchers, one at a time, for the fan-out latency.
+const IDLE_EVENTS: usize = 20;
+
+/// Resident memory of this process, in bytes (Linux's `/proc/self/statm`).
+fn resident_bytes() -> u64 {
+    let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
+    let pages: u64 = statm
+        .split_whitespace()
+        .nth(1)
+        .and_then(|pages| pages.parse().ok())
+        .unwrap_or(0);
+    pages * 4096
+}
+
+/// Waits (bounded) until the simulator has `count` open sockets of Bob's.
+fn wait_for_sockets(world: &World, count: usize) {
+    for _ in 0..6000 {
+        if world.sim.open_pipeline_sockets(&world.bob.id) == count {
+            // Let the catch-ups and the first reads settle.
+            std::thread::sleep(Duration::from_millis(500));
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    panic!(
+        "only {} sockets opened",
+        world.sim.open_pipeline_sockets(&world.bob.id)
+    );
+}
+
+/// A socket that did the handshake by hand and holds nothing but the TCP stream.
+fn bare_socket(world: &World, session: &Session) -> TcpStream {
+    let connect = PipelineConnect::new(session)
+        .expect("connect")
+        .with_base(PipelineBase::new(world.sim.pipeline_base()).expect("base"));
+    let request = connect.request([1; 16]).expect("request");
+    let mut head = format!(
+        "GET {} HTTP/1.1\r\n",
+        request.uri().path_and_query().expect("path")
+    );
+    for (name, value) in request.headers() {
+        head.push_str(&format!("{name}: {}\r\n", value.to_str().expect("ascii")));
+    }
+    head.push_str("\r\n");
+    let mut stream = TcpStream::connect(world.sim.addr()).expect("tcp");
+    stream.write_all(head.as_bytes()).expect("handshake");
+    let mut reply = Vec::new();
+    let mut byte = [0u8; 1];
+    while !reply.ends_with(b"\r\n\r\n") && reply.len() < 4096 {
+        stream.read_exact(&mut byte).expect("reply");
+        reply.push(byte[0]);
+    }
+    assert!(
+        reply.starts_with(b"HTTP/1.1 101"),
+        "{}",
+        String::from_utf8_lossy(&reply)
+    );
+    stream
+}
+
+/// Measures `count` idle sockets of `kind` (`bare` or `hyper`): prints the resident bytes
+/// per socket and, for watchers, the fan-out latency's median and p90 in ms.
+fn idle(kind: &str, count: usize) {
+    let world = World::new();
+    let since = world.sim.now();
+    let session = world.session(&world.bob);
+    let before = resident_bytes();
+    let mut latencies = Vec::new();
+    match kind {
+        "bare" => {
+            let sockets: Vec<_> = (0..count).map(|_| bare_socket(&world, &session)).collect();
+            wait_for_sockets(&world, count);
+            let after = resident_bytes();
+            println!("{}", after.saturating_sub(before) as f64 / count as f64);
+            drop(sockets);
+            return;
+        }
+        _ => {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .expect("runtime");
+            let client = vrchat_invite_hyper::Client::new(session).expect("client");
+            let base = PipelineBase::new(world.sim.pipeline_base()).expect("base");
+            let (events, received) = std::sync::mpsc::channel::<Instant>();
+            let requests = world.sim.request_count();
+            // One at a time, as watchers of separate programs would start, so the HTTP
+            // client's pool holds one connection and not one per watcher.
+            for opened in 1..=count {
+                let watcher = vrchat_invite_hyper::Watcher::new(
+                    client.clone(),
+                    PipelineOptions::default(),
+                    Some(since.clone()),
+                )
+                .expect("watcher")
+                .with_base(base.clone());
+                let events = events.clone();
+                runtime.spawn(async move {
+                    let mut watcher = watcher;
+                    while let Some(Ok(_)) = watcher.next_event().await {
+                        if events.send(Instant::now()).is_err() {
+                            break;
+                        }
+                    }
+                });
+                for _ in 0..2000 {
+                    let open = world.sim.open_pipeline_sockets(&world.bob.id) == opened;
+                    if open && world.sim.request_count() >= requests + opened as u64 {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_micros(200));
+                }
+            }
+            wait_for_sockets(&world, count);
+            let after = resident_bytes();
+            println!("{}", after.saturating_sub(before) as f64 / count as f64);
+            for i in 0..IDLE_EVENTS {
+                let start = Instant::now();
+                world.sim.push_pipeline_event(
+                    &world.bob.id,
+                    "notification",
+                    &notification(i, &world),
+                );
+                let mut last = start;
+                for _ in 0..count {
+                    last = received
+                        .recv_timeout(Duration::from_secs(30))
+                        .expect("every watcher gets the event");
+                }
+                latencies.push((last - start).as_secs_f64() * 1000.0);
+            }
+            println!(
+                "{} {}",
+                median(latencies.clone()),
+                percentile(latencies, 0.9)
+            );
+            runtime.shutdown_timeout(Duration::from_secs(1));
+        }
+    }
+}
+
+/// Runs this program again with `--idle KIND`, in a fresh process, and reads its lines.
+fn idle_in_child(kind: &str, count: usize) -> Vec<f64> {
+    let exe = std::env::current_exe().expect("this program");
+    let output = std::process::Command::new(exe)
+        .args(["--idle", kind, &count.to_string()])
+        .output()
+        .expect("child");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout)
+        .split_whitespace()
+        .filter_map(|number| number.parse().ok())
+        .collect()
+}
+
+fn memory(count: usize) {
+    let bare = idle_in_child("bare", count);
+    let hyper = idle_in_child("hyper", count);
+    let simulator = bare[0];
+    let watcher = hyper[0] - simulator;
+    println!("idle sockets: {count} to one simulator, resident memory per socket");
+    println!(
+        "  simulator socket (bare client)  {:>6.1} KiB",
+        simulator / 1024.0
+    );
+    println!(
+        "  hyper watcher (beyond that)     {:>6.1} KiB",
+        watcher / 1024.0
+    );
+    println!(
+        "fan-out to {count} idle hyper watchers, {IDLE_EVENTS} events: median {:.1} ms, p90 {:.1} ms",
+        hyper[1], hyper[2]
+    );
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let [_, flag, kind, count] = args.as_slice() {
+        if flag == "--idle" {
+            idle(kind, count.parse().expect("count"));
+            return;
+        }
+    }
     // `cargo test --benches` runs this with `--test`: a smoke run is enough then.
     let quick = std::env::args().any(|arg| arg == "--test");
+    memory(if quick { 20 } else { IDLE_SOCKETS });
     let rounds = if quick { 1 } else { ROUNDS };
     let mut raw_rate = f64::NAN;
     println!("fan-out: {WATCHERS} watchers x {EVENTS} notification events, median of {rounds}");

@@ -43,6 +43,10 @@ pub(crate) enum Command {
     /// Serve the simulated VRChat on 127.0.0.1 for your own tests, in any language.
     Sim(sim::SimArgs),
     /// Print events (invites, requests, answers, friends moving) as they arrive.
+    ///
+    /// The connection's changes (connected, dropped and why, reconnecting in N s, caught
+    /// up K missed notifications) go to stderr as `watch: ...` lines; with --json they are
+    /// lines of their own on stdout: {"type":"_connection","content":{"state":...}}.
     Watch(watch::WatchArgs),
 }
 

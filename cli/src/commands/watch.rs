@@ -66,7 +66,8 @@ pub(crate) fn run(args: &WatchArgs, globals: &Globals) -> Result<(), Failure> {
         .politeness(Politeness::recommended())
         .build()
         .map_err(|error| Failure::new(Exit::Failure, error.to_string()))?;
-    let watcher = Watcher::new(client, PipelineOptions::default(), None)
+    let options = PipelineOptions::default().with_connection_events(true);
+    let watcher = Watcher::new(client, options, None)
         .map_err(|error| Failure::new(Exit::Failure, error.to_string()))?
         .with_base(base);
     let mut shown = 0u64;
@@ -76,6 +77,9 @@ pub(crate) fn run(args: &WatchArgs, globals: &Globals) -> Result<(), Failure> {
             break;
         };
         match item {
+            // The connection's life: on stderr for people, a `_connection` line with --json.
+            Ok(event @ PipelineEvent::Connection(_)) if globals.json => show(&event, true),
+            Ok(PipelineEvent::Connection(status)) => eprintln!("watch: {status}"),
             Ok(event) => {
                 show(&event, globals.json);
                 shown += 1;

@@ -43,14 +43,17 @@ fn start_watch(world: &World, args: &[&str]) -> Child {
     panic!("watch never connected");
 }
 
-/// Waits for `child` to exit and returns its code and stdout.
-fn finish(mut child: Child) -> (Option<i32>, String) {
+/// Waits for `child` to exit and returns its code, stdout and stderr.
+fn finish(mut child: Child) -> (Option<i32>, String, String) {
     let code = wait_until(&mut child, Instant::now() + COMMAND_LIMIT);
-    let mut stdout = String::new();
+    let (mut stdout, mut stderr) = (String::new(), String::new());
     if let Some(mut pipe) = child.stdout.take() {
         pipe.read_to_string(&mut stdout).expect("stdout");
     }
-    (code, stdout)
+    if let Some(mut pipe) = child.stderr.take() {
+        pipe.read_to_string(&mut stderr).expect("stderr");
+    }
+    (code, stdout, stderr)
 }
 
 #[test]
@@ -65,12 +68,18 @@ fn watch_prints_one_json_line_per_event_and_stops_after_count() {
         &InviteUser::new(world.bob.id.clone(), LOCATION.parse().expect("location")),
     );
     world.sim.move_friend(&world.alice.id, LOCATION);
-    let (code, stdout) = finish(child);
+    let (code, stdout, _) = finish(child);
     assert_eq!(code, Some(0), "{stdout}");
-    let lines: Vec<serde_json::Value> = stdout
+    let (connection, lines): (Vec<serde_json::Value>, Vec<serde_json::Value>) = stdout
         .lines()
         .map(|line| serde_json::from_str(line).expect("one JSON object per line"))
+        .partition(|line: &serde_json::Value| line["type"] == "_connection");
+    let states: Vec<_> = connection
+        .iter()
+        .map(|line| &line["content"]["state"])
         .collect();
+    assert_eq!(states, ["connected", "caught-up"], "{stdout}");
+    assert_eq!(connection[1]["content"]["missed"], 0, "{stdout}");
     assert_eq!(lines.len(), 2, "{stdout}");
     assert_eq!(lines[0]["type"], "notification");
     assert_eq!(lines[0]["content"]["id"], sent.id.as_str());
@@ -89,8 +98,14 @@ fn auto_invite_answers_an_invite_request_with_an_invite() {
     );
     let alice = session_of(&world, &world.alice.id);
     let request = send(&world, &alice, &RequestInvite::new(world.bob.id.clone()));
-    let (code, stdout) = finish(child);
+    let (code, stdout, stderr) = finish(child);
     assert_eq!(code, Some(0), "{stdout}");
+    // The connection's life goes to stderr, never among the events.
+    assert!(stderr.contains("watch: connected\n"), "{stderr}");
+    assert!(
+        stderr.contains("watch: caught up 0 missed notifications\n"),
+        "{stderr}"
+    );
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 2, "{stdout}");
     assert!(

@@ -28,6 +28,8 @@ pub(crate) const PIPELINE_PATH: &str = "/pipeline";
 
 /// The largest frame the simulator reads from a client (clients send none but pongs).
 const READ_LIMIT: usize = 64 * 1024;
+/// The read buffer of a socket: clients send only pongs and a close.
+const READ_BUFFER: usize = 4 * 1024;
 
 /// How long a stalled socket is held open before the simulator lets it go.
 const STALL_HOLD: Duration = Duration::from_secs(60);
@@ -106,7 +108,10 @@ pub(crate) async fn accept(
     let task_shared = Arc::clone(&shared);
     tokio::spawn(async move {
         if let Ok(upgraded) = upgrade.await {
+            // Clients send only pongs and a close: a small read buffer keeps an idle
+            // socket cheap.
             let config = WebSocketConfig::default()
+                .read_buffer_size(READ_BUFFER)
                 .max_message_size(Some(READ_LIMIT))
                 .max_frame_size(Some(READ_LIMIT));
             let socket = WebSocketStream::from_raw_socket(
