@@ -45,14 +45,11 @@
 //! * [`guide::login`]: log in once, with 2FA, and keep the session;
 //! * [`guide::politeness`]: what never to retry, and the opt-in helpers that keep you polite;
 //! * [`guide::vrchat_rules`]: the server's rules and where real traffic differs from the spec.
-#![cfg_attr(
-    not(test),
-    warn(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
+#![warn(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
 )]
 
 mod auth;

@@ -292,7 +292,6 @@ fn idle(kind: &str, count: usize) {
             let after = resident_bytes();
             println!("{}", after.saturating_sub(before) as f64 / count as f64);
             drop(sockets);
-            return;
         }
         _ => {
             let runtime = tokio::runtime::Builder::new_multi_thread()
