@@ -1,4 +1,5 @@
-//! `vrchat-invite respond NOTIFICATION --slot N`: answer an invite or an invite request.
+//! `vrchat-invite respond NOTIFICATION --slot N`: decline or defer an invite or an invite
+//! request with one of your messages.
 
 use std::path::PathBuf;
 
@@ -10,13 +11,21 @@ use crate::connection::logged_in;
 use crate::describe::{Subject, transport_error};
 use crate::failure::Failure;
 use crate::globals::Globals;
+use crate::pasted::pasted;
 use crate::render::sent_reply;
 
 /// Arguments of `respond`.
 #[derive(Debug, Args)]
+#[command(
+    long_about = "Answer an invite or an invite request you received with one of your \
+        messages, to decline or defer it (\"Sorry, I can't come\", \"Busy, later\"). The \
+        answer is a message only: it does not accept an invite or let the requester in. To \
+        let someone who asked for an invite in, use `vrchat-invite grant ID --location …`."
+)]
 pub(crate) struct RespondArgs {
     /// The notification to answer (`not_…`): an invite or an invite request you received,
     /// as `vrchat-invite inbox` lists it.
+    #[arg(value_parser = pasted::<NotificationId>)]
     notification: NotificationId,
     /// Which slot to answer with (0 to 11): one of your `response` messages for an invite,
     /// of your `requestResponse` messages for an invite request.
