@@ -20,12 +20,6 @@ use crate::render::{sender, sent};
 
 /// Arguments of `grant`.
 #[derive(Debug, Args)]
-#[command(
-    long_about = "Grant an invite request you received: invite the friend who sent it to a \
-        location, then mark the request seen, so a second look (or a bot sharing the \
-        account) knows it was answered. Find the request's ID with \
-        `vrchat-invite inbox --type request`. To decline or defer instead, use `respond`."
-)]
 pub(crate) struct GrantArgs {
     /// The invite request (`not_…`), as `vrchat-invite inbox --type request` lists it.
     #[arg(value_parser = pasted::<NotificationId>)]

@@ -21,7 +21,7 @@ pub(crate) struct InviteArgs {
     user: UserId,
     /// Where to: the full location `wrld_…:instance`, e.g. 'wrld_123:12345~region(eu)'
     /// (quote it: `~(` mean something to the shell), or a
-    /// https://vrchat.com/home/launch?worldId=…&instanceId=… link.
+    /// `https://vrchat.com/home/launch?worldId=…&instanceId=…` link.
     #[arg(long, value_parser = pasted::<Location>)]
     location: Location,
     /// Which of your `message` slots to send with the invite (0 to 11).

@@ -39,8 +39,16 @@ pub(crate) enum Command {
     Inbox(inbox::InboxArgs),
     /// Decline or defer an invite or an invite request with one of your messages (find its
     /// ID with `inbox`; to let a requester in, use `grant`).
+    ///
+    /// The answer is a message only ("Sorry, I can't come", "Busy, later"): it does not
+    /// accept an invite, and it does not let in someone who asked for one. To let them in,
+    /// use `vrchat-invite grant ID --location …`.
     Respond(respond::RespondArgs),
     /// Grant an invite request: invite its sender to a location, then mark the request seen.
+    ///
+    /// Marking the request seen tells a second look (or a bot sharing the account) that it
+    /// was answered. Find the request's ID with `vrchat-invite inbox --type request`; to
+    /// decline or defer instead, use `respond`.
     Grant(grant::GrantArgs),
     /// A guided tour against a built-in simulated VRChat: no account, no network.
     Demo,

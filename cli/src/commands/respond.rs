@@ -16,12 +16,6 @@ use crate::render::sent_reply;
 
 /// Arguments of `respond`.
 #[derive(Debug, Args)]
-#[command(
-    long_about = "Answer an invite or an invite request you received with one of your \
-        messages, to decline or defer it (\"Sorry, I can't come\", \"Busy, later\"). The \
-        answer is a message only: it does not accept an invite or let the requester in. To \
-        let someone who asked for an invite in, use `vrchat-invite grant ID --location …`."
-)]
 pub(crate) struct RespondArgs {
     /// The notification to answer (`not_…`): an invite or an invite request you received,
     /// as `vrchat-invite inbox` lists it.
