@@ -10,8 +10,9 @@ use crate::globals::Globals;
 /// The path every VRChat API base URL ends with.
 const API_PATH: &str = "/api/1";
 
-/// `failure` with a hint to check the base URL, when it is a 404 and the base URL in use
-/// (`--base-url`, else the saved session's) does not end with `/api/1`.
+/// `failure` led by a hint to check the base URL, when it is a 404 and the base URL in use
+/// (`--base-url`, else the saved session's) does not end with `/api/1`: the likely cause
+/// comes first, what the 404 was about after it.
 pub(crate) fn with_base_url_hint(failure: Failure, globals: &Globals) -> Failure {
     if failure.exit() != Exit::NotFound {
         return failure;
@@ -25,9 +26,10 @@ pub(crate) fn with_base_url_hint(failure: Failure, globals: &Globals) -> Failure
     Failure::new(
         failure.exit(),
         format!(
-            "{}; check the base URL {base_url}: VRChat's API lives under {API_PATH} (e.g. {})",
-            failure.message(),
-            BaseUrl::VRCHAT
+            "check the base URL {base_url}: VRChat's API lives under {API_PATH} (e.g. {}), \
+             and this one answered: {}",
+            BaseUrl::VRCHAT,
+            failure.message()
         ),
     )
 }

@@ -3,8 +3,8 @@
 use std::fmt;
 
 use vrchat_invite_core::{
-    ApiError, ApiErrorKind, InputError, InviteMessageType, Location, NotificationId, Refusal, Slot,
-    UserId,
+    ApiError, ApiErrorKind, InputError, InviteMessageType, Location, Missing, NotificationId,
+    Refusal, Slot, UserId,
 };
 use vrchat_invite_ureq::Error;
 
@@ -22,8 +22,10 @@ pub(crate) enum Subject {
     Slot(InviteMessageType, Slot),
     /// A collection of invite messages.
     Messages(InviteMessageType),
-    /// Another user (invite, request).
+    /// Another user (request).
     User(UserId),
+    /// Another user invited to a location.
+    Invite(UserId, Location),
     /// A notification being answered.
     Notification(NotificationId),
     /// A location (invite yourself).
@@ -36,7 +38,7 @@ impl fmt::Display for Subject {
             Subject::Nothing | Subject::Login => f.write_str("it"),
             Subject::Slot(kind, slot) => write!(f, "{kind} slot {slot}"),
             Subject::Messages(kind) => write!(f, "the {kind} messages"),
-            Subject::User(user) => write!(f, "user {user}"),
+            Subject::User(user) | Subject::Invite(user, _) => write!(f, "user {user}"),
             Subject::Notification(id) => write!(f, "notification {id}"),
             Subject::Location(location) => write!(f, "location {location}"),
         }
@@ -167,18 +169,51 @@ fn server_says(api: &ApiError) -> String {
     text
 }
 
-/// "… was not found", with a hint when a user was named by something other than an ID.
-fn not_found(subject: &Subject) -> String {
-    match subject {
-        Subject::User(user) if !user.as_str().starts_with("usr_") => format!(
-            "{subject} was not found; if {user:?} is a name, give the user's ID instead \
-             (`usr_…`, from their VRChat profile or website URL)"
+/// "… was not found", blaming what the server named (a user, a world or instance, a
+/// notification) rather than whatever the command acted on.
+fn not_found(subject: &Subject, api: &ApiError) -> String {
+    let missing = api.missing().unwrap_or(Missing::Unnamed);
+    match (missing, subject) {
+        (Missing::Instance, Subject::Invite(_, location) | Subject::Location(location)) => {
+            format!(
+                "location {location} was not found: VRChat knows no such instance of that \
+                 world; check the location (`wrld_…:instance`, as the world's launch link \
+                 gives it)"
+            )
+        }
+        (Missing::World, Subject::Invite(_, location) | Subject::Location(location)) => format!(
+            "world {} was not found: check the location",
+            location.world()
         ),
-        Subject::Notification(_) => format!(
+        (Missing::Instance, _) => "the world instance was not found".to_owned(),
+        (Missing::World, _) => "the world was not found".to_owned(),
+        (Missing::User | Missing::Unnamed, Subject::User(user) | Subject::Invite(user, _)) => {
+            user_not_found(user)
+        }
+        (Missing::User, _) => "the user was not found".to_owned(),
+        (_, Subject::Notification(_)) => format!(
             "{subject} was not found among the notifications you received: list them with `vrchat-invite inbox`"
         ),
+        (Missing::Notification, _) => {
+            "the notification was not found: list them with `vrchat-invite inbox`".to_owned()
+        }
+        (_, Subject::Nothing | Subject::Login) => {
+            format!("nothing was found there ({})", api.status())
+        }
         _ => format!("{subject} was not found"),
     }
+}
+
+/// "user … was not found", with a hint when the user was named by something other than an
+/// ID.
+fn user_not_found(user: &UserId) -> String {
+    if user.as_str().starts_with("usr_") {
+        return format!("user {user} was not found");
+    }
+    format!(
+        "user {user} was not found; if \"{user}\" is a name, give the user's ID instead \
+         (`usr_…`, from their VRChat profile or website URL)"
+    )
 }
 
 /// Describes an error reply for `subject`.
@@ -216,7 +251,7 @@ pub(crate) fn api_error(api: &ApiError, subject: &Subject) -> Failure {
             Exit::NotFriends,
             format!("{subject} is not your friend: VRChat only allows this between friends"),
         ),
-        ApiErrorKind::NotFound => (Exit::NotFound, not_found(subject)),
+        ApiErrorKind::NotFound => (Exit::NotFound, not_found(subject, api)),
         ApiErrorKind::RateLimited => (
             Exit::RateLimited,
             "too many requests: VRChat asks you to slow down; wait before trying again".to_owned(),
@@ -347,6 +382,38 @@ mod tests {
         let by_id = Subject::User(UserId::new("usr_1").expect("id"));
         let failure = api_error(&reply(404, "User not found"), &by_id);
         assert_eq!(failure.message(), "user usr_1 was not found");
+    }
+
+    #[test]
+    fn a_404_blames_what_the_server_named() {
+        let user = UserId::new("usr_b").expect("id");
+        let location: Location = "wrld_1:12345".parse().expect("location");
+        let invite = Subject::Invite(user.clone(), location);
+        let instance = api_error(&reply(404, "\"Instance not found\""), &invite);
+        assert_eq!(instance.exit(), Exit::NotFound);
+        assert!(
+            instance
+                .message()
+                .starts_with("location wrld_1:12345 was not found"),
+            "{instance}"
+        );
+        assert!(!instance.message().contains("user"), "{instance}");
+        let world = api_error(&reply(404, "World not found\u{2024}"), &invite);
+        assert_eq!(
+            world.message(),
+            "world wrld_1 was not found: check the location"
+        );
+        let missing_user = api_error(&reply(404, "\"User not found\""), &invite);
+        assert_eq!(missing_user.message(), "user usr_b was not found");
+        let quoted = Subject::User(UserId::new("\"alice\"").expect("lenient id"));
+        let failure = api_error(&reply(404, "User not found"), &quoted);
+        assert!(!failure.message().contains("UserId("), "{failure}");
+        assert!(!failure.message().contains('\\'), "{failure}");
+        let nowhere = api_error(&reply(404, "Not Found"), &Subject::Login);
+        assert!(
+            !nowhere.message().starts_with("it was not found"),
+            "{nowhere}"
+        );
     }
 
     #[test]

@@ -50,7 +50,7 @@ pub(crate) struct Globals {
     )]
     pub(crate) session_file: Option<PathBuf>,
 
-    /// Print results as JSON (for scripts) instead of text.
+    /// Print results as JSON for scripts, one JSON value per line, instead of text.
     #[arg(long, global = true, help_heading = "Global options")]
     pub(crate) json: bool,
 }

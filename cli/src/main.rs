@@ -13,6 +13,7 @@ mod exit_codes;
 mod failure;
 mod globals;
 mod output;
+mod pasted;
 mod prompt;
 mod render;
 mod session_store;

@@ -19,14 +19,15 @@ impl Output {
         Self { json }
     }
 
-    /// Prints `value` as pretty JSON, or the text `human` makes.
+    /// Prints `value` as JSON on one line (one JSON value per line, as `watch` prints its
+    /// events), or the text `human` makes.
     pub(crate) fn show<T: Serialize + ?Sized>(
         self,
         value: &T,
         human: impl FnOnce() -> String,
     ) -> Result<(), Failure> {
         if self.json {
-            let json = serde_json::to_string_pretty(value).map_err(|error| {
+            let json = serde_json::to_string(value).map_err(|error| {
                 Failure::new(Exit::Failure, format!("could not write JSON: {error}"))
             })?;
             write_line(&json);

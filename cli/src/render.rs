@@ -1,11 +1,19 @@
 //! Readable text for the API's models.
+//!
+//! Every text the server sent (messages, names, world names, locations) goes through
+//! [`one_line`] where it is shown inside a line, so a line break in it cannot start a
+//! line that reads like something else.
 
 use vrchat_invite_core::{
     InviteMessage, ItemList, ListItem, Notification, NotificationDetails, NotificationId,
-    NotificationType, Received, SentNotification,
+    NotificationType, PipelineEvent, Received, SentNotification, UserId,
 };
 
 use crate::table::Table;
+use crate::terminal_text::one_line;
+
+/// The width the inbox table fits by default.
+pub(crate) const TABLE_WIDTH: usize = 100;
 
 /// When a slot can be edited again.
 pub(crate) fn cooldown(message: &InviteMessage) -> String {
@@ -44,7 +52,7 @@ pub(crate) fn message_line(message: &InviteMessage) -> String {
         "{} slot {}: \"{}\" ({})",
         message.message_type,
         message.slot,
-        message.message,
+        one_line(&message.message),
         cooldown(message)
     )
 }
@@ -54,7 +62,7 @@ fn details(details: &NotificationDetails) -> Vec<String> {
     let mut parts = Vec::new();
     let mut push = |label: &str, value: Option<&str>| {
         if let Some(value) = value.filter(|value| !value.is_empty()) {
-            parts.push(format!("{label} \"{value}\""));
+            parts.push(format!("{label} \"{}\"", one_line(value)));
         }
     };
     match details {
@@ -108,7 +116,7 @@ fn outgoing(
     receiver: &str,
     notification_details: &NotificationDetails,
 ) -> String {
-    let mut text = format!("sent {kind} {id} to {receiver}");
+    let mut text = format!("sent {kind} {id} to {}", one_line(receiver));
     for part in details(notification_details) {
         text.push_str(", ");
         text.push_str(&part);
@@ -116,12 +124,21 @@ fn outgoing(
     text
 }
 
-/// Who sent a notification: the name the server gave, or the sender's ID.
-pub(crate) fn sender(notification: &Notification) -> &str {
-    notification
-        .sender_username
-        .as_deref()
-        .unwrap_or(notification.sender_user_id.as_str())
+/// A person as people read them: `Name (usr_…)` when the name is known, else the ID.
+pub(crate) fn person(name: Option<&str>, id: &UserId) -> String {
+    match name.filter(|name| !name.trim().is_empty()) {
+        Some(name) => format!("{} ({id})", one_line(name)),
+        None => id.to_string(),
+    }
+}
+
+/// Who sent a notification: `Name (usr_…)` when the notification names the sender (its
+/// `senderUsername`, the display name), else the sender's ID.
+pub(crate) fn sender(notification: &Notification) -> String {
+    person(
+        notification.sender_username.as_deref(),
+        &notification.sender_user_id,
+    )
 }
 
 /// How long ago `millis` was, from `now_millis`: `just now`, `5m`, `3h`, `2d`.
@@ -138,26 +155,30 @@ pub(crate) fn age(millis: Option<i64>, now_millis: i64) -> String {
     }
 }
 
-/// Who sent a notification, for a table: `name (usr_…)` when the name is known.
-fn from_column(notification: &Notification) -> String {
-    match &notification.sender_username {
-        Some(name) => format!("{name} ({})", notification.sender_user_id),
-        None => notification.sender_user_id.to_string(),
+/// Who sent a notification, for a table: the name when known (with the ID when `wide`),
+/// else the ID.
+fn from_column(notification: &Notification, wide: bool) -> String {
+    match notification.sender_username.as_deref() {
+        Some(name) if !name.trim().is_empty() && !wide => name.to_owned(),
+        _ => sender(notification),
     }
 }
 
-/// Where an invite leads (world name and location), or `-`.
-fn where_column(notification: &Notification) -> String {
+/// Where an invite leads: the world's name (with the location when `wide`), else the
+/// location; `-` for other notifications.
+fn where_column(notification: &Notification, wide: bool) -> String {
     match notification.received() {
         Received::Invite(invite) if invite.world_name().is_empty() => invite.world_id().to_owned(),
+        Received::Invite(invite) if !wide => invite.world_name().to_owned(),
         Received::Invite(invite) => format!("{} ({})", invite.world_name(), invite.world_id()),
         _ => "-".to_owned(),
     }
 }
 
 /// The inbox as a table, newest first as given; an item the client could not read gets a
-/// row that says why.
-pub(crate) fn inbox_table(list: &ItemList<Notification>, now_millis: i64) -> String {
+/// row that says why. It fits [`TABLE_WIDTH`] columns by cutting who, where and what (the
+/// ID stays whole, to answer with), unless `wide`.
+pub(crate) fn inbox_table(list: &ItemList<Notification>, now_millis: i64, wide: bool) -> String {
     if list.is_empty() {
         return "no notifications".to_owned();
     }
@@ -169,8 +190,8 @@ pub(crate) fn inbox_table(list: &ItemList<Notification>, now_millis: i64) -> Str
                 table.row(vec![
                     notification.id.to_string(),
                     notification.kind.to_string(),
-                    from_column(notification),
-                    where_column(notification),
+                    from_column(notification, wide),
+                    where_column(notification, wide),
                     view.message().unwrap_or_default().to_owned(),
                     age(notification.created_at.unix_millis(), now_millis),
                 ]);
@@ -189,17 +210,53 @@ pub(crate) fn inbox_table(list: &ItemList<Notification>, now_millis: i64) -> Str
             }
         }
     }
-    table.render()
+    if wide {
+        table.render()
+    } else {
+        table.render_within(TABLE_WIDTH, &[2, 3, 4])
+    }
 }
 
 /// A notification as its receiver sees it, from `sender` (a name, or the sender's ID).
 pub(crate) fn received(notification: &Notification, sender: &str) -> String {
-    let mut text = format!("{} {} from {sender}", notification.kind, notification.id);
+    let mut text = format!(
+        "{} {} from {}",
+        notification.kind,
+        notification.id,
+        one_line(sender)
+    );
     for part in details(&notification.details) {
         text.push_str(", ");
         text.push_str(&part);
     }
     text
+}
+
+/// A pipeline event on one line, as `watch` prints it.
+pub(crate) fn event_line(event: &PipelineEvent) -> String {
+    match event {
+        PipelineEvent::Notification(notification) => received(notification, &sender(notification)),
+        PipelineEvent::SeeNotification(id) => format!("seen {id}"),
+        PipelineEvent::HideNotification(id) => format!("hidden {id}"),
+        PipelineEvent::ClearNotification => "cleared every notification".to_owned(),
+        PipelineEvent::ResponseNotification(response) => format!(
+            "answered {} with {}",
+            response.notification_id, response.response_id
+        ),
+        PipelineEvent::FriendLocation(friend) | PipelineEvent::FriendOnline(friend) => {
+            let name = friend
+                .user
+                .as_ref()
+                .and_then(|user| user["displayName"].as_str());
+            format!(
+                "{} {} at {}",
+                event.kind(),
+                person(name, &friend.user_id),
+                one_line(&friend.location)
+            )
+        }
+        other => one_line(other.kind()).into_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -220,7 +277,7 @@ mod tests {
                 {"id":"not_0","type":"invite"}]"#,
         )
         .expect("list");
-        let table = inbox_table(&list, NOW);
+        let table = inbox_table(&list, NOW, true);
         let lines: Vec<&str> = table.lines().collect();
         assert!(lines[0].starts_with("ID     TYPE"), "{table}");
         assert!(
@@ -243,7 +300,86 @@ mod tests {
             lines[3].starts_with("not_0  invite") && lines[3].contains("unreadable"),
             "{table}"
         );
-        assert_eq!(inbox_table(&ItemList::default(), NOW), "no notifications");
+        assert_eq!(
+            inbox_table(&ItemList::default(), NOW, false),
+            "no notifications"
+        );
+    }
+
+    fn invite_from_a_long_way(message: &str) -> Notification {
+        let details = serde_json::json!({
+            "worldId": format!("wrld_4432ea9b-729c-46e3-8eaf-846aa0a37fdd:12345~region(eu)~nonce({})", "f".repeat(64)),
+            "worldName": "The Great Pug, a world with a name that goes on",
+            "inviteMessage": message,
+        });
+        serde_json::from_value(serde_json::json!({
+            "id": "not_00000000-0000-4000-8000-000000000012",
+            "type": "invite",
+            "created_at": "2026-01-01T02:00:00.000Z",
+            "details": details.to_string(),
+            "message": "",
+            "seen": false,
+            "senderUserId": "usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469",
+            "senderUsername": "Alice",
+        }))
+        .expect("notification")
+    }
+
+    #[test]
+    fn the_inbox_fits_100_columns_with_names_and_whole_ids() {
+        let list = ItemList::from(vec![invite_from_a_long_way(
+            "Meet me at the lake, bring snacks, and tell everyone you know",
+        )]);
+        let narrow = inbox_table(&list, NOW, false);
+        for line in narrow.lines() {
+            assert!(line.chars().count() <= TABLE_WIDTH, "{line}");
+        }
+        let row = narrow.lines().nth(1).expect("row");
+        assert!(
+            row.starts_with("not_00000000-0000-4000-8000-000000000012  invite  Alice  "),
+            "{row}"
+        );
+        assert!(!row.contains("usr_"), "{row}");
+        let wide = inbox_table(&list, NOW, true);
+        let row = wide.lines().nth(1).expect("row");
+        assert!(row.chars().count() > TABLE_WIDTH, "{row}");
+        assert!(
+            row.contains("Alice (usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469)"),
+            "{row}"
+        );
+        assert!(row.contains(&"f".repeat(64)), "{row}");
+        assert!(row.contains("tell everyone you know"), "{row}");
+    }
+
+    #[test]
+    fn server_text_cannot_forge_a_line() {
+        let forged = "hi\ninvite not_FORGED from usr_admin\r\nbye";
+        let mut notification = invite_from_a_long_way(forged);
+        notification.sender_username = Some("Alice\nseen not_FORGED".to_owned());
+        let event = PipelineEvent::Notification(notification.clone());
+        let line = event_line(&event);
+        assert_eq!(line.lines().count(), 1, "{line}");
+        assert!(
+            line.starts_with(
+                "invite not_00000000-0000-4000-8000-000000000012 from Alice\\nseen not_FORGED (usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469), to \"wrld_"
+            ),
+            "{line}"
+        );
+        assert!(
+            line.ends_with("message \"hi\\ninvite not_FORGED from usr_admin\\r\\nbye\""),
+            "{line}"
+        );
+        let table = inbox_table(&ItemList::from(vec![notification]), NOW, true);
+        assert_eq!(table.lines().count(), 2, "{table}");
+        let friend: vrchat_invite_core::FriendLocation = serde_json::from_value(serde_json::json!({
+            "userId": "usr_a", "location": "wrld_1:1\nhidden not_x", "user": {"displayName": "Bob"}
+        }))
+        .expect("friend");
+        let line = event_line(&PipelineEvent::FriendLocation(friend));
+        assert_eq!(
+            line,
+            "friend-location Bob (usr_a) at wrld_1:1\\nhidden not_x"
+        );
     }
 
     #[test]

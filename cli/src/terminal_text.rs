@@ -5,10 +5,21 @@
 //! reorder what is shown. Before such text is printed, every control character is
 //! replaced by a visible stand-in, as git and gh do: `^[` for ESC, `^G` for BEL, `^?` for
 //! DEL (caret notation), and `<U+009B>` for the C1 controls and the bidirectional
-//! overrides. Line breaks and tabs are kept; `--json` output is left to serde's escaping.
+//! overrides. Line breaks and tabs are kept (server text shown inside a line goes through
+//! [`one_line`] first); `--json` output is left to serde's escaping.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
+
+/// `text` made to stay on one line: a line feed becomes `\n` and a carriage return `\r`
+/// (the two characters), so server text printed as part of a line cannot start a line of
+/// its own that reads like another event. Text without either comes back borrowed.
+pub(crate) fn one_line(text: &str) -> Cow<'_, str> {
+    if !text.contains(['\n', '\r']) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.replace('\n', "\\n").replace('\r', "\\r"))
+}
 
 /// Whether `c` must not reach the terminal as is.
 fn is_unsafe(c: char) -> bool {
@@ -67,6 +78,16 @@ mod tests {
             clean("Hi\u{2024} join meǃ\n\tok"),
             Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn one_line_escapes_line_breaks() {
+        assert_eq!(
+            one_line("hi\ninvite not_FORGED from usr_admin\r\nbye"),
+            "hi\\ninvite not_FORGED from usr_admin\\r\\nbye"
+        );
+        assert!(!one_line("a\nb\rc").contains(['\n', '\r']));
+        assert!(matches!(one_line("plain\ttext"), Cow::Borrowed(_)));
     }
 
     #[test]

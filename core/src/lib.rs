@@ -91,7 +91,8 @@ pub use client::{
 pub use decode::{parse_response, redirect_location};
 pub use endpoint::{Endpoint, RequestBody};
 pub use error::{
-    ApiError, ApiErrorKind, BaseUrlProblem, DecodeError, Error, IdProblem, ImageProblem, InputError,
+    ApiError, ApiErrorKind, BaseUrlProblem, DecodeError, Error, IdProblem, ImageProblem,
+    InputError, Missing,
 };
 pub use ids::{InstanceId, InviteMessageId, Location, NotificationId, UserId, WorldId};
 pub use inbox::{

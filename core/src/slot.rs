@@ -133,4 +133,13 @@ mod tests {
         assert_eq!(" +7 ".parse::<Slot>().map(Slot::get), Ok(7));
         assert_eq!("7".parse::<Slot>().map(Slot::get), Ok(7));
     }
+
+    #[test]
+    fn out_of_range_says_the_range_and_no_made_up_number() {
+        let message = |text: &str| text.parse::<Slot>().expect_err(text).to_string();
+        assert_eq!(message("12"), "slot must be 0 to 11, not 12");
+        assert_eq!(message("-1"), "slot must be 0 to 11, not -1");
+        assert_eq!(message("99999999999999999999"), "slot must be 0 to 11");
+        assert_eq!(message("-99999999999999999999"), "slot must be 0 to 11");
+    }
 }

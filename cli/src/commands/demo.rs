@@ -1,24 +1,27 @@
 //! `vrchat-invite demo`: a guided tour against the built-in simulator.
 //!
 //! Two befriended users log in (one with an authenticator app), list and edit invite
-//! messages, run into the edit cooldown, wait it out on the simulated clock, and exchange an
-//! invite and its answer. No account, no network; it takes a moment.
+//! messages, run into the edit cooldown, wait it out on the simulated clock, exchange an
+//! invite and its answer, grant an invite request, and watch an invite arrive live. No
+//! account, no network; it takes a moment.
 
-use std::time::Duration;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 use vrchat_invite_core::{
     BaseUrl, Credentials, CurrentUser, EDIT_COOLDOWN_MINUTES, GetInviteMessages, InviteMessage,
-    InviteMessageType, InviteUser, ItemList, Location, MessageText, Notification, Received,
-    RequestInvite, Session, Slot, TwoFactorMethod, UpdateInviteMessage, UserAgent,
+    InviteMessageType, InviteUser, ItemList, Location, MarkNotificationSeen, MessageText,
+    Notification, NotificationType, PipelineBase, PipelineOptions, Received, RequestInvite,
+    Session, Slot, TwoFactorMethod, UpdateInviteMessage, UserAgent,
 };
 use vrchat_invite_sim::{DemoAccounts, SimUser, Simulator};
-use vrchat_invite_ureq::Client;
+use vrchat_invite_ureq::{Client, WatchError, Watcher};
 
 use crate::describe::{Subject, input_error, transport_error};
 use crate::exit_codes::Exit;
 use crate::failure::Failure;
 use crate::output::say;
-use crate::render::{message_line, messages_table, received, sender, sent};
+use crate::render::{event_line, message_line, messages_table, person, received, sent};
 
 /// The demo's User-Agent; VRChat itself is never contacted.
 const DEMO_USER_AGENT: &str = concat!(
@@ -32,6 +35,12 @@ const DEMO_SLOT: u8 = 3;
 
 /// Where Alice invites Bob.
 const DEMO_LOCATION: &str = "wrld_4432ea9b-729c-46e3-8eaf-846aa0a37fdd:12345~region(eu)";
+
+/// How long the live step waits for the watch to connect, and then for the invite.
+const LIVE_WAIT: Duration = Duration::from_secs(20);
+
+/// The events the live step reads at most before giving up on the invite.
+const LIVE_EVENTS: usize = 16;
 
 /// Numbers and prints the steps.
 struct Narrator {
@@ -69,9 +78,41 @@ pub(crate) fn run() -> Result<(), Failure> {
     }
     .run()?;
     say("\nDone. Next:");
-    say("  vrchat-invite sim      serve this simulator for your own tests (any language)");
-    say("  vrchat-invite --help   the real commands, against VRChat itself");
+    for line in next_steps(on_path("vrchat-invite")) {
+        say(&line);
+    }
     Ok(())
+}
+
+/// What to run next, spelled the way that works here: `vrchat-invite …` when it is on the
+/// PATH, else through cargo from the checkout (and how to install it).
+fn next_steps(installed: bool) -> Vec<String> {
+    let command = if installed {
+        "vrchat-invite"
+    } else {
+        "cargo run -p vrchat-invite-cli --"
+    };
+    let mut lines = vec![
+        format!("  {command} sim      serve this simulator for your own tests (any language)"),
+        format!("  {command} --help   the real commands, against VRChat itself"),
+    ];
+    if !installed {
+        lines.push(
+            "  cargo install --locked --path cli   put `vrchat-invite` on your PATH (from the checkout)"
+                .to_owned(),
+        );
+    }
+    lines
+}
+
+/// Whether a program named `name` is in one of the PATH's directories.
+fn on_path(name: &str) -> bool {
+    let Some(path) = std::env::var_os("PATH") else {
+        return false;
+    };
+    std::env::split_paths(&path)
+        .take(256)
+        .any(|dir| dir.join(name).is_file() || dir.join(format!("{name}.exe")).is_file())
 }
 
 /// The scenario, step by step.
@@ -103,6 +144,7 @@ impl Tour<'_> {
 
         self.messages_and_cooldown(&alice_client)?;
         self.invite_and_answer(&alice_client, &bob_client)?;
+        self.watch_live(&alice_client, &bob_client)?;
 
         self.narrator.step("Both log out.");
         for client in [&mut alice_client, &mut bob_client] {
@@ -250,20 +292,103 @@ impl Tour<'_> {
         bob.send(&RequestInvite::new(alice_user.id.clone()))
             .map_err(|error| transport_error(&error, &Subject::User(alice_user.id.clone())))?;
         let inbox = self.inbox(alice)?;
-        let grant = inbox
+        let (grant, request_id) = inbox
             .iter()
             .find_map(|notification| match notification.received() {
-                Received::InviteRequest(request) => Some(request.invite_to(location.clone())),
+                Received::InviteRequest(request) => {
+                    Some((request.invite_to(location.clone()), notification.id.clone()))
+                }
                 _ => None,
             })
             .ok_or_else(|| Failure::new(Exit::Failure, "Alice received no invite request"))?;
+        alice.send(&grant).map_err(|error| {
+            transport_error(
+                &error,
+                &Subject::Invite(bob_user.id.clone(), location.clone()),
+            )
+        })?;
         alice
-            .send(&grant)
-            .map_err(|error| transport_error(&error, &Subject::User(bob_user.id.clone())))?;
+            .send(&MarkNotificationSeen::new(request_id.clone()))
+            .map_err(|error| transport_error(&error, &Subject::Notification(request_id)))?;
+        self.narrator.detail(
+            "(`vrchat-invite grant ID --location …` does both: the invite, then the request marked seen.)",
+        );
         self.narrator.detail("Bob's inbox:");
         let inbox = self.inbox(bob)?;
         self.show_inbox(&inbox);
         Ok(())
+    }
+
+    /// Bob watches the pipeline as `vrchat-invite watch` does; Alice invites him, and the
+    /// invite arrives while he watches.
+    fn watch_live(&mut self, alice: &Client, bob: &Client) -> Result<(), Failure> {
+        let bob_user = &self.accounts.bob;
+        let location: Location = DEMO_LOCATION.parse().map_err(|e| input_error(&e))?;
+        self.narrator.step(
+            "Bob runs `vrchat-invite watch`; Alice invites him once more, and the invite arrives live:",
+        );
+        let session = bob.session();
+        let base = PipelineBase::for_api(session.base_url());
+        let watcher = Watcher::new(
+            crate::connection::client(session)?,
+            PipelineOptions::default(),
+            None,
+        )
+        .map_err(|error| Failure::new(Exit::Failure, error.to_string()))?
+        .with_base(base);
+        let (events, arrived) = mpsc::channel();
+        std::thread::spawn(move || {
+            for item in watcher.take(LIVE_EVENTS) {
+                let last = match &item {
+                    Ok(event) => event
+                        .notification()
+                        .is_some_and(|n| n.kind == NotificationType::Invite),
+                    Err(error) => matches!(error, WatchError::Refused(_)),
+                };
+                if events.send(item).is_err() || last {
+                    break;
+                }
+            }
+        });
+        let deadline = Instant::now() + LIVE_WAIT;
+        while self.sim.open_pipeline_sockets(&bob_user.id) == 0 {
+            if Instant::now() >= deadline {
+                return Err(Failure::new(
+                    Exit::Network,
+                    "the demo's watch could not connect to the simulated pipeline",
+                ));
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let invite = InviteUser::new(bob_user.id.clone(), location.clone());
+        alice.send(&invite).map_err(|error| {
+            transport_error(&error, &Subject::Invite(bob_user.id.clone(), location))
+        })?;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match arrived.recv_timeout(left) {
+                Ok(Ok(event)) => {
+                    self.narrator
+                        .detail(&format!("watch: {}", event_line(&event)));
+                    if event
+                        .notification()
+                        .is_some_and(|n| n.kind == NotificationType::Invite)
+                    {
+                        return Ok(());
+                    }
+                }
+                Ok(Err(error)) => self.narrator.detail(&format!(
+                    "watch: {}",
+                    crate::terminal_text::one_line(&error.to_string())
+                )),
+                Err(_) => {
+                    return Err(Failure::new(
+                        Exit::Timeout,
+                        "the demo's watch did not receive the invite in time",
+                    ));
+                }
+            }
+        }
     }
 
     /// Every notification `client` received, through the API, newest first.
@@ -278,12 +403,14 @@ impl Tour<'_> {
         }
         let (alice, bob) = (&self.accounts.alice, &self.accounts.bob);
         for notification in inbox {
-            let sender = [alice, bob]
+            let name = [alice, bob]
                 .into_iter()
                 .find(|user| user.id == notification.sender_user_id)
-                .map_or_else(|| sender(notification), |user| user.display_name.as_str());
+                .map(|user| user.display_name.as_str())
+                .or(notification.sender_username.as_deref());
+            let sender = person(name, &notification.sender_user_id);
             self.narrator
-                .detail(&format!("- {}", received(notification, sender)));
+                .detail(&format!("- {}", received(notification, &sender)));
         }
     }
 }

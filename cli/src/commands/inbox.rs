@@ -15,6 +15,7 @@ use crate::describe::{Subject, transport_error};
 use crate::exit_codes::Exit;
 use crate::failure::Failure;
 use crate::globals::Globals;
+use crate::pasted::pasted;
 use crate::prompt::Prompter;
 use crate::render::{inbox_table, received, sender};
 
@@ -25,6 +26,10 @@ pub(crate) struct InboxArgs {
     /// Which notifications to list.
     #[arg(long = "type", value_enum, default_value_t = InboxType::All)]
     kind: InboxType,
+    /// Show everything (sender IDs, whole locations, whole messages) instead of fitting
+    /// 100 columns.
+    #[arg(long)]
+    wide: bool,
     #[command(subcommand)]
     action: Option<InboxAction>,
 }
@@ -34,9 +39,10 @@ pub(crate) struct InboxArgs {
 pub(crate) enum InboxType {
     /// Everything received.
     All,
-    /// Invites to a location (answer with `respond ID --slot N`).
+    /// Invites to a location (decline or defer with `respond ID --slot N`).
     Invite,
-    /// Requests for an invite (grant with `invite USER LOCATION`).
+    /// Requests for an invite (grant with `grant ID --location LOCATION`, decline or
+    /// defer with `respond ID --slot N`).
     Request,
     /// Answers to the invites and requests you sent.
     Response,
@@ -62,11 +68,13 @@ pub(crate) enum InboxAction {
     /// Mark one notification as seen.
     Seen {
         /// The notification (`not_…`), as `inbox` lists it.
+        #[arg(value_parser = pasted::<NotificationId>)]
         id: NotificationId,
     },
     /// Hide one notification from later listings.
     Hide {
         /// The notification (`not_…`), as `inbox` lists it.
+        #[arg(value_parser = pasted::<NotificationId>)]
         id: NotificationId,
     },
     /// Clear every notification (asks first).
@@ -83,7 +91,7 @@ pub(crate) fn run(args: &InboxArgs, globals: &Globals) -> Result<(), Failure> {
     let client = &session.client;
     let output = globals.output();
     match &args.action {
-        None => list(client, args.kind, globals),
+        None => list(client, args, globals),
         Some(InboxAction::Seen { id }) => {
             let notification = client
                 .send(&MarkNotificationSeen::new(id.clone()))
@@ -91,7 +99,7 @@ pub(crate) fn run(args: &InboxArgs, globals: &Globals) -> Result<(), Failure> {
             output.show(&notification, || {
                 format!(
                     "marked as seen: {}",
-                    received(&notification, sender(&notification))
+                    received(&notification, &sender(&notification))
                 )
             })
         }
@@ -100,7 +108,10 @@ pub(crate) fn run(args: &InboxArgs, globals: &Globals) -> Result<(), Failure> {
                 .send(&HideNotification::new(id.clone()))
                 .map_err(|error| transport_error(&error, &Subject::Notification(id.clone())))?;
             output.show(&notification, || {
-                format!("hidden: {}", received(&notification, sender(&notification)))
+                format!(
+                    "hidden: {}",
+                    received(&notification, &sender(&notification))
+                )
             })
         }
         Some(InboxAction::Clear { yes }) => {
@@ -121,18 +132,18 @@ pub(crate) fn run(args: &InboxArgs, globals: &Globals) -> Result<(), Failure> {
 }
 
 /// Every page of the inbox, newest first, filtered by type.
-fn list(client: &Client, kind: InboxType, globals: &Globals) -> Result<(), Failure> {
+fn list(client: &Client, args: &InboxArgs, globals: &Globals) -> Result<(), Failure> {
     let items = fetch_all(client)?;
     let mut shown: Vec<ListItem<Notification>> = items
         .into_iter()
-        .filter(|item| kind.includes(&type_name(item)))
+        .filter(|item| args.kind.includes(&type_name(item)))
         .collect();
     // Newest first; items without a readable time keep their place after the others.
     shown.sort_by_key(|item| std::cmp::Reverse(created_millis(item)));
     let list = ItemList::from_items(shown);
     globals
         .output()
-        .show(&list, || inbox_table(&list, now_millis()))
+        .show(&list, || inbox_table(&list, now_millis(), args.wide))
 }
 
 /// Every page of the inbox, as the server listed it (newest first).

@@ -10,15 +10,19 @@ use crate::connection::logged_in;
 use crate::describe::{Subject, transport_error};
 use crate::failure::Failure;
 use crate::globals::Globals;
+use crate::pasted::pasted;
 use crate::render::sent;
 
 /// Arguments of `invite`.
 #[derive(Debug, Args)]
 pub(crate) struct InviteArgs {
     /// The friend to invite (`usr_…`).
+    #[arg(value_parser = pasted::<UserId>)]
     user: UserId,
-    /// Where to: the full location `wrld_…:instance`, e.g. `wrld_123:12345~region(eu)`.
-    #[arg(long)]
+    /// Where to: the full location `wrld_…:instance`, e.g. 'wrld_123:12345~region(eu)'
+    /// (quote it: `~(` mean something to the shell), or a
+    /// `https://vrchat.com/home/launch?worldId=…&instanceId=…` link.
+    #[arg(long, value_parser = pasted::<Location>)]
     location: Location,
     /// Which of your `message` slots to send with the invite (0 to 11).
     #[arg(long)]
@@ -37,10 +41,10 @@ pub(crate) fn run(args: &InviteArgs, globals: &Globals) -> Result<(), Failure> {
     if let Some(photo) = photo {
         invite = invite.with_photo(photo);
     }
-    let notification = session
-        .client
-        .send(&invite)
-        .map_err(|error| transport_error(&error, &Subject::User(args.user.clone())))?;
+    let notification = session.client.send(&invite).map_err(|error| {
+        let subject = Subject::Invite(args.user.clone(), args.location.clone());
+        transport_error(&error, &subject)
+    })?;
     globals.output().show(&notification, || {
         sent(&notification, notification.receiver_user_id.as_str())
     })

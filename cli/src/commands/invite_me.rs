@@ -7,12 +7,14 @@ use crate::connection::logged_in;
 use crate::describe::{Subject, transport_error};
 use crate::failure::Failure;
 use crate::globals::Globals;
+use crate::pasted::pasted;
 use crate::render::sent;
 
 /// Arguments of `invite-me`.
 #[derive(Debug, Args)]
 pub(crate) struct InviteMeArgs {
-    /// Where to: `wrld_…:instance`.
+    /// Where to: 'wrld_…:instance' (quoted), or a VRChat launch link.
+    #[arg(value_parser = pasted::<Location>)]
     location: Location,
 }
 

@@ -12,13 +12,15 @@ use crate::exit_codes::Exit;
 use crate::failure::Failure;
 use crate::globals::Globals;
 use crate::prompt::Prompter;
+use crate::terminal_text::one_line;
 
 /// Arguments of `login`.
 #[derive(Debug, Args)]
 pub(crate) struct LoginArgs {
     /// Your VRChat username or email; asked for when not given. The password and the
     /// two-factor code are always asked for (without echo on a terminal; as lines of stdin
-    /// otherwise). A saved session of another account is logged out first.
+    /// otherwise). A saved session of another account is logged out once this login
+    /// succeeded, and kept when it does not.
     #[arg(long)]
     username: Option<String>,
 }
@@ -45,14 +47,15 @@ pub(crate) fn run(args: &LoginArgs, globals: &Globals) -> Result<(), Failure> {
     };
     let base_url = globals.base_url()?.unwrap_or_default();
     let user_agent = globals.user_agent(saved.as_ref())?;
-    let mut session = Session::new(user_agent).with_base_url(base_url.clone());
+    let fresh = Session::new(user_agent).with_base_url(base_url.clone());
+    let mut session = fresh.clone();
     // Saved cookies are only ever sent back to the API they came from.
     if let Some(saved) = saved.filter(|saved| saved.base_url() == &base_url) {
         session.set_auth_cookie(saved.auth_cookie().cloned());
         session.set_two_factor_cookie(saved.two_factor_cookie().cloned());
         session.set_user_id(saved.user_id().cloned());
     }
-    let client = client(session)?;
+    let mut client = client(session)?;
 
     let mut reused = None;
     if client.session().auth_cookie().is_some() {
@@ -65,10 +68,13 @@ pub(crate) fn run(args: &LoginArgs, globals: &Globals) -> Result<(), Failure> {
             Err(error) => return Err(transport_error(&error, &Subject::Login)),
         }
     }
+    // Another account's saved session: log in afresh beside it; it is ended only once
+    // the new login succeeded.
+    let mut replaced = None;
     if let (Some(user), Some(wanted)) = (&reused, &args.username) {
         if !same_account(user, wanted)? {
-            switch_account(&client, user, wanted)?;
-            reused = None;
+            let previous = std::mem::replace(&mut client, crate::connection::client(fresh)?);
+            replaced = reused.take().map(|user| (previous, user));
         }
     }
     let reused_session = reused.is_some();
@@ -83,6 +89,9 @@ pub(crate) fn run(args: &LoginArgs, globals: &Globals) -> Result<(), Failure> {
         }
     };
     store.save(&client.session())?;
+    if let Some((previous, previous_user)) = replaced {
+        end_replaced(&previous, &previous_user, &user);
+    }
     report(
         globals,
         &user,
@@ -107,12 +116,14 @@ fn report(
         if reused_session {
             format!(
                 "Already logged in as {} ({}): the saved session is still valid.",
-                user.display_name, user.id
+                one_line(&user.display_name),
+                user.id
             )
         } else {
             format!(
                 "Logged in as {} ({}). Session saved to {session_file}.",
-                user.display_name, user.id
+                one_line(&user.display_name),
+                user.id
             )
         }
     })
@@ -160,7 +171,11 @@ fn ask_code(
     }
     let offered = &prompt.methods;
     let Some(method) = TwoFactorMethod::preferred(offered).cloned() else {
-        eprintln!("VRChat asks for a two-factor method this tool does not know: {offered:?}");
+        let names: Vec<&str> = offered.iter().map(TwoFactorMethod::as_str).collect();
+        eprintln!(
+            "VRChat asks for a two-factor method this tool does not know: {}",
+            crate::terminal_text::clean(&names.join(", "))
+        );
         return None;
     };
     let recovery_offered =
@@ -188,32 +203,37 @@ fn same_account(user: &CurrentUser, wanted: &str) -> Result<bool, Failure> {
         _ => Err(Failure::new(
             Exit::Usage,
             format!(
-                "the saved session is for {} ({}), and it cannot be told whether {wanted:?} is \
+                "the saved session is for {} ({}), and it cannot be told whether \"{wanted}\" is \
                  the same account: run `vrchat-invite logout` first, or give another \
                  --session-file",
-                user.display_name, user.id
+                one_line(&user.display_name),
+                user.id
             ),
         )),
     }
 }
 
-/// Ends the saved session of `user` and forgets its cookies, so `wanted` can log in.
-fn switch_account(
-    client: &vrchat_invite_ureq::Client,
+/// Ends the replaced session of `previous_user`, now that `user` is logged in and saved;
+/// a failure is only a warning (the new login stands).
+fn end_replaced(
+    previous: &vrchat_invite_ureq::Client,
+    previous_user: &CurrentUser,
     user: &CurrentUser,
-    wanted: &str,
-) -> Result<(), Failure> {
-    client
-        .logout()
-        .map_err(|error| transport_error(&error, &Subject::Login))?;
-    client.update_session(|session| {
-        session.set_two_factor_cookie(None);
-        session.set_user_id(None);
-    });
-    let note = format!(
-        "The saved session was {} ({}); logged it out to log in as {wanted}.",
-        user.display_name, user.id
-    );
+) {
+    let note = match previous.logout() {
+        Ok(()) => format!(
+            "The saved session was {} ({}); logged it out, now that {} is logged in.",
+            one_line(&previous_user.display_name),
+            previous_user.id,
+            one_line(&user.display_name)
+        ),
+        Err(error) => format!(
+            "warning: the replaced session of {} ({}) could not be ended ({}); it stays open \
+             on the server until it expires.",
+            one_line(&previous_user.display_name),
+            previous_user.id,
+            transport_error(&error, &Subject::Login)
+        ),
+    };
     eprintln!("{}", crate::terminal_text::clean(&note));
-    Ok(())
 }

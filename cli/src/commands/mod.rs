@@ -1,6 +1,7 @@
 //! The subcommands, one file each.
 
 mod demo;
+mod grant;
 mod inbox;
 mod invite;
 mod invite_me;
@@ -36,8 +37,19 @@ pub(crate) enum Command {
     Request(request::RequestArgs),
     /// List the invites, invite requests and answers you received; mark, hide or clear them.
     Inbox(inbox::InboxArgs),
-    /// Answer an invite or an invite request you received (find its ID with `inbox`).
+    /// Decline or defer an invite or an invite request with one of your messages (find its
+    /// ID with `inbox`; to let a requester in, use `grant`).
+    ///
+    /// The answer is a message only ("Sorry, I can't come", "Busy, later"): it does not
+    /// accept an invite, and it does not let in someone who asked for one. To let them in,
+    /// use `vrchat-invite grant ID --location …`.
     Respond(respond::RespondArgs),
+    /// Grant an invite request: invite its sender to a location, then mark the request seen.
+    ///
+    /// Marking the request seen tells a second look (or a bot sharing the account) that it
+    /// was answered. Find the request's ID with `vrchat-invite inbox --type request`; to
+    /// decline or defer instead, use `respond`.
+    Grant(grant::GrantArgs),
     /// A guided tour against a built-in simulated VRChat: no account, no network.
     Demo,
     /// Serve the simulated VRChat on 127.0.0.1 for your own tests, in any language.
@@ -66,6 +78,7 @@ fn run_command(command: &Command, globals: &Globals) -> Result<(), Failure> {
         Command::Request(args) => request::run(args, globals),
         Command::Inbox(args) => inbox::run(args, globals),
         Command::Respond(args) => respond::run(args, globals),
+        Command::Grant(args) => grant::run(args, globals),
         Command::Demo => demo::run(),
         Command::Sim(args) => sim::run(args, globals),
         Command::Watch(args) => watch::run(args, globals),

@@ -10,12 +10,14 @@ use crate::connection::logged_in;
 use crate::describe::{Subject, transport_error};
 use crate::failure::Failure;
 use crate::globals::Globals;
+use crate::pasted::pasted;
 use crate::render::sent_reply;
 
 /// Arguments of `request`.
 #[derive(Debug, Args)]
 pub(crate) struct RequestArgs {
     /// The friend to ask (`usr_…`).
+    #[arg(value_parser = pasted::<UserId>)]
     user: UserId,
     /// Which of your `request` slots to send (0 to 11).
     #[arg(long)]

@@ -1,4 +1,5 @@
-//! `vrchat-invite respond NOTIFICATION --slot N`: answer an invite or an invite request.
+//! `vrchat-invite respond NOTIFICATION --slot N`: decline or defer an invite or an invite
+//! request with one of your messages.
 
 use std::path::PathBuf;
 
@@ -10,6 +11,7 @@ use crate::connection::logged_in;
 use crate::describe::{Subject, transport_error};
 use crate::failure::Failure;
 use crate::globals::Globals;
+use crate::pasted::pasted;
 use crate::render::sent_reply;
 
 /// Arguments of `respond`.
@@ -17,6 +19,7 @@ use crate::render::sent_reply;
 pub(crate) struct RespondArgs {
     /// The notification to answer (`not_…`): an invite or an invite request you received,
     /// as `vrchat-invite inbox` lists it.
+    #[arg(value_parser = pasted::<NotificationId>)]
     notification: NotificationId,
     /// Which slot to answer with (0 to 11): one of your `response` messages for an invite,
     /// of your `requestResponse` messages for an invite request.

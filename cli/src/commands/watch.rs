@@ -3,7 +3,7 @@
 
 use clap::Args;
 use vrchat_invite_core::{
-    BaseUrl, InviteUser, Location, NotificationType, PipelineBase, PipelineEvent, PipelineOptions,
+    InviteUser, Location, NotificationType, PipelineBase, PipelineEvent, PipelineOptions,
     Politeness, Slot,
 };
 use vrchat_invite_ureq::{Client, WatchError, Watcher};
@@ -14,8 +14,9 @@ use crate::exit_codes::Exit;
 use crate::failure::Failure;
 use crate::globals::Globals;
 use crate::output::say;
-use crate::render::received;
-use crate::terminal_text::clean;
+use crate::pasted::pasted;
+use crate::render::event_line;
+use crate::terminal_text::{clean, one_line};
 
 /// Arguments of `watch`.
 #[derive(Debug, Args)]
@@ -26,7 +27,7 @@ pub(crate) struct WatchArgs {
     /// Answer each incoming invite request by inviting its sender to this location
     /// (`wrld_…:instance`); requests are throttled and never invite the same friend twice
     /// within 5 minutes.
-    #[arg(long, value_name = "LOCATION")]
+    #[arg(long, value_name = "LOCATION", value_parser = pasted::<Location>)]
     auto_invite: Option<Location>,
     /// The `message` slot (0 to 11) to send with each automatic invite.
     #[arg(long, requires = "auto_invite")]
@@ -37,30 +38,13 @@ pub(crate) struct WatchArgs {
     pipeline_url: Option<String>,
 }
 
-/// The pipeline beside `base`: VRChat's for VRChat's API, else the simulator's
-/// `ws(s)://host/pipeline`.
-fn pipeline_beside(base: &BaseUrl) -> Option<PipelineBase> {
-    if base.as_str() == BaseUrl::VRCHAT {
-        return Some(PipelineBase::default());
-    }
-    let uri: http::Uri = base.as_str().parse().ok()?;
-    let scheme = if uri.scheme_str() == Some("https") {
-        "wss"
-    } else {
-        "ws"
-    };
-    PipelineBase::new(format!("{scheme}://{}/pipeline", uri.authority()?)).ok()
-}
-
 /// Runs `watch`.
 pub(crate) fn run(args: &WatchArgs, globals: &Globals) -> Result<(), Failure> {
     let session = logged_in(globals)?;
     let base = match &args.pipeline_url {
         Some(url) => PipelineBase::new(url.as_str())
             .map_err(|error| Failure::new(Exit::Usage, error.to_string()))?,
-        None => pipeline_beside(session.client.session().base_url()).ok_or_else(|| {
-            Failure::new(Exit::Usage, "give the pipeline's URL with --pipeline-url")
-        })?,
+        None => PipelineBase::for_api(session.client.session().base_url()),
     };
     let client = Client::builder(session.client.session().clone())
         .politeness(Politeness::recommended())
@@ -91,7 +75,7 @@ pub(crate) fn run(args: &WatchArgs, globals: &Globals) -> Result<(), Failure> {
                 return Err(Failure::new(Exit::SessionExpired, end.to_string()));
             }
             // A frame the server garbled: say so (its text cleaned) and go on.
-            Err(error) => eprintln!("{}", clean(&error.to_string())),
+            Err(error) => eprintln!("{}", clean(&one_line(&error.to_string()))),
         }
     }
     Ok(())
@@ -103,22 +87,7 @@ fn show(event: &PipelineEvent, json: bool) {
         say(&event.to_json().to_string());
         return;
     }
-    let line = match event {
-        PipelineEvent::Notification(notification) => {
-            received(notification, notification.sender_user_id.as_str())
-        }
-        PipelineEvent::SeeNotification(id) => format!("seen {id}"),
-        PipelineEvent::HideNotification(id) => format!("hidden {id}"),
-        PipelineEvent::ClearNotification => "cleared every notification".to_owned(),
-        PipelineEvent::ResponseNotification(response) => format!(
-            "answered {} with {}",
-            response.notification_id, response.response_id
-        ),
-        PipelineEvent::FriendLocation(friend) | PipelineEvent::FriendOnline(friend) => {
-            format!("{} {} at {}", event.kind(), friend.user_id, friend.location)
-        }
-        other => other.kind().to_owned(),
-    };
+    let line = event_line(event);
     say(&line);
 }
 
@@ -135,28 +104,5 @@ fn answer(client: &Client, event: &PipelineEvent, location: &Location, slot: Opt
     match client.send(&invite) {
         Ok(sent) => say(&format!("invited {sender} ({})", sent.id)),
         Err(error) => eprintln!("{}", transport_error(&error, &Subject::User(sender))),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_pipeline_sits_beside_the_api() {
-        let beside =
-            |base: &str| pipeline_beside(&BaseUrl::new(base).expect("base")).map(|p| p.to_string());
-        assert_eq!(
-            beside(BaseUrl::VRCHAT).as_deref(),
-            Some("wss://pipeline.vrchat.cloud")
-        );
-        assert_eq!(
-            beside("http://127.0.0.1:8080/api/1").as_deref(),
-            Some("ws://127.0.0.1:8080/pipeline")
-        );
-        assert_eq!(
-            beside("https://example.com/api/1").as_deref(),
-            Some("wss://example.com/pipeline")
-        );
     }
 }

@@ -28,11 +28,50 @@ fn demo_runs_the_whole_scenario() {
         "Alice invites Bob",
         "- invite not_",
         "- inviteResponse not_",
+        "grant ID --location",
+        "Bob runs `vrchat-invite watch`",
+        "    watch: invite not_",
         "Both log out",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }
     assert!(demo.stderr.is_empty(), "{demo:#?}");
+    let _ = std::fs::remove_dir_all(home);
+}
+
+#[test]
+fn the_demo_ends_with_commands_that_run_here() {
+    let home = scratch_dir("demo-next");
+    let binary = std::path::Path::new(env!("CARGO_BIN_EXE_vrchat-invite"));
+    let installed = binary.parent().expect("the binary's directory");
+    let empty = home.join("empty-bin");
+    std::fs::create_dir_all(&empty).expect("dir");
+    for (path, expected, unexpected) in [
+        (
+            empty.as_path(),
+            "  cargo run -p vrchat-invite-cli -- sim ",
+            "  vrchat-invite sim ",
+        ),
+        (
+            installed,
+            "  vrchat-invite sim ",
+            "cargo run -p vrchat-invite-cli",
+        ),
+    ] {
+        let mut command = bare_command(&home);
+        command.arg("demo").env("PATH", path);
+        let demo = run(command, "");
+        let text = demo.ok();
+        let next = text
+            .split("Done. Next:")
+            .nth(1)
+            .unwrap_or_else(|| panic!("no next steps in:\n{text}"));
+        assert!(next.contains(expected), "{expected:?} in:\n{next}");
+        assert!(!next.contains(unexpected), "{unexpected:?} in:\n{next}");
+        if path == empty.as_path() {
+            assert!(next.contains("cargo install --locked --path cli"), "{next}");
+        }
+    }
     let _ = std::fs::remove_dir_all(home);
 }
 

@@ -149,8 +149,24 @@ fn a_base_url_without_api_1_is_pointed_out() {
         &format!("{BOB_PASSWORD}\n"),
     );
     let line = run.failed_with(exit::NOT_FOUND);
-    assert!(line.contains("check the base URL"), "{line}");
-    assert!(line.contains("/api/1"), "{line}");
+    assert!(
+        line.starts_with(&format!(
+            "error: check the base URL {root}: VRChat's API lives under /api/1"
+        )),
+        "{line}"
+    );
+    assert!(!line.contains("it was not found"), "{line}");
+}
+
+#[test]
+fn a_huge_slot_says_the_range() {
+    let world = World::new("slot-huge");
+    for slot in ["99999999999999999999", "12"] {
+        let run = world.run("bob", &["messages", "get", "--slot", slot], "");
+        assert_eq!(run.code, exit::USAGE, "{run:#?}");
+        assert!(run.stderr.contains("slot must be 0 to 11"), "{run:#?}");
+        assert!(!run.stderr.contains("9223372036854775807"), "{run:#?}");
+    }
 }
 
 #[test]

@@ -37,8 +37,9 @@ fn receive_and_answer_from_the_inbox() {
         )
         .ok();
 
-    // Bob sees the invite in a table: ID, type, from, where, message, age.
-    let table = world.run("bob", &["inbox"], "");
+    // Bob sees the invite in a table: ID, type, from, where, message, age (everything with
+    // --wide).
+    let table = world.run("bob", &["inbox", "--wide"], "");
     let lines: Vec<&str> = table.ok().lines().collect();
     assert_eq!(lines.len(), 2, "{table:#?}");
     assert!(
@@ -187,4 +188,82 @@ fn an_unreadable_item_is_listed_not_lost() {
         .and_then(|items| items.iter().find(|item| item["id"] == "not_odd"))
         .expect("kept as received");
     assert_eq!(odd["seen"], "sometimes");
+}
+
+/// An invite as VRChat lists it, naming its sender (`senderUsername`) and a long location.
+fn named_invite(id: &str, sender: &str, message: &str) -> serde_json::Value {
+    let details = json!({
+        "worldId": format!("{LOCATION}~nonce({})", "f".repeat(64)),
+        "worldName": "The Great Pug",
+        "inviteMessage": message,
+    });
+    json!({
+        "id": id,
+        "type": "invite",
+        "created_at": "2026-01-01T00:00:00.000Z",
+        "details": details.to_string(),
+        "message": "",
+        "seen": false,
+        "senderUserId": sender,
+        "senderUsername": "Alice",
+    })
+}
+
+#[test]
+fn the_inbox_shows_names_and_fits_100_columns() {
+    let world = World::new("inbox-names");
+    world.log_in_bob();
+    let alice = world.alice.id.as_str();
+    let message = "Meet me at the lake, bring snacks, and tell everyone you know to come along";
+    world
+        .sim
+        .add_raw_notification(&world.bob.id, named_invite("not_named", alice, message));
+    let table = world.run("bob", &["inbox"], "");
+    let lines: Vec<&str> = table.ok().lines().collect();
+    assert_eq!(lines.len(), 2, "{table:#?}");
+    for line in &lines {
+        assert!(
+            line.chars().count() <= 100,
+            "{} columns: {line}",
+            line.chars().count()
+        );
+    }
+    assert!(
+        lines[1].starts_with("not_named  invite  Alice  The Great Pug  "),
+        "{table:#?}"
+    );
+    assert!(!lines[1].contains(alice), "{table:#?}");
+
+    // --wide shows everything: the sender's ID, the whole location and message.
+    let wide = world.run("bob", &["inbox", "--wide"], "");
+    let row = wide.ok().lines().nth(1).expect("row").to_owned();
+    assert!(row.contains(&format!("Alice ({alice})")), "{row}");
+    assert!(row.contains(&"f".repeat(64)), "{row}");
+    assert!(row.contains(message), "{row}");
+}
+
+#[test]
+fn server_text_cannot_forge_a_row() {
+    let world = World::new("inbox-forged");
+    world.log_in_bob();
+    let forged = "hi\nnot_FORGED  invite  usr_admin\r\nbye";
+    world.sim.add_raw_notification(
+        &world.bob.id,
+        named_invite("not_real", world.alice.id.as_str(), forged),
+    );
+    for args in [&["inbox"][..], &["inbox", "--wide"]] {
+        let table = world.run("bob", args, "");
+        let lines: Vec<&str> = table.ok().lines().collect();
+        assert_eq!(lines.len(), 2, "{args:?}: {table:#?}");
+        assert!(
+            !lines.iter().any(|line| line.starts_with("not_FORGED")),
+            "{table:#?}"
+        );
+    }
+    let wide = world.run("bob", &["inbox", "--wide"], "");
+    assert!(
+        wide.ok()
+            .contains("hi\\nnot_FORGED  invite  usr_admin\\r\\nbye"),
+        "{wide:#?}"
+    );
 }

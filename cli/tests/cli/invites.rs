@@ -178,3 +178,220 @@ fn strangers_unknown_users_and_bad_photos() {
     assert_eq!(run.code, exit::USAGE, "{run:#?}");
     assert_eq!(world.sim.operation_counts().get("inviteUser"), Some(&2));
 }
+
+#[test]
+fn pasted_ids_and_locations_are_trimmed() {
+    let world = World::new("pasted");
+    world.log_in_alice();
+    world.log_in_bob();
+    let bob = world.bob.id.as_str();
+    for (user, location) in [
+        (format!("{bob} "), format!("\"{LOCATION}\"")),
+        (format!("\"{bob}\""), format!(" '{LOCATION}'\n")),
+        (
+            format!("\u{201C}{bob}\u{201D}"),
+            format!("\u{200B}{LOCATION}"),
+        ),
+    ] {
+        let sent = world
+            .run(
+                "alice",
+                &["invite", &user, "--location", &location, "--json"],
+                "",
+            )
+            .json();
+        assert_eq!(sent["receiverUserId"], bob, "{user:?}");
+        assert_eq!(sent["details"]["worldId"], LOCATION, "{location:?}");
+    }
+    let request = world
+        .run("alice", &["request", &format!(" {bob}\t"), "--json"], "")
+        .json();
+    let id = request["id"].as_str().expect("id");
+    world
+        .run("bob", &["inbox", "seen", &format!("'{id}'")], "")
+        .ok();
+    world
+        .run(
+            "bob",
+            &["respond", &format!("\"{id}\" "), "--slot", "0"],
+            "",
+        )
+        .ok();
+
+    // A name pasted with its quotes: the error names it plainly, never as a Debug dump.
+    let line = world
+        .run(
+            "alice",
+            &["invite", "\"alice \"", "--location", LOCATION],
+            "",
+        )
+        .failed_with(exit::NOT_FOUND);
+    assert!(line.contains("user alice was not found"), "{line}");
+    assert!(!line.contains("UserId(") && !line.contains('\\'), "{line}");
+}
+
+#[test]
+fn locations_are_checked_here_and_launch_links_are_read() {
+    let world = World::new("locations");
+    world.log_in_alice();
+    let bob = world.bob.id.as_str();
+    let link = format!(
+        "https://vrchat.com/home/launch?worldId={}&instanceId={}",
+        "wrld_4432ea9b-729c-46e3-8eaf-846aa0a37fdd", "12345~region(eu)"
+    );
+    let sent = world
+        .run("alice", &["invite", bob, "--location", &link, "--json"], "")
+        .json();
+    assert_eq!(sent["details"]["worldId"], LOCATION);
+    let mine = world
+        .run("alice", &["invite-me", &link, "--json"], "")
+        .json();
+    assert_eq!(mine["details"]["worldId"], LOCATION);
+
+    // Not a world: refused before anything is sent.
+    let invites = world.sim.operation_counts().get("inviteUser").copied();
+    for bad in [
+        "https://vrchat.com/home/world/wrld_4432ea9b-729c-46e3-8eaf-846aa0a37fdd",
+        "https://vrchat.com/home/launch?worldId=wrld_4432ea9b",
+        "wrld_\u{2026}:12345",
+        "usr_x:1",
+    ] {
+        let run = world.run("alice", &["invite", bob, "--location", bad], "");
+        assert_eq!(run.code, exit::USAGE, "{bad}: {run:#?}");
+        assert!(run.stderr.contains("invalid location"), "{bad}: {run:#?}");
+    }
+    assert_eq!(
+        world.sim.operation_counts().get("inviteUser").copied(),
+        invites
+    );
+
+    // A world the server does not know: the 404 is about the location, not the user.
+    for args in [
+        vec!["invite", bob, "--location", "wld_nowhere:12345"],
+        vec!["invite-me", "o_nowhere:12345"],
+    ] {
+        let line = world.run("alice", &args, "").failed_with(exit::NOT_FOUND);
+        let location = args[args.len() - 1];
+        assert!(
+            line.contains(&format!("location {location} was not found")),
+            "{line}"
+        );
+        assert!(!line.contains("user"), "{line}");
+    }
+}
+
+#[test]
+fn grant_invites_the_requester_and_marks_the_request_seen() {
+    let world = World::new("grant");
+    world.log_in_alice();
+    world.log_in_bob();
+    let (alice, bob) = (world.alice.id.as_str(), world.bob.id.as_str());
+    let request = world.run("bob", &["request", alice, "--json"], "").json();
+    let request_id = request["id"].as_str().expect("id").to_owned();
+
+    let run = world.run(
+        "alice",
+        &[
+            "grant",
+            &format!(" {request_id} "),
+            "--location",
+            LOCATION,
+            "--slot",
+            "2",
+            "--json",
+        ],
+        "",
+    );
+    assert_eq!(run.ok().lines().count(), 1, "{run:#?}");
+    let granted = run.json();
+    assert_eq!(granted["invite"]["type"], "invite");
+    assert_eq!(granted["invite"]["receiverUserId"], bob);
+    assert_eq!(granted["request"]["id"], request_id.as_str());
+    assert_eq!(granted["request"]["seen"], true);
+    let invites: Vec<_> = world
+        .sim
+        .notifications_for(&world.bob.id)
+        .into_iter()
+        .filter(|n| n.kind == NotificationType::Invite)
+        .collect();
+    assert_eq!(invites.len(), 1);
+    assert_eq!(invites[0].sender_user_id, world.alice.id);
+    let details = invites[0].details.as_invite().expect("invite details");
+    assert_eq!(details.world_id, LOCATION);
+    assert!(
+        details.invite_message.is_some(),
+        "slot 2's message was sent"
+    );
+    let request_now = world
+        .sim
+        .inbox(&world.alice.id)
+        .into_iter()
+        .find(|n| n.id.as_str() == request_id)
+        .expect("still listed");
+    assert!(request_now.seen);
+
+    // In text: who was invited, and that the request is marked seen.
+    let second = world.run("bob", &["request", alice, "--json"], "").json();
+    let second_id = second["id"].as_str().expect("id");
+    let text = world.run("alice", &["grant", second_id, "--location", LOCATION], "");
+    assert!(
+        text.ok()
+            .starts_with(&format!("granted {second_id}: sent invite not_")),
+        "{text:#?}"
+    );
+    assert!(text.stdout.contains(bob), "{text:#?}");
+    assert!(text.stdout.contains("marked seen"), "{text:#?}");
+
+    // Only invite requests can be granted; nothing is sent otherwise.
+    let invite_id = invites[0].id.as_str();
+    let invites_sent = world.sim.operation_counts().get("inviteUser").copied();
+    let line = world
+        .run("bob", &["grant", invite_id, "--location", LOCATION], "")
+        .failed_with(exit::USAGE);
+    assert!(line.contains("not an invite request"), "{line}");
+    assert!(line.contains("respond"), "{line}");
+    let line = world
+        .run(
+            "alice",
+            &["grant", "not_nothing", "--location", LOCATION],
+            "",
+        )
+        .failed_with(exit::NOT_FOUND);
+    assert!(line.contains("vrchat-invite inbox"), "{line}");
+    assert_eq!(
+        world.sim.operation_counts().get("inviteUser").copied(),
+        invites_sent
+    );
+}
+
+#[test]
+fn respond_says_it_declines_or_defers_and_points_at_grant() {
+    let world = World::new("respond-help");
+    for args in [&["respond", "--help"][..], &["--help"]] {
+        let help = world.run("bob", args, "");
+        let text = help.ok();
+        assert!(
+            text.contains("decline or defer") || text.contains("Decline or defer"),
+            "{text}"
+        );
+        assert!(text.contains("grant"), "{text}");
+    }
+}
+
+#[test]
+fn json_output_is_one_value_per_line() {
+    let world = World::new("json-lines");
+    world.log_in_alice();
+    let bob = world.bob.id.as_str();
+    for args in [
+        &["--json", "login"][..],
+        &["--json", "messages", "list"],
+        &["--json", "invite", bob, "--location", LOCATION],
+        &["--json", "inbox"],
+    ] {
+        let run = world.run("alice", args, "");
+        let lines: Vec<&str> = run.ok().lines().collect();
+        assert_eq!(lines.len(), 1, "{args:?}: {run:#?}");
+        serde_json::from_str::<serde_json::Value>(lines[0]).expect("JSON");
+    }
+}

@@ -1,7 +1,7 @@
 //! `login` and `logout`.
 
 use crate::exit;
-use crate::harness::{BOB_PASSWORD, World};
+use crate::harness::{ALICE_PASSWORD, BOB_PASSWORD, World};
 
 #[test]
 fn login_with_two_factor_through_stdin_saves_a_private_session() {
@@ -116,4 +116,69 @@ fn logout_ends_the_session_and_deletes_the_file() {
         .ok();
     world.cookies_are_secret("bob");
     world.run("bob", &["messages", "list"], "").ok();
+}
+
+#[test]
+fn a_code_typed_with_spaces_or_dashes_is_accepted() {
+    let world = World::new("login-spaced-code");
+    let code = world.sim.totp_code(&world.alice.id).expect("totp");
+    let (first, second) = code.split_at(3);
+    for (who, typed) in [
+        ("alice", format!("{first} {second}")),
+        ("alice-again", format!(" {first}-{second} ")),
+    ] {
+        world.secret(typed.clone());
+        let run = world.run(
+            who,
+            &["login", "--username", "alice"],
+            &format!("{ALICE_PASSWORD}\n{typed}\n"),
+        );
+        assert!(
+            run.ok().contains("Logged in as Alice"),
+            "{typed:?}: {run:#?}"
+        );
+        world.cookies_are_secret(who);
+    }
+    world.secret(code);
+    assert_eq!(world.sim.operation_counts().get("verify2FA"), Some(&2));
+}
+
+#[test]
+fn switching_accounts_keeps_the_old_session_until_the_new_login_succeeds() {
+    let world = World::new("login-switch-kept");
+    world.log_in_bob();
+    let saved = std::fs::read(world.session_file("bob")).expect("session file");
+    let with = |stdin: &str| {
+        let mut command = world.command("bob");
+        command.args(["login", "--username", "alice"]);
+        world.run_command(command, stdin)
+    };
+    // The password prompt ends (Ctrl-C, end of input), the password is wrong, the code is
+    // not given: Bob's session stays, on the server and in the file.
+    with("").failed_with(crate::exit::USAGE);
+    with("not-the-password\n").failed_with(crate::exit::WRONG_PASSWORD);
+    with(&format!("{ALICE_PASSWORD}\n")).failed_with(crate::exit::TWO_FACTOR);
+    assert_eq!(world.sim.operation_counts().get("logout"), None);
+    assert_eq!(world.sim.active_sessions(&world.bob.id), 1);
+    assert_eq!(
+        std::fs::read(world.session_file("bob")).expect("session file"),
+        saved
+    );
+    let again = world.run("bob", &["--json", "login"], "").json();
+    assert_eq!(again["reusedSession"], true);
+    assert_eq!(again["id"], world.bob.id.as_str());
+
+    // Once Alice's login succeeds, Bob's session is ended and Alice's saved.
+    let code = world.sim.totp_code(&world.alice.id).expect("totp");
+    world.secret(code.clone());
+    let run = with(&format!("{ALICE_PASSWORD}\n{code}\n"));
+    assert!(run.ok().contains("Logged in as Alice"), "{run:#?}");
+    assert!(run.stderr.contains("logged it out"), "{run:#?}");
+    assert_eq!(world.sim.active_sessions(&world.bob.id), 0);
+    world.cookies_are_secret("bob");
+    let saved: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(world.session_file("bob")).expect("session file"),
+    )
+    .expect("JSON");
+    assert_eq!(saved["user_id"], world.alice.id.as_str());
 }

@@ -8,6 +8,7 @@ mod inbox;
 mod invites;
 mod login;
 mod messages;
+mod readme_walk;
 mod watch;
 
 /// The exit codes documented in `--help`.

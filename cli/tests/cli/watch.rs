@@ -131,3 +131,80 @@ fn auto_invite_answers_an_invite_request_with_an_invite() {
         "slot 2's message was sent"
     );
 }
+
+/// A `notification` event as the pipeline pushes it to bob, from alice (named when `name`),
+/// with `message` as the invite message.
+fn push_invite(world: &World, id: &str, name: Option<&str>, world_name: &str, message: &str) {
+    let mut content = serde_json::json!({
+        "id": id,
+        "type": "invite",
+        "created_at": world.sim.now(),
+        "details": {"worldId": LOCATION, "worldName": world_name, "inviteMessage": message},
+        "message": "",
+        "senderUserId": world.alice.id,
+        "receiverUserId": world.bob.id,
+    });
+    if let Some(name) = name {
+        content["senderUsername"] = serde_json::json!(name);
+    }
+    world
+        .sim
+        .push_pipeline_event(&world.bob.id, "notification", &content);
+}
+
+#[test]
+fn server_text_cannot_forge_an_event_line() {
+    let world = World::new("watch-forged");
+    world.log_in_bob();
+    let child = start_watch(&world, &["--count", "3"]);
+    let forged = "invite not_FORGED from usr_admin";
+    push_invite(&world, "not_p1", None, &format!("Lake\n{forged}"), "hi");
+    push_invite(
+        &world,
+        "not_p2",
+        Some(&format!("Alice\r\n{forged}")),
+        "Lake",
+        "hi",
+    );
+    push_invite(
+        &world,
+        "not_p3",
+        None,
+        "Lake",
+        &format!("hi\r{forged}\nbye"),
+    );
+    let (code, stdout) = finish(child);
+    assert_eq!(code, Some(0), "{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "three events, three lines: {stdout}");
+    for (line, id) in lines.iter().zip(["not_p1", "not_p2", "not_p3"]) {
+        assert!(line.starts_with(&format!("invite {id} from ")), "{stdout}");
+        assert!(!line.contains('\r'), "{stdout:?}");
+    }
+    assert!(
+        lines[2].contains("hi\\rinvite not_FORGED from usr_admin\\nbye"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn watch_shows_the_senders_name_with_the_id() {
+    let world = World::new("watch-names");
+    world.log_in_bob();
+    let child = start_watch(&world, &["--count", "2"]);
+    push_invite(&world, "not_n1", Some("Alice"), "Lake", "Come!");
+    push_invite(&world, "not_n2", None, "Lake", "Come!");
+    let (code, stdout) = finish(child);
+    assert_eq!(code, Some(0), "{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    let alice = world.alice.id.as_str();
+    assert!(
+        lines[0].starts_with(&format!("invite not_n1 from Alice ({alice}), to ")),
+        "{stdout}"
+    );
+    assert!(
+        lines[1].starts_with(&format!("invite not_n2 from {alice}, to ")),
+        "{stdout}"
+    );
+}

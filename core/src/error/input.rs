@@ -8,8 +8,8 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum InputError {
-    /// A message slot outside 0..=11.
-    #[error("slot {value} is out of range: invite message slots are 0 to 11")]
+    /// A message slot outside 0..=11 (a number too large for `i64` is kept as its bound).
+    #[error("slot must be 0 to 11{}", shown_slot(*value))]
     SlotOutOfRange {
         /// The rejected value.
         value: i64,
@@ -38,9 +38,9 @@ pub enum InputError {
         /// The rejected value.
         value: String,
     },
-    /// A location that is not `world:instance`.
+    /// A location that is not `world:instance` with a world ID, nor a VRChat launch link.
     #[error(
-        "invalid location {value:?}: expected `wrld_…:instance`, e.g. `wrld_123:12345~region(eu)`"
+        "invalid location {value:?}: expected a world ID and an instance, `wrld_…:instance` (e.g. `wrld_123:12345~region(eu)`), or a https://vrchat.com/home/launch?worldId=…&instanceId=… link"
     )]
     InvalidLocation {
         /// The rejected value.
@@ -124,6 +124,16 @@ pub enum InputError {
         "the session does not know its user ID: log in (which records it), set it on the session, or name the user instead of `mine`"
     )]
     MissingUserId,
+}
+
+/// `, not N` for a slot number worth repeating; nothing for one that stands for a number
+/// too large to keep.
+fn shown_slot(value: i64) -> String {
+    if value == i64::MAX || value == i64::MIN {
+        String::new()
+    } else {
+        format!(", not {value}")
+    }
 }
 
 /// Why an ID was rejected.

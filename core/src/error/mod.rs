@@ -4,10 +4,12 @@ mod api;
 mod bounded;
 mod decode;
 mod input;
+mod missing;
 
 pub use api::{ApiError, ApiErrorKind, REQUEST_ID_HEADER};
 pub use decode::{DecodeError, SNIPPET_LIMIT};
 pub use input::{BaseUrlProblem, IdProblem, ImageProblem, InputError};
+pub use missing::Missing;
 
 /// Everything that can go wrong in the core.
 ///
