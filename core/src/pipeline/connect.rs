@@ -47,14 +47,15 @@ pub struct PipelineConnect {
 }
 
 impl PipelineConnect {
-    /// Opens VRChat's pipeline as the session's user.
+    /// Opens the pipeline beside the session's API as its user: VRChat's for VRChat's API,
+    /// the simulator's `ws(s)://host/pipeline` for any other (see [`PipelineBase::for_api`]).
     ///
     /// # Errors
     /// [`InputError::NotLoggedIn`] when the session has no `auth` cookie.
     pub fn new(session: &Session) -> Result<Self, Error> {
         let token = session.auth_cookie().ok_or(InputError::NotLoggedIn)?;
         Ok(Self {
-            base: PipelineBase::default(),
+            base: PipelineBase::for_api(session.base_url()),
             user_agent: session.user_agent().clone(),
             token: PipelineToken::from(token),
         })
@@ -153,6 +154,15 @@ mod tests {
         assert_eq!(headers["sec-websocket-version"], "13");
         assert_eq!(headers["sec-websocket-key"], "AAAAAAAAAAAAAAAAAAAAAA==");
         assert_eq!(headers["user-agent"], "Test/1.0 t@example.com");
+    }
+
+    #[test]
+    fn the_pipeline_beside_a_local_api_is_found_without_being_told() {
+        let base = crate::base_url::BaseUrl::new("http://127.0.0.1:8080/api/1").expect("base");
+        let connect = PipelineConnect::new(&session("t").with_base_url(base)).expect("connect");
+        assert_eq!(connect.base().as_str(), "ws://127.0.0.1:8080/pipeline");
+        let vrchat = PipelineConnect::new(&session("t")).expect("connect");
+        assert_eq!(vrchat.base().as_str(), "wss://pipeline.vrchat.cloud");
     }
 
     #[test]
