@@ -113,12 +113,14 @@ pub use models::{
 pub use path::encode_path_segment;
 pub use photo::{IMAGE_FILENAME, Png};
 pub use pipeline::{
-    CATCH_UP_BUFFER_LIMIT, CATCH_UP_MAX_PAGES, CATCH_UP_PAGE_SIZE, CatchUpRequest, ConnectFailure,
-    ConnectionStatus, Dial, DropReason, FrameError, FriendLocation, Gapless, Handshake, Happened,
-    NotificationV2, NotificationV2Delete, NotificationV2Update, PipelineBase, PipelineConnect,
-    PipelineEvent, PipelineOptions, PipelineToken, Reconnect, ReconnectDecision, ReconnectPolicy,
-    ResponseNotification, SEEN_LIMIT, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT, WAIT_HISTORY,
-    Waiting, Watch, WatchEnd, WatchError, WatchStep, decode_frame,
+    CATCH_UP_BUFFER_LIMIT, CATCH_UP_MAX_PAGES, CATCH_UP_PAGE_SIZE, CHECKPOINT_ID_LIMIT,
+    CatchUpRequest, Checkpoint, ConnectFailure, ConnectionStatus, Dial, DropReason, FrameError,
+    FriendLocation, Gapless, Handshake, Happened, NotificationV2, NotificationV2Delete,
+    NotificationV2Update, PROGRESS_LIMIT, PipelineBase, PipelineConnect, PipelineEvent,
+    PipelineOptions, PipelineToken, Progress, RESUME_MAX_PAGES, Reconnect, ReconnectDecision,
+    ReconnectPolicy, ResponseNotification, SEEN_LIMIT, SOCKET_READ_BUFFER,
+    SOCKET_WRITE_BUFFER_LIMIT, StateFileError, WAIT_HISTORY, WATCH_STATE_FORMAT, Waiting, Watch,
+    WatchEnd, WatchError, WatchPlan, WatchState, WatchStep, decode_frame,
 };
 pub use polite::{
     Action, CooldownBook, EDIT_COOLDOWN_MINUTES, InviteGuard, Politeness, Refusal, ReplySeen,

@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 use serde_json::json;
 use vrchat_invite_core::{
     Endpoint, InviteUser, PipelineBase, PipelineConnect, PipelineEvent, PipelineOptions, Session,
-    Timestamp,
+    Timestamp, WatchPlan,
 };
 use vrchat_invite_tests::{World, location};
 
@@ -88,10 +88,11 @@ impl Reader {
             }
             Kind::Ureq => {
                 let client = vrchat_invite_ureq::Client::new(session).expect("client");
-                let watcher =
-                    vrchat_invite_ureq::Watcher::new(client, options, Some(since.clone()))
-                        .expect("watcher")
-                        .with_base(base);
+                let watcher = vrchat_invite_ureq::Watcher::new(
+                    client,
+                    WatchPlan::new(options).since(since.clone()).with_base(base),
+                )
+                .expect("watcher");
                 Reader::Ureq(Box::new(watcher))
             }
             Kind::Hyper => {
@@ -100,10 +101,11 @@ impl Reader {
                     .build()
                     .expect("runtime");
                 let client = vrchat_invite_hyper::Client::new(session).expect("client");
-                let watcher =
-                    vrchat_invite_hyper::Watcher::new(client, options, Some(since.clone()))
-                        .expect("watcher")
-                        .with_base(base);
+                let watcher = vrchat_invite_hyper::Watcher::new(
+                    client,
+                    WatchPlan::new(options).since(since.clone()).with_base(base),
+                )
+                .expect("watcher");
                 Reader::Hyper(Box::new(watcher), runtime)
             }
         }
@@ -306,13 +308,11 @@ fn idle(kind: &str, count: usize) {
             // One at a time, as watchers of separate programs would start, so the HTTP
             // client's pool holds one connection and not one per watcher.
             for opened in 1..=count {
-                let watcher = vrchat_invite_hyper::Watcher::new(
-                    client.clone(),
-                    PipelineOptions::default(),
-                    Some(since.clone()),
-                )
-                .expect("watcher")
-                .with_base(base.clone());
+                let plan = WatchPlan::new(PipelineOptions::default())
+                    .since(since.clone())
+                    .with_base(base.clone());
+                let watcher =
+                    vrchat_invite_hyper::Watcher::new(client.clone(), plan).expect("watcher");
                 let events = events.clone();
                 runtime.spawn(async move {
                     let mut watcher = watcher;

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use vrchat_invite_core::{
     FrameError, PipelineBase, PipelineEvent, PipelineOptions, ProxyRules, Session, Timestamp,
-    TunnelError,
+    TunnelError, WatchPlan,
 };
 
 /// How long one step of a watcher may take before the test fails.
@@ -94,6 +94,15 @@ fn base(base: &str) -> PipelineBase {
     }
 }
 
+/// The plan of a watch at `at` from `since`.
+fn plan(options: PipelineOptions, since: Option<Timestamp>, at: &str) -> WatchPlan {
+    let plan = WatchPlan::new(options).with_base(base(at));
+    match since {
+        Some(since) => plan.since(since),
+        None => plan,
+    }
+}
+
 /// What the blocking watcher's thread is asked for.
 #[derive(Debug)]
 enum Ask {
@@ -148,8 +157,8 @@ impl WatchDriver for UreqWatch {
             Err(error) => panic!("ureq client: {error}"),
         };
         let shared = client.clone();
-        let mut watcher = match vrchat_invite_ureq::Watcher::new(client, options, since) {
-            Ok(watcher) => watcher.with_base(base(at)),
+        let mut watcher = match vrchat_invite_ureq::Watcher::new(client, plan(options, since, at)) {
+            Ok(watcher) => watcher,
             Err(error) => panic!("ureq watcher: {error}"),
         };
         let (asks, asked) = mpsc::channel();
@@ -227,11 +236,8 @@ impl WatchDriver for HyperWatch {
             Ok(client) => client,
             Err(error) => panic!("hyper client: {error}"),
         };
-        match vrchat_invite_hyper::Watcher::new(client, options, since) {
-            Ok(watcher) => Self {
-                watcher: watcher.with_base(base(at)),
-                runtime,
-            },
+        match vrchat_invite_hyper::Watcher::new(client, plan(options, since, at)) {
+            Ok(watcher) => Self { watcher, runtime },
             Err(error) => panic!("hyper watcher: {error}"),
         }
     }

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use vrchat_invite_core::{Endpoint, InviteUser, PipelineOptions};
+use vrchat_invite_core::{Endpoint, InviteUser, PipelineOptions, WatchPlan};
 use vrchat_invite_tests::{World, location};
 
 fn send_invite(world: &World) -> String {
@@ -20,9 +20,11 @@ fn send_invite(world: &World) -> String {
 fn the_blocking_watcher_finds_the_pipeline_beside_the_api() {
     let world = World::new();
     let client = vrchat_invite_ureq::Client::new(world.session(&world.bob)).expect("client");
-    let mut watcher =
-        vrchat_invite_ureq::Watcher::new(client, PipelineOptions::default(), Some(world.sim.now()))
-            .expect("watcher");
+    let mut watcher = vrchat_invite_ureq::Watcher::new(
+        client,
+        WatchPlan::new(PipelineOptions::default()).since(world.sim.now()),
+    )
+    .expect("watcher");
     let sent = send_invite(&world);
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -48,8 +50,7 @@ fn the_async_watcher_finds_the_pipeline_beside_the_api() {
     let client = vrchat_invite_hyper::Client::new(world.session(&world.bob)).expect("client");
     let mut watcher = vrchat_invite_hyper::Watcher::new(
         client,
-        PipelineOptions::default(),
-        Some(world.sim.now()),
+        WatchPlan::new(PipelineOptions::default()).since(world.sim.now()),
     )
     .expect("watcher");
     let sent = send_invite(&world);

@@ -21,7 +21,7 @@ use futures_util::StreamExt;
 use vrchat_invite_hyper::{
     BaseUrl, Client, Credentials, InviteUser, Location, NotificationType, PipelineBase,
     PipelineEvent, PipelineOptions, Politeness, Session, TwoFactorCode, TwoFactorMethod, UserAgent,
-    WatchError, Watcher,
+    WatchError, WatchPlan, Watcher,
 };
 
 #[tokio::main]
@@ -49,10 +49,11 @@ async fn main() -> Result<(), Box<dyn Error>> {
         me.display_name
     );
 
-    let mut watcher = Watcher::new(client.clone(), PipelineOptions::default(), None)?;
+    let mut plan = WatchPlan::new(PipelineOptions::default());
     if let Ok(url) = env::var("VRCHAT_PIPELINE_URL") {
-        watcher = watcher.with_base(PipelineBase::new(url)?);
+        plan = plan.with_base(PipelineBase::new(url)?);
     }
+    let watcher = Watcher::new(client.clone(), plan)?;
     let mut events = std::pin::pin!(watcher.into_stream());
     while let Some(event) = events.next().await {
         let request = match event {

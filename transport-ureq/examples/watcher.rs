@@ -17,7 +17,7 @@ use std::error::Error;
 
 use vrchat_invite_ureq::{
     BaseUrl, Client, Credentials, PipelineBase, PipelineEvent, PipelineOptions, Session,
-    TwoFactorCode, TwoFactorMethod, UserAgent, WatchError, Watcher,
+    TwoFactorCode, TwoFactorMethod, UserAgent, WatchError, WatchPlan, Watcher,
 };
 
 fn main() -> Result<(), Box<dyn Error>> {
@@ -36,10 +36,11 @@ fn main() -> Result<(), Box<dyn Error>> {
     })?;
     println!("watching as {}", me.display_name);
 
-    let mut watcher = Watcher::new(client, PipelineOptions::default(), None)?;
+    let mut plan = WatchPlan::new(PipelineOptions::default());
     if let Ok(url) = env::var("VRCHAT_PIPELINE_URL") {
-        watcher = watcher.with_base(PipelineBase::new(url)?);
+        plan = plan.with_base(PipelineBase::new(url)?);
     }
+    let watcher = Watcher::new(client, plan)?;
     for event in watcher {
         match event {
             Ok(PipelineEvent::Notification(n)) => {

@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 use vrchat_invite_core::{
     BaseUrl, Credentials, CurrentUser, EDIT_COOLDOWN_MINUTES, GetInviteMessages, InviteMessage,
     InviteMessageType, InviteUser, ItemList, Location, MarkNotificationSeen, MessageText,
-    Notification, NotificationType, PipelineBase, PipelineOptions, Received, RequestInvite,
-    Session, Slot, TwoFactorMethod, UpdateInviteMessage, UserAgent,
+    Notification, NotificationType, PipelineOptions, Received, RequestInvite, Session, Slot,
+    TwoFactorMethod, UpdateInviteMessage, UserAgent,
 };
 use vrchat_invite_sim::{DemoAccounts, SimUser, Simulator};
 use vrchat_invite_ureq::{Client, WatchError, Watcher};
@@ -327,15 +327,12 @@ impl Tour<'_> {
         self.narrator.step(
             "Bob runs `vrchat-invite watch`; Alice invites him once more, and the invite arrives live:",
         );
-        let session = bob.session();
-        let base = PipelineBase::for_api(session.base_url());
+        // The watcher finds the simulator's pipeline beside its API.
         let watcher = Watcher::new(
-            crate::connection::client(session)?,
+            crate::connection::client(bob.session())?,
             PipelineOptions::default(),
-            None,
         )
-        .map_err(|error| Failure::new(Exit::Failure, error.to_string()))?
-        .with_base(base);
+        .map_err(|error| Failure::new(Exit::Failure, error.to_string()))?;
         let (events, arrived) = mpsc::channel();
         std::thread::spawn(move || {
             for item in watcher.take(LIVE_EVENTS) {

@@ -4,7 +4,7 @@
 use clap::Args;
 use vrchat_invite_core::{
     InviteUser, Location, NotificationType, PipelineBase, PipelineEvent, PipelineOptions,
-    Politeness, Slot,
+    Politeness, Slot, WatchPlan,
 };
 use vrchat_invite_ureq::{Client, WatchError, Watcher};
 
@@ -51,9 +51,8 @@ pub(crate) fn run(args: &WatchArgs, globals: &Globals) -> Result<(), Failure> {
         .build()
         .map_err(|error| Failure::new(Exit::Failure, error.to_string()))?;
     let options = PipelineOptions::default().with_connection_events(true);
-    let watcher = Watcher::new(client, options, None)
-        .map_err(|error| Failure::new(Exit::Failure, error.to_string()))?
-        .with_base(base);
+    let watcher = Watcher::new(client, WatchPlan::new(options).with_base(base))
+        .map_err(|error| Failure::new(Exit::Failure, error.to_string()))?;
     let mut shown = 0u64;
     let mut watcher = watcher;
     while args.count.is_none_or(|count| shown < count) {

@@ -173,7 +173,7 @@ fn server_text_cannot_forge_an_event_line() {
         "Lake",
         &format!("hi\r{forged}\nbye"),
     );
-    let (code, stdout) = finish(child);
+    let (code, stdout, _) = finish(child);
     assert_eq!(code, Some(0), "{stdout}");
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 3, "three events, three lines: {stdout}");
@@ -194,7 +194,7 @@ fn watch_shows_the_senders_name_with_the_id() {
     let child = start_watch(&world, &["--count", "2"]);
     push_invite(&world, "not_n1", Some("Alice"), "Lake", "Come!");
     push_invite(&world, "not_n2", None, "Lake", "Come!");
-    let (code, stdout) = finish(child);
+    let (code, stdout, _) = finish(child);
     assert_eq!(code, Some(0), "{stdout}");
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 2, "{stdout}");

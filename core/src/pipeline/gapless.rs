@@ -3,8 +3,10 @@
 use std::collections::{HashSet, VecDeque};
 
 use crate::error::InputError;
+use crate::ids::NotificationId;
 use crate::inbox::{ListNotifications, NotificationsAfter, PageSize};
 use crate::models::{Notification, Timestamp};
+use crate::pipeline::Checkpoint;
 use crate::pipeline::PipelineEvent;
 use crate::pipeline::seen::SeenIds;
 
@@ -16,6 +18,9 @@ pub const CATCH_UP_MAX_PAGES: u32 = 20;
 pub const CATCH_UP_BUFFER_LIMIT: usize = 10_000;
 /// How many delivered notification IDs are remembered to drop duplicates.
 pub const SEEN_LIMIT: usize = 4096;
+/// The most pages the first catch-up after resuming from a checkpoint reads: every page
+/// there is, short of a server that never ends.
+pub const RESUME_MAX_PAGES: u32 = 1000;
 
 /// The inbox page to fetch: notifications created after `after` (every one when `None`),
 /// `page_size` of them from `offset` on.
@@ -106,6 +111,8 @@ pub struct Gapless {
     state: State,
     ready: VecDeque<PipelineEvent>,
     missed: Option<usize>,
+    max_pages: u32,
+    baseline_mark: Option<(Timestamp, Vec<NotificationId>)>,
 }
 
 impl Gapless {
@@ -124,7 +131,28 @@ impl Gapless {
             state: State::Live,
             ready: VecDeque::new(),
             missed: None,
+            max_pages: CATCH_UP_MAX_PAGES,
+            baseline_mark: None,
         }
+    }
+
+    /// Resumes from `checkpoint`: the first catch-up reads every page after its watermark
+    /// (up to [`RESUME_MAX_PAGES`]), less the notifications it says were done; a fresh
+    /// checkpoint (no watermark) takes the inbox as a baseline, as [`Gapless::new`] does
+    /// without a start time.
+    pub fn resume(checkpoint: &Checkpoint) -> Self {
+        let mut gapless = Self::new(checkpoint.watermark().cloned());
+        for id in checkpoint.done_at_watermark() {
+            gapless.seen.insert(id);
+        }
+        gapless.max_pages = RESUME_MAX_PAGES;
+        gapless
+    }
+
+    /// The baseline the first catch-up took (its newest time and the IDs at that time),
+    /// once, when there was one.
+    pub fn take_baseline(&mut self) -> Option<(Timestamp, Vec<NotificationId>)> {
+        self.baseline_mark.take()
     }
 
     /// The creation time of the last notification delivered (or the start time).
@@ -204,7 +232,7 @@ impl Gapless {
         let full = listed.max(notifications.len()) >= usize::from(CATCH_UP_PAGE_SIZE);
         fetched.extend(notifications);
         *page += 1;
-        if full && *page < CATCH_UP_MAX_PAGES {
+        if full && *page < self.max_pages {
             let offset = page.saturating_mul(u32::from(CATCH_UP_PAGE_SIZE));
             return Some(CatchUpRequest {
                 after: self.after(),
@@ -245,6 +273,7 @@ impl Gapless {
             return;
         };
         self.baselined = true;
+        self.max_pages = CATCH_UP_MAX_PAGES;
         if baseline {
             // What the socket brought meanwhile is new even when the page has it too.
             let live: HashSet<_> = buffer
@@ -254,6 +283,14 @@ impl Gapless {
             for notification in fetched.iter().filter(|n| !live.contains(&n.id)) {
                 self.seen.insert(&notification.id);
                 self.raise_watermark(&notification.created_at);
+            }
+            if let (Some(mark), Some(millis)) = (self.watermark.clone(), self.watermark_millis) {
+                let at_mark = fetched
+                    .iter()
+                    .filter(|n| n.created_at.unix_millis() == Some(millis))
+                    .map(|n| n.id.clone())
+                    .collect();
+                self.baseline_mark = Some((mark, at_mark));
             }
             fetched.clear();
         }

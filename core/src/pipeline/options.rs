@@ -23,6 +23,7 @@ pub struct PipelineOptions {
     connect_timeout: Duration,
     write_timeout: Duration,
     connection_events: bool,
+    refresh_interval: Option<Duration>,
 }
 
 /// The socket's read buffer: small, since the pipeline's frames are small and an idle
@@ -34,7 +35,7 @@ pub const SOCKET_WRITE_BUFFER_LIMIT: usize = 64 * 1024;
 
 impl Default for PipelineOptions {
     /// The default reconnect policy, 1 MiB frames, 60 s of silence, 30 s to connect, 10 s
-    /// for each write, no connection events.
+    /// for each write, a catch-up every 5 minutes while connected, no connection events.
     fn default() -> Self {
         Self {
             policy: ReconnectPolicy::default(),
@@ -43,6 +44,7 @@ impl Default for PipelineOptions {
             connect_timeout: Duration::from_secs(30),
             write_timeout: Duration::from_secs(10),
             connection_events: false,
+            refresh_interval: Some(Duration::from_secs(5 * 60)),
         }
     }
 }
@@ -85,6 +87,20 @@ impl PipelineOptions {
     pub fn with_write_timeout(mut self, timeout: Duration) -> Self {
         self.write_timeout = timeout.max(Duration::from_millis(1));
         self
+    }
+
+    /// Sets how often a catch-up from the inbox runs while the socket is open (`None`:
+    /// never). A socket can stay open and answer pings while no event reaches it; this
+    /// bounds how long such a quietly dead socket can hide an event.
+    #[must_use]
+    pub fn with_refresh_interval(mut self, interval: Option<Duration>) -> Self {
+        self.refresh_interval = interval.map(|every| every.max(Duration::from_millis(10)));
+        self
+    }
+
+    /// How often a catch-up runs while connected.
+    pub fn refresh_interval(&self) -> Option<Duration> {
+        self.refresh_interval
     }
 
     /// Delivers the connection's changes (connected, dropped and why, reconnecting in N s,

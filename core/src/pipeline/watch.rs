@@ -13,9 +13,9 @@ use crate::models::Timestamp;
 use crate::pipeline::jitter::Jitter;
 use crate::pipeline::trace;
 use crate::pipeline::{
-    CatchUpRequest, ConnectFailure, ConnectionStatus, DropReason, FrameError, Gapless, Handshake,
-    Happened, PipelineBase, PipelineConnect, PipelineEvent, PipelineOptions, Reconnect,
-    ReconnectDecision, WatchEnd, WatchError, WatchStep, decode_frame,
+    CatchUpRequest, Checkpoint, ConnectFailure, ConnectionStatus, DropReason, FrameError, Gapless,
+    Handshake, Happened, PipelineBase, PipelineConnect, PipelineEvent, PipelineOptions, Progress,
+    Reconnect, ReconnectDecision, WatchEnd, WatchError, WatchStep, decode_frame,
 };
 use crate::session::Session;
 
@@ -77,6 +77,8 @@ struct Link {
     heard: Instant,
     ping_sent: bool,
     pong_queued: bool,
+    /// When the next catch-up is due while connected.
+    refresh_at: Option<Instant>,
 }
 
 /// A pipeline watch without I/O: it says what to do next and until when; the transport
@@ -89,6 +91,8 @@ struct Link {
 ///   ping when due; answer the server's pings. Only whole frames and pongs count as heard:
 ///   a frame dripping in and the server's own pings do not. A write that misses its
 ///   deadline means the server stopped reading: the socket is dropped.
+/// - **Refresh**: while connected, catch up again every
+///   [`PipelineOptions::refresh_interval`], as a socket can stay open and deliver nothing.
 /// - **Reconnect** by the [`Reconnect`] policy, with jitter from the seed; stop for good
 ///   when the token is refused.
 ///
@@ -150,6 +154,7 @@ pub struct Watch {
     previous: Option<PipelineEvent>,
     waits: Vec<Duration>,
     last_failure: Option<WatchError>,
+    progress: Progress,
 }
 
 impl Watch {
@@ -172,7 +177,7 @@ impl Watch {
             connect: PipelineConnect::new(session)?,
             reconnect: Reconnect::new(options.policy()),
             options,
-            gapless: Gapless::new(since),
+            gapless: Gapless::new(since.clone()),
             jitter: Jitter::new(seed),
             next: Next::Connect,
             waiting: None,
@@ -182,7 +187,34 @@ impl Watch {
             previous: None,
             waits: Vec::new(),
             last_failure: None,
+            progress: Progress::from_checkpoint(since.map(Checkpoint::since).unwrap_or_default()),
         })
+    }
+
+    /// Starts from `checkpoint` instead (one saved by an earlier run): the first catch-up
+    /// reads every page after it, then the watch goes live. See [`Checkpoint`] for the
+    /// guarantee.
+    #[must_use]
+    pub fn resume_from(mut self, checkpoint: Checkpoint) -> Self {
+        self.gapless = Gapless::resume(&checkpoint);
+        self.progress = Progress::from_checkpoint(checkpoint);
+        self
+    }
+
+    /// A shared handle on what the application finished: [`Progress::done`] and
+    /// [`Progress::checkpoint`], usable beside an iterator or stream that owns the watch.
+    pub fn progress(&self) -> Progress {
+        self.progress.clone()
+    }
+
+    /// The application is done with `event`: the checkpoint may move past it.
+    pub fn done(&self, event: &PipelineEvent) {
+        self.progress.done(event);
+    }
+
+    /// The checkpoint to save (see [`Checkpoint`]).
+    pub fn checkpoint(&self) -> Checkpoint {
+        self.progress.checkpoint()
     }
 
     /// Connects to another pipeline (a local simulator).
@@ -247,6 +279,7 @@ impl Watch {
             return out;
         }
         if let Some(event) = self.gapless.next_event() {
+            self.progress.delivered(&event);
             return WatchStep::Deliver(event);
         }
         match std::mem::replace(&mut self.next, Next::Listen) {
@@ -399,16 +432,24 @@ impl Watch {
             self.drop_link(DropReason::Silence, now);
             return self.step(now);
         }
+        if link.refresh_at.is_some_and(|due| now >= due) {
+            self.update_link(|link| link.refresh_at = None);
+            self.next = Next::Fetch(self.gapless.reconnected());
+            return self.step(now);
+        }
         let ping_at = link.heard + self.options.ping_interval();
         if !link.ping_sent && now >= ping_at {
             self.waiting = Some(Waiting::PingWritten { until: write_until });
             return WatchStep::Ping { until: write_until };
         }
-        let until = if link.ping_sent {
+        let mut until = if link.ping_sent {
             silent_at
         } else {
             ping_at.min(silent_at)
         };
+        if let Some(due) = link.refresh_at {
+            until = until.min(due);
+        }
         self.waiting = Some(Waiting::Frame { until });
         WatchStep::Read { until }
     }
@@ -420,6 +461,7 @@ impl Watch {
             heard: now,
             ping_sent: false,
             pong_queued: false,
+            refresh_at: None,
         });
         self.previous = None;
         self.status(ConnectionStatus::Connected);
@@ -464,6 +506,11 @@ impl Watch {
                     None => {
                         // The socket was not read meanwhile: its silence starts now.
                         self.heard(now);
+                        let refresh = self.options.refresh_interval();
+                        self.update_link(|link| link.refresh_at = refresh.map(|every| now + every));
+                        if let Some((mark, ids)) = self.gapless.take_baseline() {
+                            self.progress.baseline(&mark, &ids);
+                        }
                         if let Some(missed) = self.gapless.take_missed() {
                             self.status(ConnectionStatus::CaughtUp { missed });
                         }

@@ -7,8 +7,8 @@ use futures_util::{SinkExt, StreamExt};
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{Error as WsError, Message};
 use vrchat_invite_core::{
-    Handshake, Happened, PipelineBase, PipelineEvent, PipelineOptions, SOCKET_READ_BUFFER,
-    SOCKET_WRITE_BUFFER_LIMIT, Timestamp, Watch, WatchError, WatchStep,
+    Handshake, Happened, PipelineEvent, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT, Watch,
+    WatchError, WatchPlan, WatchStep,
 };
 
 use super::stream::{Socket, open};
@@ -67,31 +67,20 @@ enum Op {
 }
 
 impl Watcher {
-    /// A watch as `client`'s session user; `since` as in [`Watch::new`]. Nothing is
-    /// connected before the first [`Watcher::next_event`].
+    /// A watch as `client`'s session user, as `plan` says (or options alone: start from
+    /// the inbox at the first connect). The client also sends the catch-up requests, and
+    /// stays usable through [`Watcher::client`]. Nothing is connected before the first
+    /// [`Watcher::next_event`].
     ///
     /// # Errors
     /// [`WatchError::Core`] when the session is not logged in.
-    pub fn new(
-        client: Client,
-        options: PipelineOptions,
-        since: Option<Timestamp>,
-    ) -> Result<Self, WatchError> {
-        let session = client.session();
+    pub fn new(client: Client, plan: impl Into<WatchPlan>) -> Result<Self, WatchError> {
+        let watch = plan.into().start(&client.session(), random_u64())?;
         Ok(Self {
-            watch: Watch::new(&session, options, since, random_u64())?,
             client,
+            watch,
             socket: None,
         })
-    }
-
-    /// Connects to another pipeline (a local simulator).
-    #[must_use]
-    pub fn with_base(self, base: PipelineBase) -> Self {
-        Self {
-            watch: self.watch.with_base(base),
-            ..self
-        }
     }
 
     /// The client, to answer events with (an invite for an invite request, ...).
@@ -99,8 +88,9 @@ impl Watcher {
         &self.client
     }
 
-    /// The watch: whether it is connected, what it waits for, its reconnect waits and the
-    /// last failure it recovered from.
+    /// The watch: say [`Watch::done`] with each event finished and save
+    /// [`Watch::checkpoint`]; whether it is connected, what it waits for, its reconnect
+    /// waits and the last failure it recovered from.
     pub fn watch(&self) -> &Watch {
         &self.watch
     }

@@ -6,8 +6,8 @@ use std::time::Instant;
 use tungstenite::Message;
 use tungstenite::protocol::WebSocketConfig;
 use vrchat_invite_core::{
-    Happened, PipelineBase, PipelineEvent, PipelineOptions, SOCKET_READ_BUFFER,
-    SOCKET_WRITE_BUFFER_LIMIT, Timestamp, Watch, WatchError, WatchStep,
+    Happened, PipelineEvent, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT, Watch, WatchError,
+    WatchPlan, WatchStep,
 };
 
 use super::stream::{Socket, open};
@@ -48,18 +48,15 @@ pub struct Watcher {
 }
 
 impl Watcher {
-    /// A watch as `client`'s session user (the client also sends the catch-up requests, and
-    /// stays usable through [`Watcher::client`]); `since` as in [`Watch::new`]. Nothing is
-    /// connected before the first [`Iterator::next`].
+    /// A watch as `client`'s session user, as `plan` says (or options alone: start from
+    /// the inbox at the first connect). The client also sends the catch-up requests, and
+    /// stays usable through [`Watcher::client`]. Nothing is connected before the first
+    /// [`Iterator::next`].
     ///
     /// # Errors
     /// [`WatchError::Core`] when the session is not logged in.
-    pub fn new(
-        client: Client,
-        options: PipelineOptions,
-        since: Option<Timestamp>,
-    ) -> Result<Self, WatchError> {
-        let watch = Watch::new(&client.session(), options, since, random_u64())?;
+    pub fn new(client: Client, plan: impl Into<WatchPlan>) -> Result<Self, WatchError> {
+        let watch = plan.into().start(&client.session(), random_u64())?;
         Ok(Self {
             client,
             watch,
@@ -67,20 +64,14 @@ impl Watcher {
         })
     }
 
-    /// Connects to another pipeline (a local simulator).
-    #[must_use]
-    pub fn with_base(mut self, base: PipelineBase) -> Self {
-        self.watch = self.watch.with_base(base);
-        self
-    }
-
     /// The client, to answer events with (an invite for an invite request, ...).
     pub fn client(&self) -> &Client {
         &self.client
     }
 
-    /// The watch: whether it is connected, what it waits for, its reconnect waits and the
-    /// last failure it recovered from.
+    /// The watch: say [`Watch::done`] with each event finished and save
+    /// [`Watch::checkpoint`]; whether it is connected, what it waits for, its reconnect
+    /// waits and the last failure it recovered from.
     pub fn watch(&self) -> &Watch {
         &self.watch
     }
