@@ -486,3 +486,22 @@ fn wrong_codes_are_bounded() {
         .is_err()
     );
 }
+
+/// Logout counts an expired session as logged out, but not a half-logged one the server
+/// refused: that session still lives (and counts against the account's limit).
+#[test]
+fn a_refused_logout_of_a_half_logged_session_is_reported() {
+    use vrchat_invite_core::{Endpoint, Logout};
+    let expired = reply(
+        401,
+        &[],
+        r#"{"error":{"message":"\"Missing Credentials\"","status_code":401}}"#,
+    );
+    assert!(Logout.settle(Logout.parse(&expired)).is_ok());
+    let half = reply(401, &[], REQUIRES_TWO_FACTOR);
+    let result = Logout.settle(Logout.parse(&half));
+    assert_eq!(
+        result.err().as_ref().and_then(Error::api_kind),
+        Some(&ApiErrorKind::TwoFactorRequired)
+    );
+}
