@@ -242,6 +242,11 @@ pub(crate) fn api_error(api: &ApiError, subject: &Subject) -> Failure {
             "the saved session was refused (expired or logged out): run `vrchat-invite login` again"
                 .to_owned(),
         ),
+        ApiErrorKind::TwoFactorRequired => (
+            Exit::TwoFactor,
+            "the saved session still needs its two-factor code: run `vrchat-invite login` to enter it (no password needed)"
+                .to_owned(),
+        ),
         ApiErrorKind::BlockedUserAgent => (
             Exit::Firewall,
             "VRChat's firewall blocked the request: give a real --user-agent \"AppName/version contact\""
@@ -342,6 +347,7 @@ mod tests {
             ),
             (404, "User not found", Exit::NotFound),
             (401, "Missing Credentials", Exit::SessionExpired),
+            (401, "Requires Two-Factor Authentication", Exit::TwoFactor),
             (429, "Rate limit exceeded", Exit::RateLimited),
             (502, "Bad Gateway", Exit::ServerError),
         ];

@@ -96,9 +96,9 @@ pub use error::{
 };
 pub use ids::{InstanceId, InviteMessageId, Location, NotificationId, UserId, WorldId};
 pub use inbox::{
-    ClearNotifications, GetNotification, HideNotification, ListNotifications, MarkNotificationSeen,
-    NotificationPager, NotificationsAfter, PageSize, Received, ReceivedInvite,
-    ReceivedInviteRequest, ReceivedInviteResponse, ReceivedRequestResponse,
+    ClearNotifications, GetNotification, HideNotification, HideReply, ListNotifications,
+    MarkNotificationSeen, NotificationPager, NotificationsAfter, PageSize, Received,
+    ReceivedInvite, ReceivedInviteRequest, ReceivedInviteResponse, ReceivedRequestResponse,
 };
 pub use invite::{InviteMyselfTo, InviteUser, RequestInvite, RespondInvite};
 pub use message::{

@@ -9,6 +9,8 @@ use crate::error::InputError;
 ///
 /// VRChat's firewall refuses requests without a descriptive User-Agent that names the app,
 /// its version and a way to reach its author, so there is no default: you supply your own.
+/// A contact that is only `@domain` is refused too, as the firewall refuses it; the
+/// official SDKs' `Name/version (contact), SDK/version (url)` is accepted.
 ///
 /// ```
 /// use vrchat_invite_core::UserAgent;
@@ -16,6 +18,7 @@ use crate::error::InputError;
 /// assert_eq!(agent.as_str(), "MyBot/1.2 me@example.com");
 /// assert!(UserAgent::new("MyBot").is_err());
 /// assert!(UserAgent::new("MyBot/1.2").is_err());
+/// assert!(UserAgent::new("MyBot/1.2 @example.com").is_err());
 /// # Ok::<(), vrchat_invite_core::InputError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -59,8 +62,16 @@ fn shape_problem(value: &str) -> Option<&'static str> {
     if version.is_empty() || !version.chars().all(is_token_char) {
         return Some("the version after `/` is missing");
     }
-    if contact.trim().is_empty() {
+    let words: Vec<&str> = contact
+        .split_whitespace()
+        .map(|word| word.trim_matches(|c: char| "()<>[],;\"'".contains(c)))
+        .filter(|word| !word.is_empty())
+        .collect();
+    if words.is_empty() {
         return Some("a contact (email or URL) after the version is missing");
+    }
+    if words.iter().all(|word| word.starts_with('@')) {
+        return Some("a bare `@domain` is no contact: give an email or URL");
     }
     None
 }
@@ -100,6 +111,8 @@ mod tests {
             "MyBot/1.2 me@example.com",
             "vrchat-invite-cli/0.1.0 https://example.com/contact",
             "A/1 (mailto:a@b.c) extra words",
+            "MyBot/1.2 (me@example.com), vrchatapi-python/1.0 (https://example.com/sdk)",
+            "MyBot/1.2 @example.com me@example.com",
         ] {
             assert!(UserAgent::new(good).is_ok(), "{good:?} rejected");
         }
@@ -117,6 +130,10 @@ mod tests {
             "My Bot/1.0 me",
             "Bot/1 é",
             "Bot/1 a\r\nX: y",
+            "MyBot/1.0 ()",
+            "MyBot/1.0 @example.com",
+            "MyBot/1.0 (@example.com)",
+            "MyBot/1.0 <@example.com>, @example.org",
         ] {
             assert!(UserAgent::new(bad).is_err(), "{bad:?} accepted");
         }

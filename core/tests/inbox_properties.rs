@@ -6,8 +6,9 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use serde_json::json;
 use vrchat_invite_core::{
-    AuthCookie, ItemList, ListNotifications, Notification, NotificationPager, NotificationsAfter,
-    PageSize, Session, Timestamp, UserAgent,
+    ApiErrorKind, AuthCookie, Endpoint, Error, GetNotification, HideNotification, ItemList,
+    ListNotifications, MarkNotificationSeen, Notification, NotificationId, NotificationPager,
+    NotificationsAfter, PageSize, Session, Timestamp, UserAgent,
 };
 
 fn session() -> Session {
@@ -142,5 +143,33 @@ proptest! {
         let expected_bad: Vec<usize> = items.iter().enumerate().filter(|(_, i)| i.is_none()).map(|(p, _)| p).collect();
         prop_assert_eq!(bad, expected_bad);
         prop_assert_eq!(list.is_complete(), items.iter().all(Option::is_some));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// A 404 about a notification is "not found" whatever its text says ("Notification not
+    /// found", "Cannot find notification․", anything newer).
+    #[test]
+    fn a_notification_404_is_not_found_whatever_its_text(message in any::<String>()) {
+        let body = json!({"error": {"message": message, "status_code": 404}}).to_string();
+        let reply = http::Response::builder()
+            .status(404)
+            .body(body.into_bytes())
+            .expect("reply");
+        let id = NotificationId::new("not_1").expect("id");
+        let kinds = [
+            GetNotification::new(id.clone()).parse(&reply).err(),
+            MarkNotificationSeen::new(id.clone()).parse(&reply).err(),
+            HideNotification::new(id).parse(&reply).err(),
+        ];
+        for error in kinds {
+            let kind = match error {
+                Some(Error::Api(api)) => Some(api.kind().clone()),
+                _ => None,
+            };
+            prop_assert_eq!(kind, Some(ApiErrorKind::NotFound));
+        }
     }
 }

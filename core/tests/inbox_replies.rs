@@ -4,9 +4,9 @@
 use http::Response;
 use vrchat_invite_core::{
     ApiErrorKind, ClearNotifications, Endpoint, Error, GetInviteMessages, GetNotification,
-    HideNotification, InviteMessageType, ListItem, ListNotifications, MarkNotificationSeen,
-    NotificationDetails, NotificationId, NotificationType, Received, ResetInviteMessage, Slot,
-    UpdateInviteMessage, UserId,
+    HideNotification, HideReply, InviteMessageType, ListItem, ListNotifications,
+    MarkNotificationSeen, NotificationDetails, NotificationId, NotificationType, Received,
+    ResetInviteMessage, Slot, UpdateInviteMessage, UserId,
 };
 
 fn reply(status: u16, body: &str) -> Response<Vec<u8>> {
@@ -191,7 +191,9 @@ fn get_see_and_hide_read_the_spec_example() {
     let outputs = [
         GetNotification::new(id()).parse(&reply(200, FRIEND_REQUEST)),
         MarkNotificationSeen::new(id()).parse(&reply(200, FRIEND_REQUEST)),
-        HideNotification::new(id()).parse(&reply(200, FRIEND_REQUEST)),
+        HideNotification::new(id())
+            .parse(&reply(200, FRIEND_REQUEST))
+            .map(|hidden| hidden.into_notification().expect("the notification")),
     ];
     for output in outputs {
         let notification = output.expect("notification");
@@ -205,19 +207,65 @@ fn get_see_and_hide_read_the_spec_example() {
 }
 
 #[test]
-fn an_unknown_notification_is_not_found() {
-    // `NotificationNotFoundError.yaml`.
-    let body = r#"{"error":{"message":"Notification not found","status_code":404}}"#;
-    for result in [
-        GetNotification::new(id()).parse(&reply(404, body)),
-        MarkNotificationSeen::new(id()).parse(&reply(404, body)),
-        HideNotification::new(id()).parse(&reply(404, body)),
+fn an_unknown_notification_is_not_found_whichever_text_says_so() {
+    // `NotificationNotFoundError.yaml`, the newer servers' text, and no text at all: the
+    // status decides.
+    for (body, message) in [
+        (
+            r#"{"error":{"message":"Notification not found","status_code":404}}"#,
+            Some("Notification not found"),
+        ),
+        (
+            "{\"error\":{\"message\":\"Cannot find notification\u{2024}\",\"status_code\":404}}",
+            Some("Cannot find notification\u{2024}"),
+        ),
+        (r#"{"error":{"status_code":404}}"#, None),
     ] {
-        let Err(Error::Api(error)) = result else {
-            panic!("an API error: {result:?}");
-        };
-        assert_eq!(*error.kind(), ApiErrorKind::NotFound);
-        assert_eq!(error.message(), Some("Notification not found"));
+        let results = [
+            GetNotification::new(id()).parse(&reply(404, body)).err(),
+            MarkNotificationSeen::new(id())
+                .parse(&reply(404, body))
+                .err(),
+            HideNotification::new(id()).parse(&reply(404, body)).err(),
+            vrchat_invite_core::RespondInvite::new(id(), Slot::new(0).expect("slot"))
+                .parse(&reply(404, body))
+                .err(),
+        ];
+        for result in results {
+            let Some(Error::Api(error)) = result else {
+                panic!("an API error: {result:?}");
+            };
+            assert_eq!(*error.kind(), ApiErrorKind::NotFound, "{body}");
+            assert_eq!(error.message(), message);
+        }
+    }
+}
+
+#[test]
+fn hide_reads_the_notification_and_the_success_note() {
+    let hide = HideNotification::new(id());
+    let hidden = hide
+        .parse(&reply(200, FRIEND_REQUEST))
+        .expect("the notification");
+    let notification = hidden.notification().expect("a notification");
+    assert_eq!(notification.kind, NotificationType::FriendRequest);
+
+    for note in [
+        r#"{"success":{"message":"Ok","status_code":200}}"#,
+        r#"{"success":{"message":"\"Ok\"","status_code":200},"extra":1}"#,
+    ] {
+        assert_eq!(
+            hide.parse(&reply(200, note)).expect("the success note"),
+            HideReply::Acknowledged,
+            "{note}"
+        );
+    }
+    for neither in [r#"{"ok":true}"#, "[]", "<html>", r#"{"id":"not_1"}"#] {
+        let result = hide.parse(&reply(200, neither));
+        assert!(
+            matches!(result, Err(Error::Decode(_))),
+            "{neither}: {result:?}"
+        );
     }
 }
 

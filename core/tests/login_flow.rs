@@ -135,6 +135,68 @@ fn a_stale_session_falls_back_to_the_password() {
     assert!(login.headers().get("cookie").is_none());
 }
 
+const REQUIRES_TWO_FACTOR: &str =
+    r#"{"error":{"message":"\"Requires Two-Factor Authentication\"","status_code":401}}"#;
+
+/// A saved session whose code was never verified is finished with that cookie: no password
+/// login (which would open another session), with or without credentials at hand.
+#[test]
+fn a_half_logged_session_resumes_at_the_code() {
+    for credentials in [Some(credentials()), None] {
+        let with_credentials = credentials.is_some();
+        let mut session = session().with_auth_cookie(AuthCookie::new("half").expect("token"));
+        let mut flow = LoginFlow::new(credentials);
+        let check = expect_send(&mut flow, &session);
+        assert_eq!(check.uri().path(), "/api/1/auth");
+        flow.receive(&mut session, &reply(401, &[], REQUIRES_TWO_FACTOR))
+            .expect("a half-logged session is no error");
+        assert_eq!(session.auth_cookie().map(AuthCookie::expose), Some("half"));
+
+        let fetch = expect_send(&mut flow, &session);
+        assert_eq!(fetch.uri().path(), "/api/1/auth/user");
+        assert!(
+            fetch.headers().get("authorization").is_none(),
+            "no password"
+        );
+        assert_eq!(fetch.headers()["cookie"], "auth=half");
+        flow.receive(
+            &mut session,
+            &reply(200, &[], r#"{"requiresTwoFactorAuth":["emailOtp"]}"#),
+        )
+        .expect("methods");
+        let prompt = flow.code_prompt().expect("a code is asked for");
+        assert_eq!(prompt.methods, [TwoFactorMethod::EmailOtp]);
+        assert_eq!(prompt.attempts_left, LoginFlow::MAX_CODE_ATTEMPTS);
+        flow.submit_code(
+            TwoFactorMethod::EmailOtp,
+            TwoFactorCode::new("654321").expect("code"),
+        )
+        .expect("submit");
+
+        let verify = expect_send(&mut flow, &session);
+        assert_eq!(
+            verify.uri().path(),
+            "/api/1/auth/twofactorauth/emailotp/verify"
+        );
+        assert_eq!(verify.headers()["cookie"], "auth=half");
+        flow.receive(
+            &mut session,
+            &reply(200, &["twoFactorAuth=t1; Path=/"], r#"{"verified":true}"#),
+        )
+        .expect("verified");
+        let fetch = expect_send(&mut flow, &session);
+        assert!(fetch.headers().get("authorization").is_none());
+        flow.receive(&mut session, &reply(200, &[], USER))
+            .expect("user");
+        assert!(
+            matches!(flow.step(&session), Ok(LoginStep::Done(_))),
+            "credentials given: {with_credentials}"
+        );
+        assert_eq!(session.auth_cookie().map(AuthCookie::expose), Some("half"));
+        assert_eq!(session.user_id().map(|id| id.as_str()), Some("usr_alice"));
+    }
+}
+
 #[test]
 fn a_stale_session_without_credentials_is_missing_credentials() {
     let mut session = session().with_auth_cookie(AuthCookie::new("stale").expect("token"));
@@ -422,5 +484,24 @@ fn wrong_codes_are_bounded() {
             TwoFactorCode::new("1").expect("code")
         )
         .is_err()
+    );
+}
+
+/// Logout counts an expired session as logged out, but not a half-logged one the server
+/// refused: that session still lives (and counts against the account's limit).
+#[test]
+fn a_refused_logout_of_a_half_logged_session_is_reported() {
+    use vrchat_invite_core::{Endpoint, Logout};
+    let expired = reply(
+        401,
+        &[],
+        r#"{"error":{"message":"\"Missing Credentials\"","status_code":401}}"#,
+    );
+    assert!(Logout.settle(Logout.parse(&expired)).is_ok());
+    let half = reply(401, &[], REQUIRES_TWO_FACTOR);
+    let result = Logout.settle(Logout.parse(&half));
+    assert_eq!(
+        result.err().as_ref().and_then(Error::api_kind),
+        Some(&ApiErrorKind::TwoFactorRequired)
     );
 }

@@ -55,6 +55,66 @@ fn a_notification_decodes_from_a_string_or_an_object() {
 }
 
 #[test]
+fn notification_type_names_decode_in_kebab_case_and_camel_case() {
+    let cases = [
+        (
+            "request-invite",
+            "requestInvite",
+            NotificationType::RequestInvite,
+            json!({"platform": "android", "requestMessage": "Hi"}),
+        ),
+        (
+            "invite-response",
+            "inviteResponse",
+            NotificationType::InviteResponse,
+            json!({"inResponseTo": "not_1", "responseMessage": "Later"}),
+        ),
+        (
+            "request-invite-response",
+            "requestInviteResponse",
+            NotificationType::RequestInviteResponse,
+            json!({"inResponseTo": "not_2", "requestMessage": "Sure"}),
+        ),
+        (
+            "friend-request",
+            "friendRequest",
+            NotificationType::FriendRequest,
+            json!({}),
+        ),
+    ];
+    for (kebab, camel, kind, details) in cases {
+        let mut decoded = Vec::new();
+        for name in [kebab, camel] {
+            // Details as an object (read in one pass) and as a string (the lenient path).
+            for details in [details.clone(), json!(details.to_string())] {
+                let content = json!({
+                    "id": "not_9", "type": name, "senderUserId": "usr_a",
+                    "receiverUserId": "usr_b", "created_at": "2024-05-06T07:08:09Z",
+                    "details": details, "message": ""
+                });
+                let PipelineEvent::Notification(notification) =
+                    decode_frame(&encoded("notification", &content)).expect("decodes")
+                else {
+                    panic!("not a notification: {name}");
+                };
+                assert_eq!(notification.kind, kind, "{name}");
+                decoded.push(notification);
+            }
+        }
+        assert!(
+            decoded.windows(2).all(|pair| pair[0] == pair[1]),
+            "{kebab} and {camel} decode alike: {decoded:?}"
+        );
+        if kind != NotificationType::FriendRequest {
+            assert!(
+                !matches!(decoded[0].details, NotificationDetails::Other(_)),
+                "typed details for {kebab}"
+            );
+        }
+    }
+}
+
+#[test]
 fn details_encoded_twice_still_decode() {
     let mut content = request_invite();
     content["details"] = json!(json!({"worldId": "wrld_1:1", "worldName": "Home"}).to_string());

@@ -40,12 +40,14 @@ impl Clock {
     }
 }
 
-/// Whole minutes from `now` until `until`, rounded up; 0 once it has passed.
+/// The minutes VRChat reports as left from `now` until `until`: whole minutes rounded
+/// down, the minute under way not counted, so a 60-minute wait reads 59 from its first
+/// millisecond and 0 in its last minute (while it still lasts); 0 once it has passed.
 pub(crate) fn minutes_left(now: i64, until: i64) -> u32 {
     if until <= now {
         return 0;
     }
-    let minutes = (until - now + MINUTE_MILLIS - 1) / MINUTE_MILLIS;
+    let minutes = (until - now - 1) / MINUTE_MILLIS;
     u32::try_from(minutes).unwrap_or(u32::MAX)
 }
 
@@ -59,15 +61,19 @@ mod tests {
     }
 
     #[test]
-    fn advances_and_rounds_minutes_up() {
+    fn advances_and_counts_minutes_down_from_59() {
         let mut clock = Clock::new();
         clock.advance(Duration::from_secs(90));
         assert_eq!(clock.now().as_str(), "2026-01-01T00:01:30.000Z");
         let now = clock.now_millis();
+        let hour = 60 * MINUTE_MILLIS;
+        assert_eq!(minutes_left(now, now + hour), 59);
+        assert_eq!(minutes_left(now, now + hour - 1_000), 59);
+        assert_eq!(minutes_left(now, now + hour - MINUTE_MILLIS), 58);
+        assert_eq!(minutes_left(now, now + MINUTE_MILLIS + 1), 1);
+        assert_eq!(minutes_left(now, now + MINUTE_MILLIS), 0);
+        assert_eq!(minutes_left(now, now + 1), 0);
         assert_eq!(minutes_left(now, now), 0);
-        assert_eq!(minutes_left(now, now + 1), 1);
-        assert_eq!(minutes_left(now, now + MINUTE_MILLIS), 1);
-        assert_eq!(minutes_left(now, now + MINUTE_MILLIS + 1), 2);
         assert_eq!(minutes_left(now, now - 5), 0);
     }
 }

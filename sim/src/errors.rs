@@ -1,4 +1,8 @@
-//! The error replies, worded as the spec's examples (quotes and look-alike dots included).
+//! The error replies, worded as VRChat words them (quotes and look-alike dots included).
+//!
+//! Two styles exist, as in real traffic: messages wrapped in literal quotes keep their
+//! ASCII punctuation (`"\"You need to be friends with that user first.\""`), and
+//! unwrapped ones end with VRChat's look-alike dot `․` (U+2024), never an ASCII period.
 
 use http::StatusCode;
 use serde_json::json;
@@ -11,11 +15,20 @@ pub(crate) fn missing_credentials() -> Reply {
     Reply::error(StatusCode::UNAUTHORIZED, "\"Missing Credentials\"")
 }
 
+/// 401: a half-logged session (password accepted, two-factor code not yet verified) on
+/// any route but login, verification and logout.
+pub(crate) fn requires_two_factor() -> Reply {
+    Reply::error(
+        StatusCode::UNAUTHORIZED,
+        "\"Requires Two-Factor Authentication\"",
+    )
+}
+
 /// 401: someone else's invite messages.
 pub(crate) fn not_authorized() -> Reply {
     Reply::error(
         StatusCode::UNAUTHORIZED,
-        "You are not authorized to perform that action.",
+        "You are not authorized to perform that action\u{2024}",
     )
 }
 
@@ -92,7 +105,10 @@ pub(crate) fn slot_not_a_number() -> Reply {
 
 /// 404: reset of a slot that was never edited.
 pub(crate) fn no_entry_for_slot() -> Reply {
-    Reply::error(StatusCode::NOT_FOUND, "There's no entry for that slot.")
+    Reply::error(
+        StatusCode::NOT_FOUND,
+        "There's no entry for that slot\u{2024}",
+    )
 }
 
 /// 429: an edit or reset during the slot's cooldown.
@@ -185,18 +201,22 @@ pub(crate) fn route_not_found() -> Reply {
 }
 
 /// The firewall's number for a refused User-Agent.
-pub(crate) const WAF_CODE_USER_AGENT: u32 = 16_000;
+pub(crate) const WAF_CODE_USER_AGENT: u32 = 13_799;
+
+/// What the firewall says to a refused User-Agent.
+pub(crate) const FIREWALL_USER_AGENT_MESSAGE: &str = "Please identify yourself with a properly formatted User-Agent that names your application, its version and a way to contact you\u{2024}";
 
 /// 403 from the firewall in front of the API: the User-Agent lacks `Name/version contact`.
+/// `waf_code` sits inside `error`, beside the status.
 pub(crate) fn firewall_user_agent() -> Reply {
     Reply::json(
         StatusCode::FORBIDDEN,
         &json!({
             "error": {
-                "message": "Please identify yourself with a properly formatted User-Agent: AppName/version contact",
+                "message": FIREWALL_USER_AGENT_MESSAGE,
                 "status_code": 403,
+                "waf_code": WAF_CODE_USER_AGENT,
             },
-            "waf_code": WAF_CODE_USER_AGENT,
         }),
     )
 }

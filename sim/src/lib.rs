@@ -55,17 +55,23 @@
 //!
 //! # What it enforces
 //!
-//! * **User-Agent**: every request needs `Name/version contact`; otherwise the "firewall"
-//!   answers 403 `{"error":{…},"waf_code":16000}`.
+//! * **User-Agent**: every request needs `Name/version contact` (a contact that is only
+//!   `@domain` does not count); otherwise the "firewall" answers 403
+//!   `{"error":{"message":"Please identify yourself…","status_code":403,"waf_code":13799}}`.
 //! * **Sessions**: the `auth` cookie; none or unknown on an authenticated route is 401
-//!   `"Missing Credentials"`. No `apiKey` is needed or looked at.
+//!   `"Missing Credentials"`; a half-logged one (password accepted, two-factor code not yet
+//!   verified) is 401 `"Requires Two-Factor Authentication"` there, and its login resumes by
+//!   verifying a code with the same cookie. No `apiKey` is needed or looked at.
 //! * **Friends only**: invites and invite requests to a non-friend are 403, to an unknown
 //!   user 404.
 //! * **Invite messages**: only your own (401 otherwise); slot 0 to 11 (negative 400; too high
 //!   400, or 404 without a message when reading one slot); an edit starts a 60-minute
 //!   cooldown, a reset respects it without restarting it; both answer 429
-//!   `Please wait N more minutes until you try again․` during it; resetting a slot never
-//!   edited is 404. Text comes back with VRChat's look-alike punctuation.
+//!   `Please wait N more minutes until you try again․` during it, where N, like
+//!   `remainingCooldownMinutes`, counts whole minutes left rounded down, as VRChat counts
+//!   them: 59 right after the edit, 0 in its last minute; resetting a slot never edited is
+//!   404 `There's no entry for that slot․`. Text comes back with VRChat's look-alike
+//!   punctuation, and the server's own unquoted messages end with `․`, never `.`.
 //! * **Responses**: only to an invite or request you received, once, with a slot in bounds;
 //!   responding to your own invite is 400.
 //! * **Inbox**: only what you received; someone else's notification, or an unknown ID, is
@@ -98,17 +104,33 @@
 //!   answers `{"success":{"message":"Ok","status_code":200}}`.
 //!
 //! Their notifications are written as the REST API writes them: `details` a JSON-encoded
-//! string, the real `seen`, and no `receiverUserId`:
+//! string, the real `seen`, `senderUsername` (the sender's display name; the spec calls it
+//! deprecated, real replies still carry it), and no `receiverUserId`:
 //!
 //! ```json
 //! {"id":"not_…","type":"invite","created_at":"2026-01-01T00:00:00.000Z",
 //!  "details":"{\"worldId\":\"wrld_…:1\",\"worldName\":\"…\"}",
-//!  "message":"This is a generated invite to …","seen":false,"senderUserId":"usr_…"}
+//!  "message":"This is a generated invite to …","seen":false,"senderUserId":"usr_…",
+//!  "senderUsername":"Alice"}
 //! ```
 //!
 //! (The invite routes keep their own shapes: `inviteUser` and `inviteMyselfTo` answer a
 //! SentNotification with `details` as an object; `requestInvite` and `respondInvite` a
-//! Notification that also names `receiverUserId`.)
+//! Notification that also names `receiverUserId`. All of them carry `senderUsername`.)
+//!
+//! # Readings not yet verified against VRChat
+//!
+//! Two behaviours follow the likeliest reading of what is known, and no capture confirms
+//! them yet; a client should not depend on either:
+//!
+//! * **Who receives `response-notification`.** The simulator pushes it to the sockets of
+//!   the user who answered (the one who may hide the answered notification), while the
+//!   original sender gets the answer as an ordinary `notification`. VRChat may send it
+//!   elsewhere, or also to the original sender.
+//! * **What `hide` answers.** `PUT …/{id}/hide` answers the hidden Notification, as the
+//!   spec this simulator is checked against says; a newer spec says
+//!   `{"success":{"message":"Ok","status_code":200}}`. The core's `HideNotification`
+//!   accepts both.
 //!
 //! **Dates.** The clock stands still, yet no two notifications share a `created_at`: each is
 //! dated with the simulated time now, or 1 ms after the previous notification when that is
@@ -126,13 +148,18 @@
 //! (each part percent-decoded; `+` stays `+`) sets `auth=…; Path=/; HttpOnly` and answers
 //! the user, or `{"requiresTwoFactorAuth":["totp","otp"]}` / `["emailOtp"]` for a 2FA
 //! account ([`UserSpec::with_totp`], [`UserSpec::with_email_otp`]). Until a code is verified
-//! that cookie gets 401 on every other route. Codes:
+//! that cookie gets 401 `{"error":{"message":"\"Requires Two-Factor Authentication\"","status_code":401}}`
+//! on every other route (`GET /auth` included), `GET /auth/user` with it answers the
+//! `requiresTwoFactorAuth` methods again, and a code verified with it finishes that same
+//! login: no second password login is needed. Codes:
 //!
 //! * `totp`: [`Simulator::totp_code`], valid during the current 30 simulated seconds; codes
 //!   follow RFC 6238 (SHA-1, 6 digits) on the simulated clock, so a bot can also compute
-//!   them from the account's [`SimUser::totp_secret`];
+//!   them from the account's [`SimUser::totp_secret`] (over HTTP: `GET
+//!   {base}/_sim/users/{id}/totp` answers both);
 //! * `otp`: one of [`Simulator::recovery_codes`], each usable once;
-//! * `emailOtp`: [`Simulator::last_email_code`], the code of the last login, usable once.
+//! * `emailOtp`: [`Simulator::last_email_code`] (over HTTP: `GET
+//!   {base}/_sim/users/{id}/email-code`), the code of the last login, usable once.
 //!
 //! `POST /auth/twofactorauth/{totp|otp|emailotp}/verify` with `{"code":"…"}` answers
 //! `{"verified":true}` and sets `twoFactorAuth=…`; sending that cookie at a later login of
@@ -153,9 +180,10 @@
 //! |---|---|---|
 //! | `GET {base}/_sim/clock` | | `{"now":"2026-01-01T00:00:00.000Z"}` |
 //! | `POST {base}/_sim/clock/advance` | `{"minutes":N}` and/or `{"seconds":N}` | the new `now` |
-//! | `POST {base}/_sim/users` | `{"username","password","displayName"?,"id"?,"twoFactor"?: "totp"\|"emailOtp"}` | `{"id","username","displayName","recoveryCodes"}` |
+//! | `POST {base}/_sim/users` | `{"username","password","displayName"?,"id"?,"twoFactor"?: "totp"\|"emailOtp"}` | `{"id","username","displayName","recoveryCodes","totpSecret"}` (`totpSecret` base32, `null` without TOTP) |
 //! | `POST {base}/_sim/users/{id}/session` | | `{"authToken":…}`, a logged-in `auth` cookie value |
-//! | `GET {base}/_sim/users/{id}/totp` | | `{"code":…}`, the authenticator code now (`null` without TOTP) |
+//! | `GET {base}/_sim/users/{id}/totp` | | `{"code":…,"secret":…}`, the authenticator code now and the base32 secret it comes from (both `null` without TOTP) |
+//! | `GET {base}/_sim/users/{id}/email-code` | | `{"code":…}`, the code "emailed" at the last password login (`null` before one) |
 //! | `POST {base}/_sim/friendships` | `{"users":[a,b]}` | `{"users":[a,b]}` |
 //! | `GET {base}/_sim/requests` | | `{"total","byOperation":{…},"requests":[{"method","path","headers","body"}]}`, `Cookie` and `Authorization` shown as `<redacted>` |
 //! | `POST {base}/_sim/reset` | | `{"reset":true}`: no users, sessions, notifications or logged requests; the clock back at its start |

@@ -80,7 +80,8 @@ fn a_scene_set_up_and_a_cooldown_waited_out_over_http() {
     assert_eq!(status, 200);
     assert_eq!(sent["receiverUserId"], "usr_bob");
 
-    // An edit starts the 60-minute cooldown; the clock control waits it out.
+    // An edit starts the 60-minute cooldown, counted down from 59 as VRChat counts it (the
+    // last minute reads 0); the clock control waits it out.
     let edit_path = format!("/message/{alice_id}/message/0");
     let edit = json!({"message": "hello"});
     assert_eq!(
@@ -90,7 +91,7 @@ fn a_scene_set_up_and_a_cooldown_waited_out_over_http() {
     let (status, refused) = http(&sim, "PUT", &edit_path, Some(&token), Some(&edit));
     assert_eq!(status, 429);
     assert!(
-        error_message(&refused).contains("60 more minutes"),
+        error_message(&refused).contains("59 more minutes"),
         "{refused}"
     );
     let (status, now) = http(
@@ -105,7 +106,7 @@ fn a_scene_set_up_and_a_cooldown_waited_out_over_http() {
     let (status, refused) = http(&sim, "PUT", &edit_path, Some(&token), Some(&edit));
     assert_eq!(status, 429);
     assert!(
-        error_message(&refused).contains("1 more minutes"),
+        error_message(&refused).contains("wait 0 more minutes"),
         "{refused}"
     );
     http(
@@ -232,4 +233,98 @@ fn the_rust_handle_resets_as_the_control_does() {
     assert!(sim.notifications_for(&alice.id).is_empty());
     let (status, _) = http(&sim, "GET", "/auth", Some(token.expose()), None);
     assert_eq!(status, 401, "the session is gone");
+}
+
+/// RFC 4648 base32 (no padding) back to bytes, as an authenticator app reads a secret.
+fn base32_decode(text: &str) -> Vec<u8> {
+    const ALPHABET: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    let mut bytes = Vec::new();
+    let (mut buffer, mut bits) = (0_u32, 0_u32);
+    for c in text.bytes() {
+        let value = ALPHABET.iter().position(|&a| a == c).expect("base32") as u32;
+        buffer = (buffer << 5) | value;
+        bits += 5;
+        if bits >= 8 {
+            bits -= 8;
+            bytes.push((buffer >> bits) as u8);
+        }
+    }
+    bytes
+}
+
+#[test]
+fn the_totp_secret_and_the_email_code_are_handed_out_over_http() {
+    let sim = Simulator::start().expect("simulator");
+    let (_, alice) = http(
+        &sim,
+        "POST",
+        "/_sim/users",
+        None,
+        Some(
+            &json!({"username": "alice", "password": "pw-a", "id": "usr_alice", "twoFactor": "totp"}),
+        ),
+    );
+    let secret = alice["totpSecret"].as_str().expect("a secret").to_owned();
+    let (status, totp) = http(&sim, "GET", "/_sim/users/usr_alice/totp", None, None);
+    assert_eq!(status, 200);
+    assert_eq!(totp["secret"], secret.as_str());
+
+    // A program computes the code itself from the secret and the simulated clock.
+    http(
+        &sim,
+        "POST",
+        "/_sim/clock/advance",
+        None,
+        Some(&json!({"seconds": 45})),
+    );
+    let seconds =
+        u64::try_from(vrchat_invite_sim::START_UNIX_MILLIS / 1000).expect("after 1970") + 45;
+    let computed =
+        totp_lite::totp_custom::<totp_lite::Sha1>(30, 6, &base32_decode(&secret), seconds);
+    let (_, now) = http(&sim, "GET", "/_sim/users/usr_alice/totp", None, None);
+    assert_eq!(now["code"], computed.as_str());
+    let login = common::raw_login(&sim, &common::basic("alice", "pw-a"), None);
+    let token = common::cookie_value(&login, "auth").expect("auth cookie");
+    let (status, verified) = http(
+        &sim,
+        "POST",
+        "/auth/twofactorauth/totp/verify",
+        Some(&token),
+        Some(&json!({"code": computed})),
+    );
+    assert_eq!((status, verified["verified"].clone()), (200, json!(true)));
+
+    // The emailed code of an email-2FA account, after its password login.
+    let (_, carol) = http(
+        &sim,
+        "POST",
+        "/_sim/users",
+        None,
+        Some(
+            &json!({"username": "carol", "password": "pw-c", "id": "usr_carol", "twoFactor": "emailOtp"}),
+        ),
+    );
+    assert_eq!(carol["totpSecret"], Value::Null);
+    let (status, before) = http(&sim, "GET", "/_sim/users/usr_carol/email-code", None, None);
+    assert_eq!((status, before), (200, json!({"code": null})));
+    let login = common::raw_login(&sim, &common::basic("carol", "pw-c"), None);
+    let token = common::cookie_value(&login, "auth").expect("auth cookie");
+    let (_, emailed) = http(&sim, "GET", "/_sim/users/usr_carol/email-code", None, None);
+    let code = emailed["code"].as_str().expect("a code").to_owned();
+    assert_eq!(
+        Some(code.clone()),
+        sim.last_email_code(&"usr_carol".parse().expect("id"))
+    );
+    let (status, verified) = http(
+        &sim,
+        "POST",
+        "/auth/twofactorauth/emailotp/verify",
+        Some(&token),
+        Some(&json!({"code": code})),
+    );
+    assert_eq!((status, verified["verified"].clone()), (200, json!(true)));
+    assert_eq!(
+        http(&sim, "GET", "/_sim/users/usr_nobody/email-code", None, None).0,
+        404
+    );
 }

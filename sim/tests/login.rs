@@ -144,11 +144,39 @@ fn totp_login_needs_the_current_code() {
         cookie_value(&reply, "auth").expect("auth cookie")
     );
 
-    // Not usable until verified.
-    for path in [messages_path(&carol.id), "/auth".to_owned()] {
-        let refused = raw(&sim, Method::GET, &path, Some(&cookie), b"");
+    // Not usable until verified: VRChat's own 401 for a half-logged session, byte for byte,
+    // which the core tells apart from an expired session.
+    let requires_two_factor =
+        r#"{"error":{"message":"\"Requires Two-Factor Authentication\"","status_code":401}}"#;
+    for (method, path) in [
+        (Method::GET, messages_path(&carol.id)),
+        (Method::GET, "/auth".to_owned()),
+        (Method::GET, "/auth/user/notifications".to_owned()),
+        (Method::PUT, "/auth/user/notifications/clear".to_owned()),
+    ] {
+        let refused = raw(&sim, method, &path, Some(&cookie), b"");
         assert_eq!(refused.status(), StatusCode::UNAUTHORIZED, "{path}");
+        assert_eq!(
+            std::str::from_utf8(refused.body()).expect("utf-8"),
+            requires_two_factor,
+            "{path}"
+        );
+        let error = vrchat_invite_core::ApiError::from_parts(
+            refused.status(),
+            refused.headers(),
+            refused.body(),
+        );
+        assert_eq!(
+            error.kind(),
+            &vrchat_invite_core::ApiErrorKind::TwoFactorRequired
+        );
     }
+    // Without any session it stays "Missing Credentials".
+    let anonymous = raw(&sim, Method::GET, &messages_path(&carol.id), None, b"");
+    assert_eq!(
+        std::str::from_utf8(anonymous.body()).expect("utf-8"),
+        r#"{"error":{"message":"\"Missing Credentials\"","status_code":401}}"#
+    );
     let pending = raw(&sim, Method::GET, "/auth/user", Some(&cookie), b"");
     assert_eq!(json(&pending)["requiresTwoFactorAuth"][0], "totp");
 

@@ -83,7 +83,10 @@ fn an_edit_rewrites_punctuation_and_starts_a_60_minute_cooldown() {
     assert_eq!(fold_punctuation(&edited.message), text);
     assert!(edited.id.as_str().starts_with("invm_"), "{}", edited.id);
     assert!(!edited.can_be_updated);
-    assert_eq!(edited.remaining_cooldown_minutes, 60);
+    assert_eq!(
+        edited.remaining_cooldown_minutes, 59,
+        "counted down from 59"
+    );
     assert_eq!(edited.updated_at.as_str(), "2026-01-01T00:01:30.000Z");
     assert_eq!(edited.message_type, InviteMessageType::Response);
     for other in list.iter().filter(|m| m.slot != slot(3)) {
@@ -108,33 +111,65 @@ fn a_second_edit_waits_for_the_cooldown() {
     call(&sim, &session, &update(&alice.id, kind, 0, "first")).expect("first edit");
 
     let error = call(&sim, &session, &update(&alice.id, kind, 0, "second")).expect_err("cooldown");
-    assert_eq!(error.cooldown_minutes(), Some(60));
+    assert_eq!(
+        error.cooldown_minutes(),
+        Some(59),
+        "VRChat counts down from 59"
+    );
     let api = error.api().expect("api error");
     assert_eq!(api.status(), StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(
         api.message(),
-        Some("Please wait 60 more minutes until you try again\u{2024}")
+        Some("Please wait 59 more minutes until you try again\u{2024}")
+    );
+
+    // One second after the edit, byte for byte as VRChat answers.
+    sim.advance_clock(Duration::from_secs(1));
+    let raw_reply = raw(
+        &sim,
+        Method::PUT,
+        &format!("/message/{}/message/0", alice.id),
+        Some(&auth_cookie(&session)),
+        br#"{"message":"second"}"#,
+    );
+    assert_eq!(raw_reply.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        std::str::from_utf8(raw_reply.body()).expect("utf-8"),
+        "{\"error\":{\"message\":\"Please wait 59 more minutes until you try again\u{2024}\",\"status_code\":429}}"
     );
 
     sim.advance_clock(Duration::from_secs(30 * 60));
     let error = call(&sim, &session, &update(&alice.id, kind, 0, "second")).expect_err("cooldown");
-    assert_eq!(error.cooldown_minutes(), Some(30));
+    assert_eq!(
+        error.cooldown_minutes(),
+        Some(29),
+        "29:59 left, rounded down"
+    );
     let read = call(
         &sim,
         &session,
         &GetInviteMessage::new(alice.id.clone(), kind, slot(0)),
     )
     .expect("read");
-    assert_eq!(read.remaining_cooldown_minutes, 30);
+    assert_eq!(read.remaining_cooldown_minutes, 29);
+    assert!(!read.can_be_updated);
     assert_eq!(read.message, "first");
 
     sim.advance_clock(Duration::from_secs(29 * 60 + 30));
     let error = call(&sim, &session, &update(&alice.id, kind, 0, "second")).expect_err("cooldown");
     assert_eq!(
         error.cooldown_minutes(),
-        Some(1),
-        "30 seconds round up to a minute"
+        Some(0),
+        "the last minute reads 0, and the slot is still locked"
     );
+    let read = call(
+        &sim,
+        &session,
+        &GetInviteMessage::new(alice.id.clone(), kind, slot(0)),
+    )
+    .expect("read");
+    assert_eq!(read.remaining_cooldown_minutes, 0);
+    assert!(!read.can_be_updated);
 
     // Other slots are free meanwhile.
     call(&sim, &session, &update(&alice.id, kind, 1, "other slot")).expect("another slot");
@@ -144,7 +179,7 @@ fn a_second_edit_waits_for_the_cooldown() {
         .expect("after cooldown")
         .into_decoded();
     assert_eq!(list[0].message, "second");
-    assert_eq!(list[0].remaining_cooldown_minutes, 60);
+    assert_eq!(list[0].remaining_cooldown_minutes, 59);
 }
 
 #[test]
@@ -164,7 +199,11 @@ fn reset_respects_the_cooldown_without_restarting_it() {
     let reset = ResetInviteMessage::new(alice.id.clone(), kind, slot(7));
     sim.advance_clock(Duration::from_secs(10 * 60));
     let error = call(&sim, &session, &reset).expect_err("cooldown");
-    assert_eq!(error.cooldown_minutes(), Some(50));
+    assert_eq!(
+        error.cooldown_minutes(),
+        Some(49),
+        "50 minutes left, the one under way not counted"
+    );
 
     sim.advance_clock(Duration::from_secs(50 * 60));
     let list = call(&sim, &session, &reset)
@@ -178,7 +217,10 @@ fn reset_respects_the_cooldown_without_restarting_it() {
     // Nothing left to reset.
     let again = api_error(call(&sim, &session, &reset));
     assert_eq!(again.status(), StatusCode::NOT_FOUND);
-    assert_eq!(again.message(), Some("There's no entry for that slot."));
+    assert_eq!(
+        again.message(),
+        Some("There's no entry for that slot\u{2024}")
+    );
     // The reset started no cooldown: editing right away works.
     call(&sim, &session, &update(&alice.id, kind, 7, "again")).expect("edit after reset");
 }
@@ -198,8 +240,9 @@ fn resetting_a_slot_never_edited_is_not_found() {
         b"",
     );
     assert_eq!(
-        json(&raw_reply),
-        serde_json::json!({"error": {"message": "There's no entry for that slot.", "status_code": 404}})
+        std::str::from_utf8(raw_reply.body()).expect("utf-8"),
+        "{\"error\":{\"message\":\"There's no entry for that slot\u{2024}\",\"status_code\":404}}",
+        "VRChat's dot, byte for byte"
     );
 }
 
@@ -273,7 +316,7 @@ fn only_your_own_messages() {
     assert_eq!(error.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(
         error.message(),
-        Some("You are not authorized to perform that action.")
+        Some("You are not authorized to perform that action\u{2024}")
     );
     for endpoint_error in [
         api_error(call(

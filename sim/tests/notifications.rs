@@ -155,6 +155,7 @@ fn the_inbox_lists_what_the_caller_received_newest_first_in_the_rest_shape() {
         "message",
         "seen",
         "senderUserId",
+        "senderUsername",
     ]
     .into();
     for item in &listed {
@@ -168,8 +169,13 @@ fn the_inbox_lists_what_the_caller_received_newest_first_in_the_rest_shape() {
     }
     assert_eq!(listed[0]["type"], "invite");
     assert_eq!(listed[0]["senderUserId"], carol.id.as_str());
+    assert_eq!(
+        listed[0]["senderUsername"], "Carol",
+        "real replies carry it"
+    );
     assert_eq!(listed[1]["type"], "requestInvite");
     assert_eq!(listed[1]["senderUserId"], alice.id.as_str());
+    assert_eq!(listed[1]["senderUsername"], alice.display_name);
     assert_eq!(listed[2]["type"], "invite");
     let details: Value = serde_json::from_str(listed[2]["details"].as_str().expect("a string"))
         .expect("details encode a JSON object");
@@ -789,4 +795,52 @@ mod paging {
             prop_assert_eq!(reply.status(), StatusCode::BAD_REQUEST);
         }
     }
+}
+
+#[test]
+fn every_rest_notification_names_its_sender_by_senderusername() {
+    let (sim, alice, bob, _) = trio();
+    let alice_cookie = cookie_of(&sim, &alice.id);
+    let bob_cookie = cookie_of(&sim, &bob.id);
+    let body = json!({"instanceId": LOCATION}).to_string();
+    let sent = raw(
+        &sim,
+        Method::POST,
+        &format!("/invite/{}", bob.id),
+        Some(&alice_cookie),
+        body.as_bytes(),
+    );
+    assert_eq!(json(&sent)["senderUsername"], "Alice", "inviteUser");
+    let id = json(&sent)["id"].as_str().expect("an id").to_owned();
+    let requested = raw(
+        &sim,
+        Method::POST,
+        &format!("/requestInvite/{}", bob.id),
+        Some(&alice_cookie),
+        b"",
+    );
+    assert_eq!(json(&requested)["senderUsername"], "Alice", "requestInvite");
+    for reply in [
+        get(&sim, &bob_cookie, &id),
+        see(&sim, &bob_cookie, &id),
+        hide(&sim, &bob_cookie, &id),
+    ] {
+        assert_eq!(
+            json(&reply)["senderUsername"],
+            "Alice",
+            "{}",
+            body_text(&reply)
+        );
+    }
+    let answered = raw(
+        &sim,
+        Method::POST,
+        &format!("/invite/{id}/response"),
+        Some(&bob_cookie),
+        br#"{"responseSlot":0}"#,
+    );
+    assert_eq!(json(&answered)["senderUsername"], "Bob", "respondInvite");
+    let decoded: Notification =
+        serde_json::from_slice(answered.body()).expect("the core decodes it");
+    assert_eq!(decoded.sender_username.as_deref(), Some("Bob"));
 }

@@ -32,13 +32,16 @@ fn the_firewall_refuses_a_missing_or_vague_user_agent() {
         Some("curl/8.5.0"),
         Some("MyBot"),
         Some("MyBot/1.0"),
+        Some("MyBot/1.0 @example.com"),
+        Some("MyBot/1.0 (@example.com)"),
     ] {
         let reply = request_without_agent(&sim, agent);
         assert_eq!(reply.status(), StatusCode::FORBIDDEN, "{agent:?}");
         let body = json(&reply);
         assert_eq!(body["error"]["status_code"], 403);
         assert!(body["error"]["message"].is_string());
-        assert!(body["waf_code"].is_number(), "{body}");
+        assert_eq!(body["error"]["waf_code"], 13799, "{body}");
+        assert!(body.get("waf_code").is_none(), "{body}");
         let error =
             vrchat_invite_core::ApiError::from_parts(reply.status(), reply.headers(), reply.body());
         assert_eq!(error.kind(), &ApiErrorKind::BlockedUserAgent);
@@ -58,6 +61,29 @@ fn the_firewall_refuses_a_missing_or_vague_user_agent() {
     );
     let good = request_without_agent(&sim, Some("Good/1.0 https://example.com"));
     assert_eq!(good.status(), StatusCode::UNAUTHORIZED);
+    // The official SDKs' shape passes.
+    let sdk = request_without_agent(
+        &sim,
+        Some("MyApp/2.1 (me@example.com), vrchatapi-python/1.19 (https://github.com/vrchatapi)"),
+    );
+    assert_eq!(sdk.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[test]
+fn the_firewall_answers_as_vrchat_does_waf_code_inside_error() {
+    let (sim, _, _) = scene();
+    let reply = request_without_agent(&sim, Some("MyBot/1.0 @example.com"));
+    assert_eq!(reply.status(), StatusCode::FORBIDDEN);
+    let body = std::str::from_utf8(reply.body()).expect("utf-8");
+    let message = json(&reply)["error"]["message"]
+        .as_str()
+        .expect("a message")
+        .to_owned();
+    assert!(message.contains("identify yourself"), "{message}");
+    assert_eq!(
+        body,
+        format!(r#"{{"error":{{"message":"{message}","status_code":403,"waf_code":13799}}}}"#)
+    );
 }
 
 #[test]

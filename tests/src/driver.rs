@@ -3,7 +3,9 @@
 
 use std::time::Duration;
 
-use vrchat_invite_core::{Endpoint, Session};
+use vrchat_invite_core::{
+    CodePrompt, Credentials, CurrentUser, Endpoint, Session, TwoFactorCode, TwoFactorMethod,
+};
 
 use crate::failure::Failure;
 
@@ -20,6 +22,19 @@ pub trait Driver: Sized {
     /// # Errors
     /// The transport's error, seen as a [`Failure`].
     fn send<E: Endpoint + Sync>(&self, endpoint: &E) -> Result<E::Output, Failure>;
+
+    /// Logs in through the transport's `login_with`; `ask_code` answers each code prompt.
+    ///
+    /// # Errors
+    /// The transport's error, seen as a [`Failure`].
+    fn login(
+        &self,
+        credentials: Option<Credentials>,
+        ask_code: impl FnMut(&CodePrompt) -> Option<(TwoFactorMethod, TwoFactorCode)>,
+    ) -> Result<CurrentUser, Failure>;
+
+    /// The session the client holds now (cookies and user ID as the login left them).
+    fn session(&self) -> Session;
 }
 
 /// The blocking ureq transport.
@@ -38,6 +53,20 @@ impl Driver for Ureq {
 
     fn send<E: Endpoint + Sync>(&self, endpoint: &E) -> Result<E::Output, Failure> {
         self.0.send(endpoint).map_err(|error| Failure::from(&error))
+    }
+
+    fn login(
+        &self,
+        credentials: Option<Credentials>,
+        ask_code: impl FnMut(&CodePrompt) -> Option<(TwoFactorMethod, TwoFactorCode)>,
+    ) -> Result<CurrentUser, Failure> {
+        self.0
+            .login_with(credentials, ask_code)
+            .map_err(|error| Failure::from(&error))
+    }
+
+    fn session(&self) -> Session {
+        self.0.session()
     }
 }
 
@@ -76,5 +105,26 @@ impl Driver for Hyper {
             Ok(result) => result.map_err(|error| Failure::from(&error)),
             Err(_) => panic!("hyper step took longer than {STEP_BOUND:?}"),
         }
+    }
+
+    fn login(
+        &self,
+        credentials: Option<Credentials>,
+        mut ask_code: impl FnMut(&CodePrompt) -> Option<(TwoFactorMethod, TwoFactorCode)>,
+    ) -> Result<CurrentUser, Failure> {
+        let login = self
+            .client
+            .login_with(credentials, |prompt| std::future::ready(ask_code(&prompt)));
+        let outcome = self
+            .runtime
+            .block_on(async { tokio::time::timeout(STEP_BOUND, login).await });
+        match outcome {
+            Ok(result) => result.map_err(|error| Failure::from(&error)),
+            Err(_) => panic!("hyper login took longer than {STEP_BOUND:?}"),
+        }
+    }
+
+    fn session(&self) -> Session {
+        self.client.session()
     }
 }

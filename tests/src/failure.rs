@@ -17,6 +17,8 @@ pub enum Failure {
     },
     /// A 2xx body that did not decode.
     Decode,
+    /// The login needed a two-factor code and none was given.
+    TwoFactorCancelled,
     /// No connection.
     Connect,
     /// The timeout ran out.
@@ -62,6 +64,7 @@ impl From<&vrchat_invite_core::ClientError> for Failure {
         use vrchat_invite_core::ClientError as E;
         match error {
             E::Core(core) => Self::from_core(core),
+            E::TwoFactorCancelled => Self::TwoFactorCancelled,
             E::Connect { .. } => Self::Connect,
             E::Timeout { .. } => Self::Timeout,
             E::Tls { .. } => Self::Tls,

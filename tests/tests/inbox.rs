@@ -135,6 +135,9 @@ fn get_see_hide_clear<D: Driver>() {
     let hidden = bob
         .send(&HideNotification::new(first.id.clone()))
         .expect("hide");
+    let hidden = hidden
+        .notification()
+        .expect("the simulator answers the notification");
     assert_eq!(hidden.id, first.id);
     let ids: Vec<NotificationId> = inbox(&bob).into_iter().map(|n| n.id).collect();
     assert_eq!(ids, std::slice::from_ref(&second.id), "{}", D::NAME);

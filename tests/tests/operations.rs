@@ -140,7 +140,7 @@ fn every_operation<D: Driver>() -> Vec<Step> {
     );
     assert_ne!(edited.id.as_str(), "default", "{name}");
     assert!(!edited.can_be_updated, "{name}");
-    assert_eq!(edited.remaining_cooldown_minutes, 60, "{name}");
+    assert_eq!(edited.remaining_cooldown_minutes, 59, "{name}");
     assert_eq!(updated[4], list[4], "{name}: other slots unchanged");
     steps.push(Step::Messages(updated));
 
@@ -239,7 +239,7 @@ fn every_operation<D: Driver>() -> Vec<Step> {
         refused,
         Failure::Api {
             status: http::StatusCode::TOO_MANY_REQUESTS,
-            kind: ApiErrorKind::Cooldown { minutes: 60 }
+            kind: ApiErrorKind::Cooldown { minutes: 59 }
         },
         "{name}"
     );

@@ -107,8 +107,9 @@ fn invite_and_respond<D: Driver>() {
     );
 }
 
-/// An edit starts a 60-minute cooldown: a second edit is refused with the minutes left,
-/// and succeeds once the clock has moved past it.
+/// An edit starts a 60-minute cooldown: a second edit is refused with the minutes left
+/// (counted down from 59, as VRChat counts them), and succeeds once the clock has moved
+/// past it.
 fn edit_cooldown<D: Driver>() {
     let world = World::new();
     let alice: D = world.client(&world.alice);
@@ -118,20 +119,20 @@ fn edit_cooldown<D: Driver>() {
         .expect("first edit")
         .into_decoded();
     assert_eq!(fold_punctuation(&first[2].message), "First edit.");
-    assert_eq!(first[2].remaining_cooldown_minutes, 60);
+    assert_eq!(first[2].remaining_cooldown_minutes, 59);
 
     assert_eq!(
         alice
             .send(&update(&world, 2, "Too soon."))
             .expect_err("second edit"),
-        cooldown(60)
+        cooldown(59)
     );
     world.sim.advance_clock(Duration::from_secs(25 * 60));
     assert_eq!(
         alice
             .send(&update(&world, 2, "Still too soon."))
             .expect_err("third edit"),
-        cooldown(35)
+        cooldown(34)
     );
     // Other slots are not affected.
     alice
@@ -160,7 +161,7 @@ fn reset_respects_the_cooldown<D: Driver>() {
     world.sim.advance_clock(Duration::from_secs(10 * 60));
     assert_eq!(
         alice.send(&reset).expect_err("reset too soon"),
-        cooldown(50)
+        cooldown(49)
     );
     // The refused reset did not restart the cooldown.
     world.sim.advance_clock(Duration::from_secs(50 * 60));

@@ -12,10 +12,12 @@ use crate::error::Error;
 impl Client {
     /// Logs in, reusing the session's saved cookie when it is still valid.
     ///
-    /// With a saved `auth` cookie, `GET /auth` checks it and no new session is made.
-    /// Otherwise the `credentials` log in (a stored `twoFactorAuth` cookie skips 2FA on a
-    /// remembered device). When a second factor is needed, `ask_code` gets the offered
-    /// methods and resolves to the method and code the person chose, or `None` to give up.
+    /// With a saved `auth` cookie, `GET /auth` checks it and no new session is made; a
+    /// half-logged session (password accepted, code never verified) goes straight on to
+    /// `ask_code` with that cookie, no password needed. Otherwise the `credentials` log in
+    /// (a stored `twoFactorAuth` cookie skips 2FA on a remembered device). When a second
+    /// factor is needed, `ask_code` gets the offered methods and resolves to the method and
+    /// code the person chose, or `None` to give up.
     /// A wrong code is forgiven: `ask_code` is asked again within the same login, up to
     /// [`vrchat_invite_core::LoginFlow::MAX_CODE_ATTEMPTS`] codes (see
     /// [`Client::login_with`] to tell the person why). Nothing else is retried: a wrong

@@ -103,12 +103,12 @@ mod tests {
         assert_eq!(first, Outcome::Edited("See you there\u{01C3}".to_owned()));
         assert_eq!(
             edit(&client, 3, "Later").expect("edit"),
-            Outcome::CoolingDown(60)
+            Outcome::CoolingDown(59)
         );
         sim.advance_clock(Duration::from_secs(45 * 60));
         assert_eq!(
             edit(&client, 3, "Later").expect("edit"),
-            Outcome::CoolingDown(15)
+            Outcome::CoolingDown(14)
         );
         sim.advance_clock(Duration::from_secs(15 * 60));
         assert_eq!(

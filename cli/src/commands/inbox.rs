@@ -104,15 +104,17 @@ pub(crate) fn run(args: &InboxArgs, globals: &Globals) -> Result<(), Failure> {
             })
         }
         Some(InboxAction::Hide { id }) => {
-            let notification = client
+            let reply = client
                 .send(&HideNotification::new(id.clone()))
                 .map_err(|error| transport_error(&error, &Subject::Notification(id.clone())))?;
-            output.show(&notification, || {
-                format!(
-                    "hidden: {}",
-                    received(&notification, &sender(&notification))
-                )
-            })
+            match reply.notification() {
+                Some(notification) => output.show(notification, || {
+                    format!("hidden: {}", received(notification, &sender(notification)))
+                }),
+                None => output.show(&serde_json::json!({"id": id, "hidden": true}), || {
+                    format!("hidden: {id}")
+                }),
+            }
         }
         Some(InboxAction::Clear { yes }) => {
             if !yes && !confirm_clear()? {

@@ -20,10 +20,15 @@ pub(crate) struct LoginArgs {
     /// Your VRChat username or email; asked for when not given. The password and the
     /// two-factor code are always asked for (without echo on a terminal; as lines of stdin
     /// otherwise). A saved session of another account is logged out once this login
-    /// succeeded, and kept when it does not.
+    /// succeeded, and kept when it does not. A saved session still waiting for its
+    /// two-factor code (a login stopped at the code) is finished with the code alone,
+    /// without the password.
     #[arg(long)]
     username: Option<String>,
 }
+
+/// Told before the code is asked for a saved session whose code was never entered.
+const RESUME_NOTE: &str = "The saved session is waiting for its two-factor code (its password was accepted earlier): enter your two-factor code to finish logging in.";
 
 /// What `login` reports. No username, password, code or cookie.
 #[derive(Debug, Serialize)]
@@ -56,16 +61,16 @@ pub(crate) fn run(args: &LoginArgs, globals: &Globals) -> Result<(), Failure> {
         session.set_user_id(saved.user_id().cloned());
     }
     let mut client = client(session)?;
+    let mut prompter = Prompter::for_stdin();
 
     let mut reused = None;
+    let mut resumed = false;
     if client.session().auth_cookie().is_some() {
-        match client.login(None, |_| None) {
+        match resume(&client, &mut prompter, &mut resumed) {
             Ok(user) => reused = Some(user),
             // The saved session expired: log in with a password below.
-            Err(vrchat_invite_ureq::Error::Core(vrchat_invite_core::Error::Input(
-                InputError::MissingCredentials,
-            ))) => {}
-            Err(error) => return Err(transport_error(&error, &Subject::Login)),
+            Err(Resume::Expired) => {}
+            Err(Resume::Failed(failure)) => return Err(failure),
         }
     }
     // Another account's saved session: log in afresh beside it; it is ended only once
@@ -77,14 +82,22 @@ pub(crate) fn run(args: &LoginArgs, globals: &Globals) -> Result<(), Failure> {
             replaced = reused.take().map(|user| (previous, user));
         }
     }
-    let reused_session = reused.is_some();
+    let reused_session = reused.is_some() && !resumed;
     let user = match reused {
         Some(user) => user,
         None => {
-            let mut prompter = Prompter::for_stdin();
             let credentials = ask_credentials(args, &mut prompter)?;
             client
-                .login_with(Some(credentials), |prompt| ask_code(&mut prompter, prompt))
+                .login_with(Some(credentials), |prompt| {
+                    // Kept half-logged, so a login stopped at the code resumes there; but
+                    // never over another account's session before this login succeeded.
+                    if prompt.rejected == 0 && replaced.is_none() {
+                        if let Err(failure) = store.save(&client.session()) {
+                            eprintln!("warning: {failure}");
+                        }
+                    }
+                    ask_code(&mut prompter, prompt)
+                })
                 .map_err(|error| transport_error(&error, &Subject::Login))?
         }
     };
@@ -98,6 +111,58 @@ pub(crate) fn run(args: &LoginArgs, globals: &Globals) -> Result<(), Failure> {
         reused_session,
         &store.path().display().to_string(),
     )
+}
+
+/// Why the saved session did not log in.
+enum Resume {
+    /// It is over: a password login is needed.
+    Expired,
+    /// The login failed; nothing more is tried.
+    Failed(Failure),
+}
+
+/// Logs in with the saved session: checked and reused when valid, finished with a code when
+/// half-logged (`resumed` then says so). Never sends the password.
+fn resume(
+    client: &vrchat_invite_ureq::Client,
+    prompter: &mut Prompter,
+    resumed: &mut bool,
+) -> Result<CurrentUser, Resume> {
+    let mut malformed = false;
+    let result = client.login_with(None, |prompt| {
+        if !*resumed {
+            eprintln!("{RESUME_NOTE}");
+            *resumed = true;
+        }
+        let answer = ask_code(prompter, prompt)?;
+        if looks_like_code(&answer) {
+            Some(answer)
+        } else {
+            malformed = true;
+            None
+        }
+    });
+    match result {
+        Ok(user) => Ok(user),
+        Err(vrchat_invite_ureq::Error::Core(vrchat_invite_core::Error::Input(
+            InputError::MissingCredentials,
+        ))) => Err(Resume::Expired),
+        Err(_) if malformed => Err(Resume::Failed(Failure::new(
+            Exit::TwoFactor,
+            "login stopped: the saved session is waiting for its two-factor code, and the answer \
+             was not a code (nothing was sent); enter the code, or run `vrchat-invite logout` \
+             to start over",
+        ))),
+        Err(error) => Err(Resume::Failed(transport_error(&error, &Subject::Login))),
+    }
+}
+
+/// Whether an answer can be the code asked for: six digits for an authenticator or email
+/// code (so a password line meant for a fresh login is never sent as one); a recovery
+/// code as typed.
+fn looks_like_code((method, code): &(TwoFactorMethod, TwoFactorCode)) -> bool {
+    let code = code.expose();
+    *method == TwoFactorMethod::Otp || (code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn report(

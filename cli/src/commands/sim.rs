@@ -29,8 +29,11 @@ Test controls (same port, below the base URL; JSON in and out; no User-Agent nee
                                          (cooldowns, TOTP codes and `after` keywords follow it)
   POST {base}/_sim/users                 {\"username\", \"password\", \"displayName\"?, \"id\"?,
                                          \"twoFactor\"?: \"totp\"|\"emailOtp\"}: add an account
+                                         (answers its recovery codes and TOTP secret)
   POST {base}/_sim/users/{id}/session    a logged-in auth cookie value for that user
-  GET  {base}/_sim/users/{id}/totp       the user's authenticator code now
+  GET  {base}/_sim/users/{id}/totp       the user's authenticator code now, and its TOTP
+                                         secret (base32, RFC 6238: SHA-1, 30 s, 6 digits)
+  GET  {base}/_sim/users/{id}/email-code the code emailed at the user's last password login
   POST {base}/_sim/friendships           {\"users\": [a, b]}: make two users friends
   GET  {base}/_sim/requests              the API requests received (secrets redacted)
   POST {base}/_sim/reset                 forget users, sessions, notifications and requests;

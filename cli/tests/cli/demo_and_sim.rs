@@ -22,7 +22,7 @@ fn demo_runs_the_whole_scenario() {
         "Logged in as Alice",
         "Logged in as Bob",
         "SLOT  STATUS",
-        "Refused, as expected: message slot 3 is cooling down: try again in 60 minutes",
+        "Refused, as expected: message slot 3 is cooling down: try again in 59 minutes",
         "60 minutes pass on the simulated clock",
         "Accepted. Now: message slot 3",
         "Alice invites Bob",
@@ -190,6 +190,9 @@ fn sim_help_lists_the_test_controls() {
     for control in [
         "POST {base}/_sim/clock/advance",
         "POST {base}/_sim/users",
+        "GET  {base}/_sim/users/{id}/totp",
+        "secret (base32",
+        "GET  {base}/_sim/users/{id}/email-code",
         "POST {base}/_sim/friendships",
         "GET  {base}/_sim/requests",
         "POST {base}/_sim/reset",

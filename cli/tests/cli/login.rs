@@ -73,12 +73,72 @@ fn wrong_password_and_wrong_code_have_their_own_codes() {
     let line = run.failed_with(exit::TWO_FACTOR);
     assert!(line.contains("two-factor code was not accepted"), "{line}");
 
-    // stdin ends before a code is given: the login is cancelled.
+    // stdin ends before a code is given: the login is cancelled, and the half-logged
+    // session is kept so the next login finishes it with the code alone.
+    std::fs::remove_file(world.session_file("alice")).expect("start afresh");
     let stdin = format!("{}\n", crate::harness::ALICE_PASSWORD);
     let run = world.run("alice", &["login", "--username", "alice"], &stdin);
     let line = run.failed_with(exit::TWO_FACTOR);
     assert!(line.contains("cancelled"), "{line}");
-    assert!(!world.session_file("alice").exists());
+    assert!(world.session_file("alice").exists());
+    world.cookies_are_secret("alice");
+}
+
+/// Requests that carried a password.
+fn password_logins(world: &World) -> usize {
+    world
+        .sim
+        .request_log()
+        .iter()
+        .filter(|request| request.headers.contains_key("authorization"))
+        .count()
+}
+
+#[test]
+fn a_login_stopped_at_the_code_is_finished_with_the_code_alone() {
+    let world = World::new("login-resume");
+    let stdin = format!("{ALICE_PASSWORD}\n");
+    let run = world.run("alice", &["login", "--username", "alice"], &stdin);
+    run.failed_with(exit::TWO_FACTOR);
+    world.cookies_are_secret("alice");
+    assert_eq!(password_logins(&world), 1);
+
+    // Other commands send the saved session nowhere: it is not logged in yet.
+    let line = world
+        .run("alice", &["messages", "list"], "")
+        .failed_with(exit::NOT_LOGGED_IN);
+    assert!(line.contains("vrchat-invite login"), "{line}");
+
+    // A password where the code is expected is not sent as a code.
+    let run = world.run("alice", &["login", "--username", "alice"], &stdin);
+    assert!(
+        run.stderr.contains("enter your two-factor code"),
+        "{run:#?}"
+    );
+    assert_eq!(run.code, exit::TWO_FACTOR, "{run:#?}");
+    let line = run.stderr.trim_end().lines().last().unwrap_or_default();
+    assert!(line.starts_with("error: login stopped"), "{run:#?}");
+    assert!(line.contains("not a code (nothing was sent)"), "{line}");
+    assert_eq!(world.sim.operation_counts().get("verify2FA"), None);
+
+    // The code alone finishes the saved login: no second password login, one session.
+    let code = world
+        .sim
+        .totp_code(&world.alice.id)
+        .expect("alice has totp");
+    world.secret(code.clone());
+    let run = world.run("alice", &["login", "--json"], &format!("{code}\n"));
+    assert!(
+        run.stderr.contains("enter your two-factor code"),
+        "{run:#?}"
+    );
+    let report = run.json();
+    assert_eq!(report["id"], world.alice.id.as_str());
+    assert_eq!(report["reusedSession"], false);
+    assert_eq!(password_logins(&world), 1);
+    assert_eq!(world.sim.active_sessions(&world.alice.id), 1);
+    world.cookies_are_secret("alice");
+    world.run("alice", &["messages", "list"], "").ok();
 }
 
 #[test]

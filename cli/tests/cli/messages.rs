@@ -45,20 +45,20 @@ fn list_get_set_reset_with_the_cooldown() {
         line.starts_with("set: message slot 3: \"Meet me at the lake"),
         "{line}"
     );
-    assert!(line.contains("cooling down, 60 minutes left"), "{line}");
+    assert!(line.contains("cooling down, 59 minutes left"), "{line}");
 
     let refused = world.run("bob", &["messages", "set", "--slot", "3", "Again"], "");
     let line = refused.failed_with(exit::COOLDOWN);
     assert_eq!(
         line,
-        "error: message slot 3 is cooling down: try again in 60 minutes"
+        "error: message slot 3 is cooling down: try again in 59 minutes"
     );
 
     world.sim.advance_clock(Duration::from_secs(18 * 60));
     let line = world
         .run("bob", &["messages", "reset", "--slot", "3"], "")
         .failed_with(exit::COOLDOWN);
-    assert!(line.ends_with("try again in 42 minutes"), "{line}");
+    assert!(line.ends_with("try again in 41 minutes"), "{line}");
 
     world.sim.advance_clock(Duration::from_secs(42 * 60));
     let after = world

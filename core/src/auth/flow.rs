@@ -79,6 +79,10 @@ enum Waiting {
 ///
 /// 1. With an `auth` cookie, `GET /auth` checks it; if valid, `GET /auth/user` fetches the
 ///    user and no new session is made (VRChat limits how many sessions an account has).
+///    A half-logged session (password accepted, code never verified: 401
+///    [`crate::ApiErrorKind::TwoFactorRequired`]) is resumed the same way: `GET /auth/user`
+///    names the methods, and the flow goes on at step 3 with that cookie, without a password
+///    login (and so without credentials, if none were given).
 /// 2. Otherwise `GET /auth/user` with `Authorization: Basic …` logs in, sending a stored
 ///    `twoFactorAuth` cookie so a remembered device skips 2FA.
 /// 3. When a second factor is required, the flow asks for a code, verifies it, and
@@ -257,6 +261,10 @@ impl LoginFlow {
         match waiting {
             Waiting::TokenCheck => match parse_response(&VerifyAuthToken, status, headers, body) {
                 Ok(true) => self.next = Next::FetchUser,
+                // A half-logged session: its user reply names the methods to resume with.
+                Err(Error::Api(error)) if error.kind() == &ApiErrorKind::TwoFactorRequired => {
+                    self.next = Next::FetchUser;
+                }
                 Ok(false) | Err(Error::Api(_)) => self.session_expired(session)?,
                 Err(error) => return Err(error),
             },

@@ -5,7 +5,8 @@ use http::Method;
 use crate::endpoint::Endpoint;
 
 /// Checks the session's `auth` cookie (operation `verifyAuthToken`). Answers `true` when it
-/// is valid; an invalid cookie answers 401 ([`crate::ApiErrorKind::Unauthorized`]).
+/// is valid; an invalid cookie answers 401 ([`crate::ApiErrorKind::Unauthorized`]), a
+/// half-logged one 401 [`crate::ApiErrorKind::TwoFactorRequired`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct VerifyAuthToken;
 

@@ -32,8 +32,9 @@ pub struct LoginDriver<'a> {
 
 impl ClientCore {
     /// Starts a login: with a saved `auth` cookie, `GET /auth` checks it (no new session is
-    /// made); otherwise `credentials` log in, and a stored `twoFactorAuth` cookie skips the
-    /// second factor on a remembered device.
+    /// made), and a half-logged one (its code never verified) resumes at the code, without
+    /// `credentials`; otherwise `credentials` log in, and a stored `twoFactorAuth` cookie
+    /// skips the second factor on a remembered device.
     ///
     /// ```
     /// use vrchat_invite_core::{ClientCore, ClientOptions, Credentials, LoginNext, Session, UserAgent};

@@ -20,8 +20,14 @@ pub const REQUEST_ID_HEADER: &str = "x-vrc-request-id";
 pub enum ApiErrorKind {
     /// A slot number the server refused (negative, too high, out of bounds).
     InvalidSlot,
-    /// 401: missing or invalid credentials, or not allowed to do this.
+    /// 401: missing or invalid credentials, or not allowed to do this. The session, if
+    /// any, is over: log in again.
     Unauthorized,
+    /// 401 "Requires Two-Factor Authentication": the session is half-logged (its password
+    /// was accepted, its two-factor code not yet verified). It is not over: finish the
+    /// login by verifying a code with the same `auth` cookie ([`crate::LoginFlow`] does),
+    /// instead of logging in again, which would open another session.
+    TwoFactorRequired,
     /// 403: the other user is not your friend.
     NotFriends,
     /// 404: the user, instance, notification or slot entry does not exist.
@@ -60,6 +66,7 @@ impl fmt::Display for ApiErrorKind {
         match self {
             Self::InvalidSlot => f.write_str("invalid slot"),
             Self::Unauthorized => f.write_str("unauthorized"),
+            Self::TwoFactorRequired => f.write_str("two-factor code required"),
             Self::NotFriends => f.write_str("not friends"),
             Self::NotFound => f.write_str("not found"),
             Self::Cooldown { minutes } => write!(f, "cooldown, {minutes} minutes left"),
@@ -252,11 +259,19 @@ fn classify(status: StatusCode, message: Option<&str>, has_waf_code: bool) -> Ap
         400 if text.contains("own invite") => ApiErrorKind::OwnInvite,
         400 if text.contains("slot") => ApiErrorKind::InvalidSlot,
         400 => ApiErrorKind::BadRequest,
+        401 if asks_for_second_factor(&text) => ApiErrorKind::TwoFactorRequired,
         401 => ApiErrorKind::Unauthorized,
         404 => ApiErrorKind::NotFound,
         500..=599 => ApiErrorKind::ServerError,
         _ => ApiErrorKind::Other,
     }
+}
+
+/// Whether a folded 401 message asks for the second factor ("Requires Two-Factor
+/// Authentication"), however its hyphen is written.
+fn asks_for_second_factor(folded: &str) -> bool {
+    let compact: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
+    compact.contains("twofactor") || compact.contains("2fa")
 }
 
 /// `N` from "please wait N more minutes…", whichever dot ends the sentence.
@@ -340,6 +355,38 @@ mod tests {
             Some("Please wait 12 more minutes until you try again. \u{FFFD}")
         );
         assert_eq!(error.raw_body(), body.as_slice());
+    }
+
+    #[test]
+    fn a_half_logged_session_is_not_an_expired_one() {
+        for message in [
+            r#""Requires Two-Factor Authentication""#,
+            "Requires Two\u{2010}Factor Authentication\u{2024}",
+            "requires two factor authentication",
+            "2FA required",
+        ] {
+            let body = serde_json::json!({"error": {"message": message, "status_code": 401}});
+            let error = parse(401, &body.to_string());
+            assert_eq!(error.kind(), &ApiErrorKind::TwoFactorRequired, "{message}");
+        }
+        for message in [r#""Missing Credentials""#, "Unauthorized", ""] {
+            let body = serde_json::json!({"error": {"message": message, "status_code": 401}});
+            let error = parse(401, &body.to_string());
+            assert_eq!(error.kind(), &ApiErrorKind::Unauthorized, "{message}");
+        }
+        assert_eq!(parse(401, "").kind(), &ApiErrorKind::Unauthorized);
+    }
+
+    #[test]
+    fn the_firewall_puts_its_code_inside_error_or_beside_it() {
+        for body in [
+            r#"{"error":{"message":"Please identify yourself","status_code":403,"waf_code":13799}}"#,
+            r#"{"error":{"message":"Please identify yourself","status_code":403},"waf_code":13799}"#,
+        ] {
+            let error = parse(403, body);
+            assert_eq!(error.kind(), &ApiErrorKind::BlockedUserAgent, "{body}");
+            assert_eq!(error.waf_code(), Some("13799"), "{body}");
+        }
     }
 
     #[test]

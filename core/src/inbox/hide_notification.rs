@@ -2,13 +2,15 @@
 
 use http::Method;
 
+use super::hide_reply::{HideReply, decode_hide_reply};
 use super::notification_path;
 use crate::endpoint::Endpoint;
 use crate::ids::NotificationId;
-use crate::models::Notification;
 
-/// Hides one of your notifications from later lists (operation `deleteNotification`);
-/// returns it.
+/// Hides one of your notifications from later lists (operation `deleteNotification`).
+///
+/// VRChat answers the hidden notification or only `{"success": …}`; both are accepted
+/// ([`HideReply`]).
 ///
 /// ```
 /// use vrchat_invite_core::{Endpoint, HideNotification, NotificationId};
@@ -35,7 +37,7 @@ impl HideNotification {
 }
 
 impl Endpoint for HideNotification {
-    type Output = Notification;
+    type Output = HideReply;
 
     fn method(&self) -> Method {
         Method::PUT
@@ -52,7 +54,7 @@ impl Endpoint for HideNotification {
             .finish()
     }
 
-    fn decode(&self, body: &[u8]) -> serde_json::Result<Notification> {
-        crate::models::decode_notification(body)
+    fn decode(&self, body: &[u8]) -> serde_json::Result<HideReply> {
+        decode_hide_reply(body)
     }
 }

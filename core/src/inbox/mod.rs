@@ -3,6 +3,7 @@
 mod clear_notifications;
 mod get_notification;
 mod hide_notification;
+mod hide_reply;
 mod list_notifications;
 mod mark_notification_seen;
 mod notification_pager;
@@ -13,6 +14,7 @@ mod received;
 pub use clear_notifications::ClearNotifications;
 pub use get_notification::GetNotification;
 pub use hide_notification::HideNotification;
+pub use hide_reply::HideReply;
 pub use list_notifications::ListNotifications;
 pub use mark_notification_seen::MarkNotificationSeen;
 pub use notification_pager::NotificationPager;

@@ -4,6 +4,17 @@ use std::fmt;
 
 /// The type of a notification. Types this crate does not know are kept in
 /// [`NotificationType::Other`] rather than failing the response.
+///
+/// Names are read in camelCase (`requestInvite`, as REST writes them) and in kebab-case
+/// (`request-invite`, as pipeline frames may write them); [`NotificationType::as_str`]
+/// writes camelCase.
+///
+/// ```
+/// use vrchat_invite_core::NotificationType;
+/// assert_eq!(NotificationType::from_wire("request-invite"), NotificationType::RequestInvite);
+/// assert_eq!(NotificationType::from_wire("requestInvite"), NotificationType::RequestInvite);
+/// assert_eq!(NotificationType::RequestInvite.as_str(), "requestInvite");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum NotificationType {
@@ -43,9 +54,11 @@ impl NotificationType {
         }
     }
 
-    /// The type for a wire name; never fails.
+    /// The type for a wire name, camelCase or kebab-case; never fails. An unknown name is
+    /// kept as written.
     pub fn from_wire(name: &str) -> Self {
-        match name {
+        let camel = kebab_to_camel(name);
+        match camel.as_deref().unwrap_or(name) {
             "boop" => Self::Boop,
             "friendRequest" => Self::FriendRequest,
             "invite" => Self::Invite,
@@ -54,9 +67,29 @@ impl NotificationType {
             "requestInvite" => Self::RequestInvite,
             "requestInviteResponse" => Self::RequestInviteResponse,
             "votetokick" => Self::VoteToKick,
-            other => Self::Other(other.to_owned()),
+            _ => Self::Other(name.to_owned()),
         }
     }
+}
+
+/// `request-invite-response` → `requestInviteResponse`; `None` for a name that is not
+/// words joined by single hyphens.
+fn kebab_to_camel(name: &str) -> Option<String> {
+    if !name.contains('-') {
+        return None;
+    }
+    let mut camel = String::with_capacity(name.len());
+    for (index, word) in name.split('-').enumerate() {
+        let mut chars = word.chars();
+        let first = chars.next()?;
+        if index == 0 {
+            camel.push(first);
+        } else {
+            camel.extend(first.to_uppercase());
+        }
+        camel.push_str(chars.as_str());
+    }
+    Some(camel)
 }
 
 impl fmt::Display for NotificationType {
@@ -84,5 +117,61 @@ impl<'de> serde::Deserialize<'de> for NotificationType {
             }
         }
         deserializer.deserialize_str(Visitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kebab_and_camel_names_are_the_same_type() {
+        for (kebab, camel, kind) in [
+            (
+                "friend-request",
+                "friendRequest",
+                NotificationType::FriendRequest,
+            ),
+            (
+                "invite-response",
+                "inviteResponse",
+                NotificationType::InviteResponse,
+            ),
+            (
+                "request-invite",
+                "requestInvite",
+                NotificationType::RequestInvite,
+            ),
+            (
+                "request-invite-response",
+                "requestInviteResponse",
+                NotificationType::RequestInviteResponse,
+            ),
+        ] {
+            assert_eq!(NotificationType::from_wire(kebab), kind, "{kebab}");
+            assert_eq!(NotificationType::from_wire(camel), kind, "{camel}");
+            assert_eq!(kind.as_str(), camel);
+        }
+        for plain in ["invite", "boop", "message", "votetokick"] {
+            assert_eq!(NotificationType::from_wire(plain).as_str(), plain);
+        }
+    }
+
+    #[test]
+    fn unknown_names_stay_as_written() {
+        for name in [
+            "group-announcement",
+            "new-thing-",
+            "-",
+            "",
+            "Invite",
+            "request--invite",
+        ] {
+            assert_eq!(
+                NotificationType::from_wire(name),
+                NotificationType::Other(name.to_owned()),
+                "{name}"
+            );
+        }
     }
 }

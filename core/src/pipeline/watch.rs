@@ -518,9 +518,13 @@ impl Watch {
                 }
             }
             Err(error) => {
-                let gone = error
-                    .api()
-                    .is_some_and(|api| api.kind() == &ApiErrorKind::Unauthorized);
+                // A half-logged session cannot read the inbox either: both need a login.
+                let gone = error.api().is_some_and(|api| {
+                    matches!(
+                        api.kind(),
+                        ApiErrorKind::Unauthorized | ApiErrorKind::TwoFactorRequired
+                    )
+                });
                 if gone {
                     self.refused(WatchEnd::Refused {
                         status: reply.status(),

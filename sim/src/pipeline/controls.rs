@@ -13,7 +13,8 @@ impl Simulator {
     ///
     /// Every notification the inbox gets is pushed to its receiver's open sockets as
     /// `{"type":"notification","content":"<JSON-encoded>"}`; an answer pushes
-    /// `response-notification` to the one who answered; marking seen, hiding and clearing
+    /// `response-notification` to the one who answered (not yet verified against VRChat; see
+    /// the crate docs); marking seen, hiding and clearing
     /// push `see-notification`, `hide-notification` and `clear-notification`.
     pub fn pipeline_base(&self) -> String {
         format!("ws://{}{PIPELINE_PATH}", self.addr())

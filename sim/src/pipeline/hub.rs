@@ -97,7 +97,8 @@ impl PipelineHub {
         self.push(&notification.receiver, notification_frame(notification));
     }
 
-    /// `receiver` answered `answered` with `response`: their own sockets hear of it.
+    /// `receiver` answered `answered` with `response`: their own sockets hear of it (a
+    /// reading not yet verified against VRChat; see the crate docs).
     pub(crate) fn responded(
         &mut self,
         receiver: &UserId,

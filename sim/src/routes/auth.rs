@@ -29,13 +29,17 @@ pub(crate) enum Factor {
 /// The `Set-Cookie` that ends the `auth` cookie.
 const CLEAR_AUTH_COOKIE: &str = "auth=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/";
 
-/// The user behind a fully logged-in `auth` cookie, or the 401 reply.
+/// The user behind a fully logged-in `auth` cookie, or the 401 reply: `"Requires
+/// Two-Factor Authentication"` for a session still waiting for its code, `"Missing
+/// Credentials"` for no session at all.
 pub(crate) fn active_user(state: &State, headers: &HeaderMap) -> Result<UserId, Reply> {
-    cookie(headers, "auth")
+    let session = cookie(headers, "auth")
         .and_then(|token| state.sessions.get(&token).cloned())
-        .filter(|session| session.stage == Stage::Active)
-        .map(|session| session.user)
-        .ok_or_else(errors::missing_credentials)
+        .ok_or_else(errors::missing_credentials)?;
+    match session.stage {
+        Stage::Active => Ok(session.user),
+        Stage::AwaitingCode(_) => Err(errors::requires_two_factor()),
+    }
 }
 
 /// The CurrentUser object, with a few harmless fields beside the ones that matter.

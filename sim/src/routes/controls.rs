@@ -44,6 +44,7 @@ pub(crate) fn answer(shared: &Shared, method: &Method, path: &str, body: &[u8]) 
         (&Method::POST, ["users"]) => add_user(shared, body),
         (&Method::POST, ["users", user, "session"]) => open_session(shared, user),
         (&Method::GET, ["users", user, "totp"]) => totp_code(shared, user),
+        (&Method::GET, ["users", user, "email-code"]) => email_code(shared, user),
         (&Method::POST, ["friendships"]) => befriend(shared, body),
         (&Method::GET, ["requests"]) => Ok(request_log(&lock(&shared.log))),
         (&Method::POST, ["reset"]) => Ok(reset(shared)),
@@ -115,6 +116,7 @@ fn add_user(shared: &Shared, body: &[u8]) -> Result<Reply, Reply> {
         "username": user.username,
         "displayName": user.display_name,
         "recoveryCodes": recovery_codes,
+        "totpSecret": user.totp_secret,
     })))
 }
 
@@ -145,14 +147,27 @@ fn open_session(shared: &Shared, user: &str) -> Result<Reply, Reply> {
     Ok(Reply::ok(&json!({ "authToken": token })))
 }
 
-/// `GET _sim/users/{id}/totp`: the authenticator code valid now.
+/// `GET _sim/users/{id}/totp`: the authenticator code valid now and the secret it comes
+/// from (base32), both `null` for an account without TOTP.
 fn totp_code(shared: &Shared, user: &str) -> Result<Reply, Reply> {
+    let state = lock(&shared.state);
+    let id = known_user(&state, user)?;
+    let record = state
+        .user(&id)
+        .filter(|record| record.second_factor == Some(crate::state::SecondFactor::Totp));
+    let code = record.map(|record| totp::code_at(&record.totp_secret, state.clock.now_millis()));
+    let secret = record.map(|record| totp::base32(&record.totp_secret));
+    Ok(Reply::ok(&json!({ "code": code, "secret": secret })))
+}
+
+/// `GET _sim/users/{id}/email-code`: the code "sent by email" at the account's last
+/// password login, `null` before one (or for an account without email 2FA).
+fn email_code(shared: &Shared, user: &str) -> Result<Reply, Reply> {
     let state = lock(&shared.state);
     let id = known_user(&state, user)?;
     let code = state
         .user(&id)
-        .filter(|record| record.second_factor == Some(crate::state::SecondFactor::Totp))
-        .map(|record| totp::code_at(&record.totp_secret, state.clock.now_millis()));
+        .and_then(|record| record.last_email_code.clone());
     Ok(Reply::ok(&json!({ "code": code })))
 }
 

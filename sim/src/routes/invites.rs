@@ -96,12 +96,23 @@ fn create(
 ) -> StoredNotification {
     let id = generated(NotificationId::new(format!("not_{}", state.ids.uuid())));
     let created_millis = state.notifications.next_stamp(state.clock.now_millis());
+    let sender_username = state
+        .user(sender)
+        .map(|user| {
+            if user.display_name.is_empty() {
+                user.username.clone()
+            } else {
+                user.display_name.clone()
+            }
+        })
+        .unwrap_or_default();
     let notification = StoredNotification {
         id,
         kind,
         created_at: Timestamp::from_unix_millis(created_millis),
         created_millis,
         sender: sender.clone(),
+        sender_username,
         receiver: receiver.clone(),
         message,
         details,

@@ -50,7 +50,8 @@ pub(crate) fn see(state: &mut State, caller: &UserId, id: &str) -> Result<Reply,
     Ok(Reply::ok(&reply))
 }
 
-/// `PUT /auth/user/notifications/{notificationId}/hide`
+/// `PUT /auth/user/notifications/{notificationId}/hide`: answers the notification, as the
+/// spec says (a newer spec says `{"success": …}`; not yet verified, see the crate docs).
 pub(crate) fn hide(state: &mut State, caller: &UserId, id: &str) -> Result<Reply, Reply> {
     let notification = received(state, caller, id)?;
     notification.hidden = true;

@@ -15,7 +15,7 @@ pub(crate) const COOLDOWN_MILLIS: i64 = 60 * MINUTE_MILLIS;
 pub(crate) enum SlotRefusal {
     /// The slot was edited less than an hour ago.
     Cooldown {
-        /// Minutes left, rounded up.
+        /// Minutes left as VRChat reports them (rounded down, 59 right after an edit).
         minutes: u32,
     },
     /// Reset of a slot that holds no edited text.
@@ -86,9 +86,12 @@ impl MessageSlots {
             Some(edited) => edited.id.clone(),
             None => generated(InviteMessageId::new("default")),
         };
-        InviteMessage::new(id, kind, slot, self.text(kind, slot))
+        let mut message = InviteMessage::new(id, kind, slot, self.text(kind, slot))
             .with_cooldown(remaining)
-            .with_updated_at(Timestamp::from_unix_millis(state.updated_at_millis))
+            .with_updated_at(Timestamp::from_unix_millis(state.updated_at_millis));
+        // In the cooldown's last minute 0 minutes are reported, yet the slot stays locked.
+        message.can_be_updated = now >= state.cooldown_until_millis;
+        message
     }
 
     /// The whole collection, slot 0 first.
@@ -104,10 +107,13 @@ impl MessageSlots {
         slot: Slot,
         now: i64,
     ) -> Result<(), SlotRefusal> {
-        match minutes_left(now, self.slot(kind, slot).cooldown_until_millis) {
-            0 => Ok(()),
-            minutes => Err(SlotRefusal::Cooldown { minutes }),
+        let until = self.slot(kind, slot).cooldown_until_millis;
+        if now >= until {
+            return Ok(());
         }
+        Err(SlotRefusal::Cooldown {
+            minutes: minutes_left(now, until),
+        })
     }
 
     /// Sets the text (rewritten), gives it `id`, and starts the cooldown.
@@ -181,15 +187,27 @@ mod tests {
             .update(kind, slot(2), "Hi.", id("invm_1"), T0)
             .expect("first edit");
         assert_eq!(slots.text(kind, slot(2)), "Hi\u{2024}");
+        assert_eq!(
+            slots.update(kind, slot(2), "At once", id("invm_2"), T0),
+            Err(SlotRefusal::Cooldown { minutes: 59 })
+        );
         let later = T0 + 30 * MINUTE_MILLIS + 1;
         assert_eq!(
             slots.update(kind, slot(2), "Again", id("invm_2"), later),
-            Err(SlotRefusal::Cooldown { minutes: 30 })
+            Err(SlotRefusal::Cooldown { minutes: 29 })
         );
         assert_eq!(
             slots.reset(kind, slot(2), later),
-            Err(SlotRefusal::Cooldown { minutes: 30 })
+            Err(SlotRefusal::Cooldown { minutes: 29 })
         );
+        let last_minute = T0 + COOLDOWN_MILLIS - 1;
+        assert_eq!(
+            slots.reset(kind, slot(2), last_minute),
+            Err(SlotRefusal::Cooldown { minutes: 0 })
+        );
+        let locked = slots.message(kind, slot(2), last_minute);
+        assert_eq!(locked.remaining_cooldown_minutes, 0);
+        assert!(!locked.can_be_updated, "locked to its last millisecond");
         let after = T0 + COOLDOWN_MILLIS;
         slots
             .reset(kind, slot(2), after)

@@ -183,6 +183,7 @@ impl State {
             created_at: Timestamp::from_unix_millis(created_millis),
             created_millis,
             sender,
+            sender_username: String::new(),
             receiver: receiver.clone(),
             message: String::new(),
             details: Value::Object(serde_json::Map::new()),

@@ -24,6 +24,8 @@ pub(crate) struct StoredNotification {
     /// `created_at` in Unix milliseconds: what lists order and filter by.
     pub(crate) created_millis: i64,
     pub(crate) sender: UserId,
+    /// `senderUsername`: the sender's display name when it was sent.
+    pub(crate) sender_username: String,
     pub(crate) receiver: UserId,
     pub(crate) message: String,
     /// A JSON object.
@@ -49,6 +51,7 @@ impl StoredNotification {
             "message": self.message,
             "receiverUserId": self.receiver,
             "senderUserId": self.sender,
+            "senderUsername": self.sender_username,
         })
     }
 
@@ -68,11 +71,13 @@ impl StoredNotification {
             "seen": self.seen,
             "receiverUserId": self.receiver,
             "senderUserId": self.sender,
+            "senderUsername": self.sender_username,
         })
     }
 
     /// The Notification shape of the inbox routes: details as a JSON-encoded string, the
-    /// real `seen`, no `receiverUserId`. A raw notification is its own JSON, verbatim.
+    /// real `seen`, `senderUsername`, no `receiverUserId`. A raw notification is its own
+    /// JSON, verbatim.
     pub(crate) fn inbox_json(&self) -> Value {
         if let Some(raw) = &self.raw {
             return raw.clone();
@@ -85,6 +90,7 @@ impl StoredNotification {
             "message": self.message,
             "seen": self.seen,
             "senderUserId": self.sender,
+            "senderUsername": self.sender_username,
         })
     }
 
@@ -208,6 +214,7 @@ mod tests {
             created_at: Timestamp::from_unix_millis(millis),
             created_millis: millis,
             sender: user("usr_sender"),
+            sender_username: "Sender".to_owned(),
             receiver: receiver.clone(),
             message: String::new(),
             details: json!({}),
