@@ -295,6 +295,27 @@ fn a_silent_connection_counts_as_dropped<D: WatchDriver>() {
     assert_eq!(world.sim.pipeline_connections(), 2);
 }
 
+fn a_quietly_dead_socket_costs_at_most_the_refresh_interval<D: WatchDriver>() {
+    let world = World::new();
+    let every = Duration::from_millis(800);
+    let mut watch: D = watch_bob(&world, options().with_refresh_interval(Some(every)));
+    let first = invite(&world);
+    assert_eq!(notification_id::<D>(&watch.event()), first);
+    // The socket stays open and answers pings, but no event reaches it any more.
+    world.sim.mute_pipeline_sockets();
+    let sent = std::time::Instant::now();
+    let missed = invite(&world);
+    assert_eq!(notification_id::<D>(&watch.event()), missed);
+    let took = sent.elapsed();
+    assert!(
+        took <= every + Duration::from_millis(1500),
+        "{}: {took:?}",
+        D::NAME
+    );
+    assert!(watch.waits().is_empty(), "{}: no reconnect", D::NAME);
+    assert_eq!(world.sim.pipeline_connections(), 1, "{}", D::NAME);
+}
+
 fn a_hundred_watchers_each_get_every_event<D: WatchDriver + Send + 'static>() {
     const WATCHERS: usize = 100;
     const INVITES: usize = 5;
@@ -347,5 +368,6 @@ on_both_watchers!(
     a_new_login_on_the_client_is_followed_at_the_next_reconnect,
     oversize_and_malformed_frames_are_errors_and_the_watch_goes_on,
     a_silent_connection_counts_as_dropped,
+    a_quietly_dead_socket_costs_at_most_the_refresh_interval,
     a_hundred_watchers_each_get_every_event,
 );

@@ -33,6 +33,13 @@ impl Simulator {
         self.state().pipeline.stall_all();
     }
 
+    /// Makes every open pipeline socket quietly dead: it stays open and answers pings, but
+    /// no event reaches it any more (as VRChat's edge sometimes does). Only a catch-up from
+    /// the inbox finds what was missed.
+    pub fn mute_pipeline_sockets(&self) {
+        self.state().pipeline.mute_all();
+    }
+
     /// Refuses `token` at the pipeline from now on (401 at the handshake) and closes its
     /// open sockets; the REST session stays valid.
     pub fn refuse_pipeline_token(&self, token: &AuthCookie) {

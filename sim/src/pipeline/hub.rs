@@ -18,6 +18,8 @@ pub(crate) enum Command {
     /// Go silent: read nothing (so pings go unanswered) and send nothing, holding the
     /// connection open for a while.
     Stall,
+    /// Go quietly dead: keep answering pings, but send no event any more.
+    Mute,
 }
 
 #[derive(Debug)]
@@ -127,6 +129,13 @@ impl PipelineHub {
     pub(crate) fn drop_all(&mut self) {
         for socket in self.sockets.drain(..) {
             let _ = socket.commands.send(Command::Close);
+        }
+    }
+
+    /// Makes every open socket quietly dead; they no longer count as open.
+    pub(crate) fn mute_all(&mut self) {
+        for socket in self.sockets.drain(..) {
+            let _ = socket.commands.send(Command::Mute);
         }
     }
 

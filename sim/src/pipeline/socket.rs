@@ -158,6 +158,18 @@ where
                     tokio::time::sleep(STALL_HOLD).await;
                     break;
                 }
+                Some(Command::Mute) => {
+                    // Pings are still answered; events never come.
+                    let answering = async {
+                        while let Some(Ok(message)) = stream.next().await {
+                            if message.is_close() || sink.flush().await.is_err() {
+                                break;
+                            }
+                        }
+                    };
+                    let _ = tokio::time::timeout(STALL_HOLD, answering).await;
+                    break;
+                }
             },
             incoming = stream.next() => match incoming {
                 Some(Ok(Message::Close(_)) | Err(_)) | None => break,

@@ -30,15 +30,20 @@ use crate::random::random_u64;
 ///
 /// ```no_run
 /// use futures_util::StreamExt;
-/// use vrchat_invite_hyper::{PipelineEvent, PipelineOptions};
-/// use vrchat_invite_hyper::{Client, Watcher};
+/// use vrchat_invite_hyper::{Client, PipelineEvent, PipelineOptions, Watcher};
 /// # async fn run(client: Client) -> Result<(), Box<dyn std::error::Error>> {
-/// let events = Watcher::new(client, PipelineOptions::default(), None)?.into_stream();
-/// let mut events = std::pin::pin!(events);
+/// let watcher = Watcher::new(client, PipelineOptions::default())?;
+/// // The progress handle works beside the stream that owns the watcher.
+/// let progress = watcher.watch().progress();
+/// let mut events = std::pin::pin!(watcher.into_stream());
 /// while let Some(event) = events.next().await {
 ///     match event {
-///         Ok(PipelineEvent::Notification(n)) => println!("{} from {}", n.kind, n.sender_user_id),
-///         Ok(other) => println!("{}", other.kind()),
+///         Ok(event) => {
+///             if let PipelineEvent::Notification(n) = &event {
+///                 println!("{} from {}", n.kind, n.sender_user_id);
+///             }
+///             progress.done(&event); // then save progress.checkpoint() (see WatchState)
+///         }
 ///         Err(error) => eprintln!("{error}"),
 ///     }
 /// }

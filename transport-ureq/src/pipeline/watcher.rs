@@ -27,13 +27,27 @@ use crate::random::random_u64;
 /// after the policy's wait.
 ///
 /// ```no_run
-/// use vrchat_invite_ureq::{PipelineEvent, PipelineOptions};
-/// use vrchat_invite_ureq::{Client, Watcher};
+/// use std::path::Path;
+/// use vrchat_invite_ureq::{Client, PipelineEvent, PipelineOptions, Watcher, WatchPlan, WatchState};
 /// # fn run(client: Client) -> Result<(), Box<dyn std::error::Error>> {
-/// for event in Watcher::new(client, PipelineOptions::default(), None)? {
-///     match event {
-///         Ok(PipelineEvent::Notification(n)) => println!("{} from {}", n.kind, n.sender_user_id),
-///         Ok(other) => println!("{}", other.kind()),
+/// // Resume where the last run stopped (a file per account; see `WatchState`).
+/// let (path, me) = (Path::new("bob.watch.json"), client.session().user_id().cloned().unwrap());
+/// let api = client.session().base_url().clone();
+/// let mut plan = WatchPlan::new(PipelineOptions::default());
+/// if let Some(checkpoint) = WatchState::load(path, &me, &api)? {
+///     plan = plan.resume_from(checkpoint);
+/// }
+/// let mut watcher = Watcher::new(client, plan)?;
+/// while let Some(item) = watcher.next() {
+///     match item {
+///         Ok(event) => {
+///             if let PipelineEvent::Notification(n) = &event {
+///                 println!("{} from {}", n.kind, n.sender_user_id);
+///             }
+///             // Finished with it: the checkpoint may move past it; save it.
+///             watcher.watch().done(&event);
+///             WatchState::new(me.clone(), &api, watcher.watch().checkpoint()).save(path)?;
+///         }
 ///         Err(error) => eprintln!("{error}"),
 ///     }
 /// }
