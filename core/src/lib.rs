@@ -120,7 +120,7 @@ pub use pipeline::{
     PipelineOptions, PipelineToken, Progress, RESUME_MAX_PAGES, Reconnect, ReconnectDecision,
     ReconnectPolicy, ResponseNotification, SEEN_LIMIT, SOCKET_READ_BUFFER,
     SOCKET_WRITE_BUFFER_LIMIT, StateFileError, WAIT_HISTORY, WATCH_STATE_FORMAT, Waiting, Watch,
-    WatchEnd, WatchError, WatchPlan, WatchState, WatchStep, decode_frame,
+    WatchEnd, WatchError, WatchIo, WatchPlan, WatchState, WatchStep, decode_frame,
 };
 pub use polite::{
     Action, CooldownBook, EDIT_COOLDOWN_MINUTES, InviteGuard, Politeness, Refusal, ReplySeen,

@@ -22,6 +22,7 @@ mod token;
 mod trace;
 mod watch;
 mod watch_error;
+mod watch_io;
 mod watch_plan;
 mod watch_step;
 
@@ -47,5 +48,6 @@ pub use status::{ConnectionStatus, DropReason};
 pub use token::PipelineToken;
 pub use watch::{WAIT_HISTORY, Waiting, Watch};
 pub use watch_error::WatchError;
+pub use watch_io::WatchIo;
 pub use watch_plan::WatchPlan;
 pub use watch_step::{Handshake, WatchEnd, WatchStep};

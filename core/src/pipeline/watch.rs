@@ -386,7 +386,11 @@ impl Watch {
             Ok(request) => {
                 let until = now + self.options.connect_timeout();
                 self.waiting = Some(Waiting::Socket { until });
-                WatchStep::Connect(Handshake { request, until })
+                WatchStep::Connect(Handshake {
+                    request,
+                    until,
+                    max_frame_size: self.options.max_frame_size(),
+                })
             }
             // Only an unassemblable URL, which a checked base cannot make: back off.
             Err(error) => {

@@ -31,6 +31,7 @@ pub enum WatchEnd {
 pub struct Handshake {
     pub(crate) request: Request<()>,
     pub(crate) until: Instant,
+    pub(crate) max_frame_size: usize,
 }
 
 impl Handshake {
@@ -47,6 +48,13 @@ impl Handshake {
     /// When connecting (TCP, a proxy's tunnel, TLS and the handshake) must be done.
     pub fn until(&self) -> Instant {
         self.until
+    }
+
+    /// The largest frame (and message) the socket is to accept; a larger one is reported
+    /// as [`crate::Happened::FrameTooLarge`]. Read with a [`crate::SOCKET_READ_BUFFER`]
+    /// buffer, writing at most [`crate::SOCKET_WRITE_BUFFER_LIMIT`].
+    pub fn max_frame_size(&self) -> usize {
+        self.max_frame_size
     }
 }
 

@@ -16,8 +16,11 @@ use vrchat_invite_core::{
 };
 
 /// A plain or TLS connection.
-pub(crate) trait Connection: AsyncRead + AsyncWrite + Unpin + Send {}
-impl<T: AsyncRead + AsyncWrite + Unpin + Send> Connection for T {}
+pub(crate) trait Connection:
+    AsyncRead + AsyncWrite + Unpin + Send + std::fmt::Debug
+{
+}
+impl<T: AsyncRead + AsyncWrite + Unpin + Send + std::fmt::Debug> Connection for T {}
 
 /// The socket type.
 pub(crate) type Socket = WebSocketStream<Box<dyn Connection>>;

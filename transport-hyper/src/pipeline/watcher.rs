@@ -1,14 +1,16 @@
 //! The async watcher: does what the core's [`Watch`] asks, over tokio-tungstenite.
 
+use std::future::Future;
 use std::time::Instant;
 
 use futures_core::Stream;
 use futures_util::{SinkExt, StreamExt};
+use tokio::time::{Instant as TokioInstant, timeout_at};
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{Error as WsError, Message};
 use vrchat_invite_core::{
-    Handshake, Happened, PipelineEvent, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT, Watch,
-    WatchError, WatchPlan, WatchStep,
+    Handshake, Happened, PipelineEvent, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT, Session,
+    Watch, WatchError, WatchIo, WatchPlan,
 };
 
 use super::stream::{Socket, open};
@@ -50,54 +52,46 @@ use crate::random::random_u64;
 /// # Ok(())
 /// # }
 /// ```
+#[derive(Debug)]
 pub struct Watcher {
-    client: Client,
     watch: Watch,
-    socket: Option<Socket>,
-}
-
-impl std::fmt::Debug for Watcher {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Watcher")
-            .field("watch", &self.watch)
-            .finish_non_exhaustive()
-    }
-}
-
-/// What one socket operation is.
-enum Op {
-    Read,
-    Ping,
-    Flush,
+    io: Io,
 }
 
 impl Watcher {
     /// A watch as `client`'s session user, as `plan` says (or options alone: start from
-    /// the inbox at the first connect). The client also sends the catch-up requests, and
-    /// stays usable through [`Watcher::client`]. Nothing is connected before the first
+    /// the inbox at the first connect). Nothing is connected before the first
     /// [`Watcher::next_event`].
     ///
     /// # Errors
     /// [`WatchError::Core`] when the session is not logged in.
     pub fn new(client: Client, plan: impl Into<WatchPlan>) -> Result<Self, WatchError> {
-        let watch = plan.into().start(&client.session(), random_u64())?;
+        let session = client.session();
         Ok(Self {
-            client,
-            watch,
-            socket: None,
+            watch: plan.into().start(&session, random_u64())?,
+            io: Io {
+                client,
+                socket: None,
+            },
         })
     }
 
     /// The client, to answer events with (an invite for an invite request, ...).
     pub fn client(&self) -> &Client {
-        &self.client
+        &self.io.client
     }
 
     /// The watch: say [`Watch::done`] with each event finished and save
-    /// [`Watch::checkpoint`]; whether it is connected, what it waits for, its reconnect
-    /// waits and the last failure it recovered from.
+    /// [`Watch::checkpoint`] (or use [`Watch::progress`] beside [`Watcher::into_stream`]);
+    /// whether it is connected, what it waits for, its reconnect waits and the last
+    /// failure it recovered from.
     pub fn watch(&self) -> &Watch {
         &self.watch
+    }
+
+    /// The next event or error; `None` once the watch has ended.
+    pub async fn next_event(&mut self) -> Option<Result<PipelineEvent, WatchError>> {
+        self.watch.next_event(&mut self.io).await
     }
 
     /// The events as a [`Stream`].
@@ -107,51 +101,24 @@ impl Watcher {
             Some((item, watcher))
         })
     }
+}
 
-    /// The next event or error; `None` once the watch has ended.
-    pub async fn next_event(&mut self) -> Option<Result<PipelineEvent, WatchError>> {
-        loop {
-            let happened = match self.watch.step(Instant::now()) {
-                WatchStep::Deliver(event) => return Some(Ok(event)),
-                WatchStep::Report(error) => return Some(Err(error)),
-                WatchStep::Finished => return None,
-                WatchStep::End(end) => {
-                    self.socket = None;
-                    return Some(Err(WatchError::Refused(end)));
-                }
-                WatchStep::Close => {
-                    self.socket = None;
-                    continue;
-                }
-                WatchStep::Connect(handshake) => self.connect(handshake).await,
-                WatchStep::FetchInbox(request) => {
-                    let reply = self.client.execute(request).await;
-                    reply.map_or_else(Happened::InboxFailed, Happened::InboxReply)
-                }
-                WatchStep::Read { until } => self.on_socket(Op::Read, until).await,
-                WatchStep::Ping { until } => self.on_socket(Op::Ping, until).await,
-                WatchStep::Flush { until } => self.on_socket(Op::Flush, until).await,
-                WatchStep::Sleep { until } => {
-                    tokio::time::sleep_until(until.into()).await;
-                    // A new login on the client since: reconnect with its cookie.
-                    self.watch.follow_session(&self.client.session());
-                    Happened::TimePassed
-                }
-            };
-            if let Err(error) = self.watch.handle(happened, Instant::now()) {
-                return Some(Err(error));
-            }
-        }
-    }
+/// The async I/O, each part bounded by its deadline on tokio's clock.
+#[derive(Debug)]
+struct Io {
+    client: Client,
+    socket: Option<Socket>,
+}
 
+impl WatchIo for Io {
     async fn connect(&mut self, handshake: Handshake) -> Happened {
-        let frame_limit = Some(self.watch.options().max_frame_size());
+        let limit = Some(handshake.max_frame_size());
         let mut config = WebSocketConfig::default();
         config.read_buffer_size = SOCKET_READ_BUFFER;
         config.write_buffer_size = 0;
         config.max_write_buffer_size = SOCKET_WRITE_BUFFER_LIMIT;
-        config.max_frame_size = frame_limit;
-        config.max_message_size = frame_limit;
+        config.max_frame_size = limit;
+        config.max_message_size = limit;
         let proxy = self.client.proxy_rules().select(handshake.request().uri());
         match open(handshake, proxy, config).await {
             Ok(socket) => {
@@ -162,37 +129,65 @@ impl Watcher {
         }
     }
 
-    /// Runs one socket operation by `until`.
-    async fn on_socket(&mut self, op: Op, until: Instant) -> Happened {
+    async fn fetch(&mut self, request: http::Request<Vec<u8>>) -> Happened {
+        let reply = self.client.execute(request).await;
+        reply.map_or_else(Happened::InboxFailed, Happened::InboxReply)
+    }
+
+    async fn read(&mut self, until: Instant) -> Happened {
         let Some(socket) = self.socket.as_mut() else {
             return Happened::Closed(None);
         };
-        let until = tokio::time::Instant::from_std(until);
-        let written = |sent: Result<(), WsError>| Some(sent.map(|()| None));
-        let outcome = match op {
-            Op::Read => tokio::time::timeout_at(until, socket.next())
-                .await
-                .map(|read| read.map(|message| message.map(Some))),
-            Op::Ping => {
-                let ping = socket.send(Message::Ping(Vec::new().into()));
-                tokio::time::timeout_at(until, ping).await.map(written)
-            }
-            Op::Flush => tokio::time::timeout_at(until, socket.flush())
-                .await
-                .map(written),
-        };
-        let Ok(Some(done)) = outcome else {
-            return outcome.map_or(Happened::TimePassed, |_| Happened::Closed(None));
-        };
-        match done {
-            Ok(None) => Happened::Written,
-            Ok(Some(Message::Text(text))) => Happened::Text(text.as_str().to_owned()),
-            Ok(Some(Message::Ping(_))) => Happened::Pinged,
-            Ok(Some(Message::Pong(_))) => Happened::Pong,
-            Ok(Some(Message::Close(_))) => Happened::Closed(None),
-            Ok(Some(_)) => Happened::OtherFrame,
-            Err(WsError::Capacity(_)) => Happened::FrameTooLarge,
-            Err(error) => Happened::Closed(Some(error.into())),
+        match timeout_at(TokioInstant::from_std(until), socket.next()).await {
+            Err(_) => Happened::TimePassed,
+            Ok(None) => Happened::Closed(None),
+            Ok(Some(Ok(Message::Text(text)))) => Happened::Text(text.as_str().to_owned()),
+            Ok(Some(Ok(Message::Ping(_)))) => Happened::Pinged,
+            Ok(Some(Ok(Message::Pong(_)))) => Happened::Pong,
+            Ok(Some(Ok(Message::Close(_)))) => Happened::Closed(None),
+            Ok(Some(Ok(_))) => Happened::OtherFrame,
+            Ok(Some(Err(error))) => failed(error),
         }
+    }
+
+    async fn write(&mut self, ping: bool, until: Instant) -> Happened {
+        let Some(socket) = self.socket.as_mut() else {
+            return Happened::Closed(None);
+        };
+        let written = async {
+            if ping {
+                socket.send(Message::Ping(Vec::new().into())).await
+            } else {
+                socket.flush().await
+            }
+        };
+        match timeout_at(TokioInstant::from_std(until), written).await {
+            Err(_) => Happened::TimePassed,
+            Ok(Ok(())) => Happened::Written,
+            Ok(Err(error)) => failed(error),
+        }
+    }
+
+    fn sleep(&mut self, until: Instant) -> impl Future<Output = ()> + Send {
+        tokio::time::sleep_until(TokioInstant::from_std(until))
+    }
+
+    fn close(&mut self) {
+        self.socket = None;
+    }
+
+    fn session(&self) -> Session {
+        self.client.session()
+    }
+
+    fn now(&self) -> Instant {
+        Instant::now()
+    }
+}
+
+fn failed(error: WsError) -> Happened {
+    match error {
+        WsError::Capacity(_) => Happened::FrameTooLarge,
+        error => Happened::Closed(Some(error.into())),
     }
 }

@@ -1,13 +1,14 @@
 //! The blocking watcher: does what the core's [`Watch`] asks, over tungstenite.
 
+use std::future::{Future, ready};
 use std::io;
 use std::time::Instant;
 
 use tungstenite::Message;
 use tungstenite::protocol::WebSocketConfig;
 use vrchat_invite_core::{
-    Happened, PipelineEvent, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT, Watch, WatchError,
-    WatchPlan, WatchStep,
+    Handshake, Happened, PipelineEvent, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT, Session,
+    Watch, WatchError, WatchIo, WatchPlan,
 };
 
 use super::stream::{Socket, open};
@@ -56,9 +57,8 @@ use crate::random::random_u64;
 /// ```
 #[derive(Debug)]
 pub struct Watcher {
-    client: Client,
     watch: Watch,
-    socket: Option<Socket>,
+    io: Io,
 }
 
 impl Watcher {
@@ -71,16 +71,16 @@ impl Watcher {
     /// [`WatchError::Core`] when the session is not logged in.
     pub fn new(client: Client, plan: impl Into<WatchPlan>) -> Result<Self, WatchError> {
         let watch = plan.into().start(&client.session(), random_u64())?;
-        Ok(Self {
+        let io = Io {
             client,
-            watch,
             socket: None,
-        })
+        };
+        Ok(Self { watch, io })
     }
 
     /// The client, to answer events with (an invite for an invite request, ...).
     pub fn client(&self) -> &Client {
-        &self.client
+        &self.io.client
     }
 
     /// The watch: say [`Watch::done`] with each event finished and save
@@ -89,37 +89,90 @@ impl Watcher {
     pub fn watch(&self) -> &Watch {
         &self.watch
     }
+}
 
-    fn connect(&mut self, handshake: vrchat_invite_core::Handshake) -> Happened {
-        let options = self.watch.options();
+impl Iterator for Watcher {
+    type Item = Result<PipelineEvent, WatchError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.watch.next_blocking(&mut self.io)
+    }
+}
+
+/// The blocking I/O: each call does its part before it returns.
+#[derive(Debug)]
+struct Io {
+    client: Client,
+    socket: Option<Socket>,
+}
+
+impl WatchIo for Io {
+    fn connect(&mut self, handshake: Handshake) -> impl Future<Output = Happened> + Send {
+        let limit = Some(handshake.max_frame_size());
         let config = WebSocketConfig::default()
             .read_buffer_size(SOCKET_READ_BUFFER)
             .write_buffer_size(0)
             .max_write_buffer_size(SOCKET_WRITE_BUFFER_LIMIT)
-            .max_frame_size(Some(options.max_frame_size()))
-            .max_message_size(Some(options.max_frame_size()));
+            .max_frame_size(limit)
+            .max_message_size(limit);
         let proxy = self.client.proxy_rules().select(handshake.request().uri());
-        match open(handshake, proxy, config) {
+        ready(match open(handshake, proxy, config) {
             Ok(socket) => {
                 self.socket = Some(socket);
                 Happened::Connected
             }
             Err(failure) => Happened::ConnectFailed(failure),
-        }
+        })
     }
 
-    /// Runs one socket operation by `until`: reading (`None`) or writing `message`.
-    fn on_socket(&mut self, message: Option<Option<Message>>, until: Instant) -> Happened {
+    fn fetch(&mut self, request: http::Request<Vec<u8>>) -> impl Future<Output = Happened> + Send {
+        let reply = self.client.execute(request);
+        ready(reply.map_or_else(Happened::InboxFailed, Happened::InboxReply))
+    }
+
+    fn read(&mut self, until: Instant) -> impl Future<Output = Happened> + Send {
+        ready(self.on_socket(until, |socket| socket.read().map(Some)))
+    }
+
+    fn write(&mut self, ping: bool, until: Instant) -> impl Future<Output = Happened> + Send {
+        ready(self.on_socket(until, |socket| {
+            if ping {
+                socket.send(Message::Ping(Vec::new().into()))?;
+            }
+            socket.flush().map(|()| None)
+        }))
+    }
+
+    fn sleep(&mut self, until: Instant) -> impl Future<Output = ()> + Send {
+        std::thread::sleep(until.saturating_duration_since(Instant::now()));
+        ready(())
+    }
+
+    fn close(&mut self) {
+        self.socket = None;
+    }
+
+    fn session(&self) -> Session {
+        self.client.session()
+    }
+
+    fn now(&self) -> Instant {
+        Instant::now()
+    }
+}
+
+impl Io {
+    /// Runs `operation` on the socket with every read and write ending by `until`.
+    fn on_socket(
+        &mut self,
+        until: Instant,
+        operation: impl FnOnce(&mut Socket) -> tungstenite::Result<Option<Message>>,
+    ) -> Happened {
         let Some(socket) = self.socket.as_mut() else {
             return Happened::Closed(None);
         };
         socket.get_mut().set_deadline(until);
-        let result = match message {
-            None => socket.read().map(Some),
-            Some(Some(message)) => socket.send(message).map(|()| None),
-            Some(None) => socket.flush().map(|()| None),
-        };
-        match result {
+        match operation(socket) {
             Ok(None) => Happened::Written,
             Ok(Some(Message::Text(text))) => Happened::Text(text.as_str().to_owned()),
             Ok(Some(Message::Ping(_))) => Happened::Pinged,
@@ -136,47 +189,6 @@ impl Watcher {
             }
             Err(tungstenite::Error::Capacity(_)) => Happened::FrameTooLarge,
             Err(error) => Happened::Closed(Some(error.into())),
-        }
-    }
-}
-
-impl Iterator for Watcher {
-    type Item = Result<PipelineEvent, WatchError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            let happened = match self.watch.step(Instant::now()) {
-                WatchStep::Deliver(event) => return Some(Ok(event)),
-                WatchStep::Report(error) => return Some(Err(error)),
-                WatchStep::End(end) => {
-                    self.socket = None;
-                    return Some(Err(WatchError::Refused(end)));
-                }
-                WatchStep::Finished => return None,
-                WatchStep::Close => {
-                    self.socket = None;
-                    continue;
-                }
-                WatchStep::Connect(handshake) => self.connect(handshake),
-                WatchStep::FetchInbox(request) => match self.client.execute(request) {
-                    Ok(reply) => Happened::InboxReply(reply),
-                    Err(error) => Happened::InboxFailed(error),
-                },
-                WatchStep::Read { until } => self.on_socket(None, until),
-                WatchStep::Ping { until } => {
-                    self.on_socket(Some(Some(Message::Ping(Vec::new().into()))), until)
-                }
-                WatchStep::Flush { until } => self.on_socket(Some(None), until),
-                WatchStep::Sleep { until } => {
-                    std::thread::sleep(until.saturating_duration_since(Instant::now()));
-                    // A new login on the client since: reconnect with its cookie.
-                    self.watch.follow_session(&self.client.session());
-                    Happened::TimePassed
-                }
-            };
-            if let Err(error) = self.watch.handle(happened, Instant::now()) {
-                return Some(Err(error));
-            }
         }
     }
 }
