@@ -1,33 +1,46 @@
-//! Lists your invite messages with the async client.
+//! Reads all four of your invite message collections at once with the async client, using
+//! the session `vrchat-invite login` saved (its cookies, user ID, base URL and User-Agent).
 //!
 //! ```sh
-//! VRCHAT_USER_AGENT="MyBot/1.0 me@example.com" VRCHAT_AUTH=authcookie_... \
-//!   VRCHAT_USER_ID=usr_... cargo run -p vrchat-invite-hyper --example send_one_hyper
+//! vrchat-invite login
+//! cargo run -p vrchat-invite-hyper --example send_one_hyper -- ~/.config/vrchat-invite/session.json
 //! ```
-//! `VRCHAT_BASE_URL` (optional) points it at another server, such as the simulator.
 
-use std::env;
 use std::error::Error;
 
-use vrchat_invite_hyper::{
-    AuthCookie, BaseUrl, Client, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId,
-};
+use vrchat_invite_hyper::{Client, GetInviteMessages, InviteMessageType, Session};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error>> {
-    let mut session = Session::new(UserAgent::new(env::var("VRCHAT_USER_AGENT")?)?)
-        .with_auth_cookie(AuthCookie::new(env::var("VRCHAT_AUTH")?)?)
-        .with_user_id(UserId::new(env::var("VRCHAT_USER_ID")?)?);
-    if let Ok(base_url) = env::var("VRCHAT_BASE_URL") {
-        session = session.with_base_url(BaseUrl::new(base_url)?);
-    }
-
+    let path = std::env::args()
+        .nth(1)
+        .ok_or("give the session file `vrchat-invite login` saved")?;
+    let session: Session = serde_json::from_str(&std::fs::read_to_string(path)?)?;
     let client = Client::new(session)?;
-    let messages = client
-        .send(&GetInviteMessages::mine(InviteMessageType::Message))
-        .await?;
-    for message in messages.decoded() {
-        println!("{:>2} {}", message.slot, message.message);
+
+    // One request per collection, all in flight together over the client's pool.
+    let [message, response, request, request_response] = [
+        InviteMessageType::Message,
+        InviteMessageType::Response,
+        InviteMessageType::Request,
+        InviteMessageType::RequestResponse,
+    ]
+    .map(GetInviteMessages::mine);
+    let (message, response, request, request_response) = tokio::try_join!(
+        client.send(&message),
+        client.send(&response),
+        client.send(&request),
+        client.send(&request_response),
+    )?;
+    for (kind, list) in [
+        ("message", message),
+        ("response", response),
+        ("request", request),
+        ("requestResponse", request_response),
+    ] {
+        for item in list.decoded() {
+            println!("{kind:>15} {:>2} {}", item.slot, item.message);
+        }
     }
     Ok(())
 }
