@@ -41,7 +41,10 @@ fn catch_up(list: &ListNotifications, reply: &Response<Vec<u8>>) -> usize {
 
 /// The merge alone: the full page, then the empty one that ends the catch-up.
 fn merge(gapless: &mut Gapless, page: Vec<Notification>, listed: usize) -> usize {
-    assert!(gapless.page_of(page, listed).is_some(), "a full page asks for the next");
+    assert!(
+        gapless.page_of(page, listed).is_some(),
+        "a full page asks for the next"
+    );
     assert!(gapless.page(Vec::new()).is_none());
     let mut delivered = 0;
     while let Some(event) = gapless.next_event() {
@@ -145,7 +148,9 @@ fn paired_ratio(block: u32, ours: &dyn Fn(), baseline: &dyn Fn()) -> [f64; 3] {
 }
 
 fn print_ratio(name: &str, [low, median, high]: [f64; 3]) {
-    println!("paired ratio {name}: median {median:.3} (quartiles {low:.3} to {high:.3}, 41 rounds)");
+    println!(
+        "paired ratio {name}: median {median:.3} (quartiles {low:.3} to {high:.3}, 41 rounds)"
+    );
 }
 
 fn paired(_: &mut Criterion) {

@@ -117,8 +117,8 @@ pub use pipeline::{
     CatchUpRequest, Checkpoint, ConnectFailure, ConnectionStatus, Dial, DropReason, FrameError,
     FriendLocation, Gapless, Handshake, Happened, NotificationV2, NotificationV2Delete,
     NotificationV2Update, PROGRESS_LIMIT, PipelineBase, PipelineConnect, PipelineEvent,
-    PipelineOptions, PipelineToken, Progress, RESUME_MAX_PAGES, Reconnect, ReconnectDecision,
-    ReconnectPolicy, ResponseNotification, SEEN_LIMIT, SOCKET_READ_BUFFER,
+    PipelineOptions, PipelineToken, Progress, RESUME_MAX_PAGES, RawJson, Reconnect,
+    ReconnectDecision, ReconnectPolicy, ResponseNotification, SEEN_LIMIT, SOCKET_READ_BUFFER,
     SOCKET_WRITE_BUFFER_LIMIT, StateFileError, WAIT_HISTORY, WATCH_STATE_FORMAT, Waiting, Watch,
     WatchEnd, WatchError, WatchIo, WatchPlan, WatchState, WatchStep, decode_frame,
 };

@@ -44,11 +44,12 @@ pub(crate) fn check_id(
 /// Whether `value` holds a control character (Unicode `Cc`: U+0000 to U+001F and U+007F to
 /// U+009F).
 fn has_control(value: &str) -> bool {
-    if value.is_ascii() {
-        value.bytes().any(|b| b.is_ascii_control())
-    } else {
-        value.chars().any(char::is_control)
-    }
+    // One pass without early exit, which the compiler turns into wide compares: IDs are
+    // short and almost always clean ASCII.
+    let (control, wide) = value.bytes().fold((false, false), |(control, wide), b| {
+        (control | (b < 0x20) | (b == 0x7f), wide | (b >= 0x80))
+    });
+    control || (wide && value.chars().any(char::is_control))
 }
 
 macro_rules! define_id {
@@ -127,8 +128,22 @@ macro_rules! define_id {
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = String::deserialize(deserializer)?;
-                Self::new(value).map_err(serde::de::Error::custom)
+                struct IdVisitor;
+                impl serde::de::Visitor<'_> for IdVisitor {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str("a string")
+                    }
+                    // Checked where the parser read it, then copied once.
+                    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<$name, E> {
+                        check_id($kind, value, &[$($forbidden),*]).map_err(E::custom)?;
+                        Ok($name(value.to_owned()))
+                    }
+                    fn visit_string<E: serde::de::Error>(self, value: String) -> Result<$name, E> {
+                        $name::new(value).map_err(E::custom)
+                    }
+                }
+                deserializer.deserialize_string(IdVisitor)
             }
         }
     };

@@ -230,7 +230,11 @@ impl Gapless {
             return None;
         };
         let full = listed.max(notifications.len()) >= usize::from(CATCH_UP_PAGE_SIZE);
-        fetched.extend(notifications);
+        if fetched.is_empty() {
+            *fetched = notifications;
+        } else {
+            fetched.extend(notifications);
+        }
         *page += 1;
         if full && *page < self.max_pages {
             let offset = page.saturating_mul(u32::from(CATCH_UP_PAGE_SIZE));
@@ -265,7 +269,7 @@ impl Gapless {
     fn finish(&mut self) {
         let State::CatchingUp {
             baseline,
-            mut fetched,
+            fetched,
             buffer,
             ..
         } = std::mem::replace(&mut self.state, State::Live)
@@ -274,36 +278,45 @@ impl Gapless {
         };
         self.baselined = true;
         self.max_pages = CATCH_UP_MAX_PAGES;
+        // Each creation time read once.
+        let mut fetched: Vec<(Option<i64>, Notification)> = fetched
+            .into_iter()
+            .map(|n| (n.created_at.unix_millis(), n))
+            .collect();
         if baseline {
             // What the socket brought meanwhile is new even when the page has it too.
-            let live: HashSet<_> = buffer
+            let live: HashSet<&str> = buffer
                 .iter()
-                .filter_map(|event| event.notification().map(|n| n.id.clone()))
+                .filter_map(|event| event.notification().map(|n| n.id.as_str()))
                 .collect();
-            for notification in fetched.iter().filter(|n| !live.contains(&n.id)) {
+            for (at, notification) in fetched
+                .iter()
+                .filter(|(_, n)| !live.contains(n.id.as_str()))
+            {
                 self.seen.insert(&notification.id);
-                self.raise_watermark(&notification.created_at);
+                self.raise_watermark(&notification.created_at, *at);
             }
             if let (Some(mark), Some(millis)) = (self.watermark.clone(), self.watermark_millis) {
                 let at_mark = fetched
                     .iter()
-                    .filter(|n| n.created_at.unix_millis() == Some(millis))
-                    .map(|n| n.id.clone())
+                    .filter(|(at, _)| *at == Some(millis))
+                    .map(|(_, n)| n.id.clone())
                     .collect();
                 self.baseline_mark = Some((mark, at_mark));
             }
             fetched.clear();
         }
         // Oldest first; a timestamp that does not parse sorts last, in page order.
-        fetched.sort_by_key(|n| n.created_at.unix_millis().unwrap_or(i64::MAX));
+        fetched.sort_by_key(|(at, _)| at.unwrap_or(i64::MAX));
         let before = self.ready.len();
-        for notification in fetched {
-            let older = match (notification.created_at.unix_millis(), self.watermark_millis) {
+        self.ready.reserve(fetched.len() + buffer.len());
+        for (at, notification) in fetched {
+            let older = match (at, self.watermark_millis) {
                 (Some(at), Some(mark)) => at < mark,
                 _ => false,
             };
             if !older {
-                self.deliver(PipelineEvent::Notification(notification));
+                self.deliver_at(PipelineEvent::Notification(notification), at);
             }
         }
         self.missed = Some(self.ready.len().saturating_sub(before));
@@ -313,22 +326,35 @@ impl Gapless {
     }
 
     fn deliver(&mut self, event: PipelineEvent) {
+        let at = event
+            .notification()
+            .and_then(|notification| notification.created_at.unix_millis());
+        self.deliver_at(event, at);
+    }
+
+    /// Delivers `event`; `at` is its notification's creation time, read once by the caller.
+    fn deliver_at(&mut self, event: PipelineEvent, at: Option<i64>) {
         if let PipelineEvent::Notification(notification) = &event {
             if !self.seen.insert(&notification.id) {
                 return;
             }
-            let created_at = notification.created_at.clone();
-            self.raise_watermark(&created_at);
+            self.raise_watermark(&notification.created_at, at);
         }
         self.ready.push_back(event);
     }
 
-    fn raise_watermark(&mut self, created_at: &Timestamp) {
-        if let Some(at) = created_at.unix_millis() {
-            if self.watermark_millis.is_none_or(|mark| at >= mark) {
-                self.watermark_millis = Some(at);
-                self.watermark = Some(created_at.clone());
-            }
+    /// Moves the watermark up to `created_at` (which reads as `at`).
+    fn raise_watermark(&mut self, created_at: &Timestamp, at: Option<i64>) {
+        let Some(at) = at else {
+            return;
+        };
+        if self.watermark_millis.is_some_and(|mark| at < mark) {
+            return;
+        }
+        self.watermark_millis = Some(at);
+        match &mut self.watermark {
+            Some(mark) => mark.clone_from(created_at),
+            None => self.watermark = Some(created_at.clone()),
         }
     }
 }
