@@ -10,6 +10,7 @@ mod event;
 mod frame;
 mod frame_pass;
 mod gapless;
+mod handshake_reply;
 mod happened;
 mod jitter;
 mod options;
@@ -41,6 +42,7 @@ pub use gapless::{
     CATCH_UP_BUFFER_LIMIT, CATCH_UP_MAX_PAGES, CATCH_UP_PAGE_SIZE, CatchUpRequest, Gapless,
     RESUME_MAX_PAGES, SEEN_LIMIT,
 };
+pub use handshake_reply::{HandshakeReader, HandshakeReplyError, MAX_HANDSHAKE_REPLY_HEAD};
 pub use happened::{ConnectFailure, Happened};
 pub use options::{PipelineOptions, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT};
 pub use progress::{PROGRESS_LIMIT, Progress};
