@@ -128,22 +128,8 @@ macro_rules! define_id {
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct IdVisitor;
-                impl serde::de::Visitor<'_> for IdVisitor {
-                    type Value = $name;
-                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                        f.write_str("a string")
-                    }
-                    // Checked where the parser read it, then copied once.
-                    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<$name, E> {
-                        check_id($kind, value, &[$($forbidden),*]).map_err(E::custom)?;
-                        Ok($name(value.to_owned()))
-                    }
-                    fn visit_string<E: serde::de::Error>(self, value: String) -> Result<$name, E> {
-                        $name::new(value).map_err(E::custom)
-                    }
-                }
-                deserializer.deserialize_string(IdVisitor)
+                let value = String::deserialize(deserializer)?;
+                Self::new(value).map_err(serde::de::Error::custom)
             }
         }
     };

@@ -12,7 +12,9 @@ use crate::pipeline::event::{
     ResponseNotification,
 };
 use crate::pipeline::frame_pass::decode_in_one_pass;
-use crate::pipeline::socket_notification::decode_socket_notification;
+use crate::pipeline::socket_notification::{
+    decode_socket_notification, decode_socket_notification_with,
+};
 
 /// The most characters of a reason kept in a [`FrameError`].
 const REASON_LIMIT: usize = 200;
@@ -147,12 +149,34 @@ pub(super) fn server_error(err: Value) -> FrameError {
     }
 }
 
-/// Decodes the content of a frame of type `kind`.
-pub(super) fn decode_parts(kind: &str, content: Content<'_>) -> Result<PipelineEvent, FrameError> {
-    let bad = |reason: String| FrameError::BadContent {
+/// Where a frame's event is written: nothing yet, or what the frame decoded to.
+pub(super) type Decoded = Option<Result<PipelineEvent, FrameError>>;
+
+/// [`decode_parts`], writing into `out`; a notification is made there rather than returned
+/// through each level, which would copy it at each (it is large).
+pub(super) fn decode_parts_into(kind: &str, content: Content<'_>, out: &mut Decoded) {
+    if kind != "notification" {
+        *out = Some(decode_parts(kind, content));
+        return;
+    }
+    let made = decode_socket_notification_with(content.json(), |notification| {
+        *out = Some(Ok(PipelineEvent::Notification(notification)));
+    });
+    if let Err(error) = made {
+        *out = Some(Err(bad_content(kind, error.to_string())));
+    }
+}
+
+fn bad_content(kind: &str, reason: String) -> FrameError {
+    FrameError::BadContent {
         kind: bounded(kind),
         reason: bounded(reason),
-    };
+    }
+}
+
+/// Decodes the content of a frame of type `kind`.
+pub(super) fn decode_parts(kind: &str, content: Content<'_>) -> Result<PipelineEvent, FrameError> {
+    let bad = |reason: String| bad_content(kind, reason);
     let json = content.json();
     let event = match kind {
         "notification" => PipelineEvent::Notification(

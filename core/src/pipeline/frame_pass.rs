@@ -9,7 +9,7 @@ use serde::de::{DeserializeSeed, Deserializer, Error, IgnoredAny, MapAccess, Vis
 use serde_json::Value;
 
 use crate::pipeline::PipelineEvent;
-use crate::pipeline::frame::{Content, FrameError, decode_parts, server_error};
+use crate::pipeline::frame::{Content, Decoded, FrameError, decode_parts_into, server_error};
 
 /// The frame's event, or `None` when the general reader must decide.
 pub(super) fn decode_in_one_pass(text: &str) -> Option<Result<PipelineEvent, FrameError>> {
@@ -25,8 +25,6 @@ pub(super) fn decode_in_one_pass(text: &str) -> Option<Result<PipelineEvent, Fra
     parser.end().ok()?;
     decoded
 }
-
-type Decoded = Option<Result<PipelineEvent, FrameError>>;
 
 /// Reads the frame's fields into `decoded`; fails (so the general reader runs) on whatever
 /// it does not read exactly as the general reader would: a key or type with escapes,
@@ -73,7 +71,7 @@ impl<'de> Visitor<'de> for FrameVisitor<'_> {
         } else if let Some(Some(kind)) = kind {
             if self.decoded.is_none() {
                 let content = early.as_deref().map_or(Content::Absent, Content::Text);
-                *self.decoded = Some(decode_parts(kind, content));
+                decode_parts_into(kind, content, self.decoded);
             }
         } else {
             *self.decoded = Some(Err(FrameError::MissingType));
@@ -104,12 +102,12 @@ impl<'de> Visitor<'de> for ContentSeed<'_, '_> {
     }
 
     fn visit_str<E: Error>(self, text: &str) -> Result<(), E> {
-        *self.decoded = Some(decode_parts(self.kind, Content::Text(text)));
+        decode_parts_into(self.kind, Content::Text(text), self.decoded);
         Ok(())
     }
 
     fn visit_unit<E: Error>(self) -> Result<(), E> {
-        *self.decoded = Some(decode_parts(self.kind, Content::Absent));
+        decode_parts_into(self.kind, Content::Absent, self.decoded);
         Ok(())
     }
 }

@@ -269,7 +269,7 @@ impl Gapless {
     fn finish(&mut self) {
         let State::CatchingUp {
             baseline,
-            fetched,
+            mut fetched,
             buffer,
             ..
         } = std::mem::replace(&mut self.state, State::Live)
@@ -278,45 +278,56 @@ impl Gapless {
         };
         self.baselined = true;
         self.max_pages = CATCH_UP_MAX_PAGES;
-        // Each creation time read once.
-        let mut fetched: Vec<(Option<i64>, Notification)> = fetched
-            .into_iter()
-            .map(|n| (n.created_at.unix_millis(), n))
-            .collect();
+        // Each creation time read once; the order is sorted on them, not the notifications
+        // (large to move) themselves.
+        let times: Vec<Option<i64>> = fetched.iter().map(|n| n.created_at.unix_millis()).collect();
         if baseline {
             // What the socket brought meanwhile is new even when the page has it too.
             let live: HashSet<&str> = buffer
                 .iter()
                 .filter_map(|event| event.notification().map(|n| n.id.as_str()))
                 .collect();
-            for (at, notification) in fetched
-                .iter()
-                .filter(|(_, n)| !live.contains(n.id.as_str()))
-            {
-                self.seen.insert(&notification.id);
-                self.raise_watermark(&notification.created_at, *at);
+            for (notification, at) in fetched.iter().zip(&times) {
+                if !live.contains(notification.id.as_str()) {
+                    self.seen.insert(&notification.id);
+                    self.raise_watermark(&notification.created_at, *at);
+                }
             }
             if let (Some(mark), Some(millis)) = (self.watermark.clone(), self.watermark_millis) {
                 let at_mark = fetched
                     .iter()
-                    .filter(|(at, _)| *at == Some(millis))
-                    .map(|(_, n)| n.id.clone())
+                    .zip(&times)
+                    .filter(|(_, at)| **at == Some(millis))
+                    .map(|(n, _)| n.id.clone())
                     .collect();
                 self.baseline_mark = Some((mark, at_mark));
             }
             fetched.clear();
         }
-        // Oldest first; a timestamp that does not parse sorts last, in page order.
-        fetched.sort_by_key(|(at, _)| at.unwrap_or(i64::MAX));
+        // Oldest first; a timestamp that does not parse sorts last; the index keeps the
+        // page's order among equal times.
+        let mut order: Vec<(i64, usize)> = fetched
+            .iter()
+            .zip(&times)
+            .enumerate()
+            .map(|(index, (_, at))| (at.unwrap_or(i64::MAX), index))
+            .collect();
+        order.sort_unstable();
+        let mut slots: Vec<Option<Notification>> = fetched.into_iter().map(Some).collect();
         let before = self.ready.len();
-        self.ready.reserve(fetched.len() + buffer.len());
-        for (at, notification) in fetched {
+        self.seen.reserve(slots.len());
+        self.ready.reserve(slots.len() + buffer.len());
+        for (_, index) in order {
+            let Some(notification) = slots.get_mut(index).and_then(Option::take) else {
+                continue;
+            };
+            let at = times.get(index).copied().flatten();
             let older = match (at, self.watermark_millis) {
                 (Some(at), Some(mark)) => at < mark,
                 _ => false,
             };
             if !older {
-                self.deliver_at(PipelineEvent::Notification(notification), at);
+                self.deliver_notification(notification, at);
             }
         }
         self.missed = Some(self.ready.len().saturating_sub(before));
@@ -326,21 +337,24 @@ impl Gapless {
     }
 
     fn deliver(&mut self, event: PipelineEvent) {
-        let at = event
-            .notification()
-            .and_then(|notification| notification.created_at.unix_millis());
-        self.deliver_at(event, at);
+        match event {
+            PipelineEvent::Notification(notification) => {
+                let at = notification.created_at.unix_millis();
+                self.deliver_notification(notification, at);
+            }
+            other => self.ready.push_back(other),
+        }
     }
 
-    /// Delivers `event`; `at` is its notification's creation time, read once by the caller.
-    fn deliver_at(&mut self, event: PipelineEvent, at: Option<i64>) {
-        if let PipelineEvent::Notification(notification) = &event {
-            if !self.seen.insert(&notification.id) {
-                return;
-            }
-            self.raise_watermark(&notification.created_at, at);
+    /// Delivers `notification` unless it was delivered already; `at` is its creation time,
+    /// read once by the caller.
+    fn deliver_notification(&mut self, notification: Notification, at: Option<i64>) {
+        if !self.seen.insert(&notification.id) {
+            return;
         }
-        self.ready.push_back(event);
+        self.raise_watermark(&notification.created_at, at);
+        self.ready
+            .push_back(PipelineEvent::Notification(notification));
     }
 
     /// Moves the watermark up to `created_at` (which reads as `at`).

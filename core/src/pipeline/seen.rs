@@ -43,6 +43,14 @@ impl SeenIds {
         true
     }
 
+    /// Makes room for `additional` more IDs at once (up to the limit), rather than growing
+    /// step by step while they come.
+    pub(crate) fn reserve(&mut self, additional: usize) {
+        let room = additional.min(self.limit.saturating_sub(self.order.len()));
+        self.set.reserve(room);
+        self.order.reserve(room);
+    }
+
     #[cfg(test)]
     pub(crate) fn contains(&self, id: &NotificationId) -> bool {
         self.set.contains(id.as_str())
