@@ -18,6 +18,7 @@ mod progress;
 mod raw_json;
 mod reconnect;
 mod seen;
+mod seen_key;
 mod socket_notification;
 mod state_file;
 mod status;
