@@ -182,6 +182,18 @@ fn paired(_: &mut Criterion) {
         ),
     );
     print_ratio(
+        "catch-up of 100, core parse alone (no merge) / plain parse",
+        paired_ratio(
+            20,
+            &|| {
+                black_box(list.parse(black_box(&reply)).expect("page").into_decoded());
+            },
+            &|| {
+                black_box(plain_page(black_box(reply.body())));
+            },
+        ),
+    );
+    print_ratio(
         "catch-up of 100, core parse + merge / plain parse",
         paired_ratio(
             20,

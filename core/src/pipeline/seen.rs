@@ -10,7 +10,7 @@ use crate::pipeline::seen_key::{IdHasher, SeenKey};
 ///
 /// A duplicate can only come from a catch-up page, which holds notifications no older than
 /// the last delivered one, so remembering the most recent IDs is enough. IDs are kept as
-/// [`SeenKey`]s: VRChat's as numbers, any other as text shared by the set and the order.
+/// [`SeenKey`]s: VRChat's inline, a longer one as text shared by the set and the order.
 #[derive(Debug, Clone)]
 pub(crate) struct SeenIds {
     set: HashSet<SeenKey, BuildHasherDefault<IdHasher>>,

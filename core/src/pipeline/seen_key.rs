@@ -3,50 +3,42 @@
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-/// A notification ID as the seen set keeps it: the UUID of a `not_<uuid>` ID (lowercase,
-/// as VRChat writes them) as a number, so remembering it allocates nothing; any other ID as
-/// its text, stored once and shared.
+/// The longest ID kept inline: VRChat's are `not_` and a UUID, 40 bytes.
+const INLINE: usize = 40;
+
+/// A notification ID as the seen set keeps it: its bytes inline when it is no longer than
+/// VRChat's own, so remembering it allocates nothing; a longer one as text, stored once and
+/// shared by the set and the order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum SeenKey {
-    Uuid(u128),
+    Inline { len: u8, bytes: [u8; INLINE] },
     Text(Arc<str>),
 }
 
 impl SeenKey {
     pub(crate) fn new(id: &str) -> Self {
-        uuid_number(id).map_or_else(|| Self::Text(Arc::from(id)), Self::Uuid)
+        let mut bytes = [0; INLINE];
+        match (bytes.get_mut(..id.len()), u8::try_from(id.len())) {
+            (Some(start), Ok(len)) => {
+                start.copy_from_slice(id.as_bytes());
+                Self::Inline { len, bytes }
+            }
+            _ => Self::Text(Arc::from(id)),
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Self::Inline { len, bytes } => bytes.get(..usize::from(*len)).unwrap_or_default(),
+            Self::Text(text) => text.as_bytes(),
+        }
     }
 }
 
 impl Hash for SeenKey {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        match self {
-            Self::Uuid(number) => state.write_u128(*number),
-            Self::Text(text) => state.write(text.as_bytes()),
-        }
+        state.write(self.as_bytes());
     }
-}
-
-/// The number `not_xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` (lowercase hex) writes: one number
-/// for one such ID, `None` for any other text.
-fn uuid_number(id: &str) -> Option<u128> {
-    let hex: &[u8; 36] = id.strip_prefix("not_")?.as_bytes().try_into().ok()?;
-    let mut number = 0u128;
-    for (at, &byte) in hex.iter().enumerate() {
-        if matches!(at, 8 | 13 | 18 | 23) {
-            if byte != b'-' {
-                return None;
-            }
-            continue;
-        }
-        let digit = match byte {
-            b'0'..=b'9' => byte - b'0',
-            b'a'..=b'f' => byte - b'a' + 10,
-            _ => return None,
-        };
-        number = number << 4 | u128::from(digit);
-    }
-    Some(number)
 }
 
 /// A multiply-rotate hash over 8-byte words. Notification IDs come from the server and the
@@ -82,11 +74,6 @@ impl Hasher for IdHasher {
         self.add(u64::from(byte));
     }
 
-    fn write_u128(&mut self, number: u128) {
-        self.add(number as u64);
-        self.add((number >> 64) as u64);
-    }
-
     fn finish(&self) -> u64 {
         self.0
     }
@@ -99,38 +86,39 @@ mod tests {
     use super::*;
 
     #[test]
-    fn vrchat_ids_are_numbers_and_anything_else_text() {
+    fn ids_up_to_vrchat_length_are_inline_and_longer_ones_text() {
         let id = "not_5b2e0a4c-7d1f-4e3a-9b6c-8f0d1e2a3b4c";
-        assert_eq!(
-            SeenKey::new(id),
-            SeenKey::Uuid(0x5b2e0a4c_7d1f_4e3a_9b6c_8f0d1e2a3b4c)
-        );
-        for other in [
-            "not_5B2E0A4C-7D1F-4E3A-9B6C-8F0D1E2A3B4C",
-            "not_5b2e0a4c7d1f-4e3a-9b6c-8f0d1e2a3b4c-",
-            "usr_5b2e0a4c-7d1f-4e3a-9b6c-8f0d1e2a3b4c",
-            "not_5b2e0a4c-7d1f-4e3a-9b6c-8f0d1e2a3b4",
-            "not_5b2e0a4c-7d1f-4e3a-9b6c-8f0d1e2a3b4cc",
-            "not_1",
-        ] {
-            assert_eq!(SeenKey::new(other), SeenKey::Text(other.into()), "{other}");
-        }
+        assert!(matches!(SeenKey::new(id), SeenKey::Inline { len: 40, .. }));
+        assert_eq!(SeenKey::new(id).as_bytes(), id.as_bytes());
+        let long = format!("{id}x");
+        assert_eq!(SeenKey::new(&long), SeenKey::Text(long.as_str().into()));
+        assert_ne!(SeenKey::new("not_1"), SeenKey::new("not_10"));
     }
 
     proptest! {
-        /// An ID and the same ID with one character changed (to a hex digit in either case,
-        /// a dash, or anything): equal keys exactly when the texts are equal.
+        /// Two IDs (short, VRChat's length, longer; one a one-character change of the
+        /// other) have equal keys exactly when they are equal, and equal keys hash alike.
         #[test]
         fn keys_are_equal_only_for_equal_ids(
-            id in "not_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
-            at in 0usize..40,
+            id in "not_[0-9a-f-]{0,3}|not_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}[a-z]{0,2}",
+            at in any::<proptest::sample::Index>(),
             to in prop_oneof![Just('-'), Just('A'), Just('a'), Just('0'), any::<char>()],
         ) {
             let mut other: Vec<char> = id.chars().collect();
+            let at = at.index(other.len());
             other[at] = to;
             let other: String = other.into_iter().collect();
-            prop_assert_eq!(SeenKey::new(&id) == SeenKey::new(&other), id == other);
-            prop_assert_eq!(SeenKey::new(&other), SeenKey::new(&other.clone()));
+            let (a, b) = (SeenKey::new(&id), SeenKey::new(&other));
+            prop_assert_eq!(a == b, id == other);
+            let hash = |key: &SeenKey| {
+                let mut hasher = IdHasher::default();
+                key.hash(&mut hasher);
+                hasher.finish()
+            };
+            if a == b {
+                prop_assert_eq!(hash(&a), hash(&b));
+            }
+            prop_assert_eq!(a.as_bytes(), id.as_bytes());
         }
     }
 }
