@@ -28,7 +28,7 @@ pub(crate) fn rustls_config() -> Result<Arc<ClientConfig>, rustls::Error> {
     if let Some(config) = CONFIG.get() {
         return Ok(Arc::clone(config));
     }
-    let provider = provider();
+    let provider = CryptoProvider::get_default().map_or_else(ring, Arc::clone);
     let versions =
         ClientConfig::builder_with_provider(provider).with_safe_default_protocol_versions()?;
     #[cfg(feature = "rustls-platform-verifier")]
@@ -44,14 +44,9 @@ pub(crate) fn rustls_config() -> Result<Arc<ClientConfig>, rustls::Error> {
     Ok(Arc::clone(CONFIG.get_or_init(|| config)))
 }
 
-/// The crypto provider the application installed for the process (say, one with
-/// post-quantum key exchange), else *ring*, which builds without cmake on every target.
-fn provider() -> Arc<CryptoProvider> {
-    CryptoProvider::get_default().map_or_else(ring, Arc::clone)
-}
-
-/// *ring*'s provider; rustls deprecates naming it (it has no post-quantum algorithms) and
-/// names it the same way for its own crate-feature default.
+/// *ring*'s provider, used unless the application installed one for the process (say, with
+/// post-quantum key exchange); rustls deprecates naming it (it has no post-quantum
+/// algorithms) and names it the same way for its own crate-feature default.
 #[allow(deprecated)]
 fn ring() -> Arc<CryptoProvider> {
     Arc::new(rustls::crypto::ring::default_provider())
