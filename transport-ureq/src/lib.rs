@@ -95,6 +95,7 @@ mod login;
 mod pipeline;
 mod proxy;
 mod random;
+mod resolver;
 mod tls;
 
 pub use client::Client;
