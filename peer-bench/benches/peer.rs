@@ -289,7 +289,8 @@ fn ratios(quick: bool) {
         "\n{:<26} {:>9} {:>9} {:>8} {:>7} {:>15} {:>5}",
         "case", "core ns", "peer ns", "ratio", "paired", "paired IQR", "goal"
     );
-    for case in all_cases() {
+    let filter = criterion_filter();
+    for case in all_cases().into_iter().filter(|case| case.name.contains(&filter)) {
         let (median_ratio, low, high) = paired(&case, rounds);
         let (core, peer) = (median(case.name, "core"), median(case.name, "vrchatapi"));
         let (core, peer, ratio) = match (core, peer) {
@@ -306,6 +307,31 @@ fn ratios(quick: bool) {
             case.name, case.goal
         );
     }
+}
+
+/// The filter given to criterion (`cargo bench --bench peer -- parse_`), which picks the
+/// paired cases too: the first argument that is neither an option nor an option's value.
+fn criterion_filter() -> String {
+    const TAKE_A_VALUE: [&str; 6] = [
+        "--warm-up-time",
+        "--measurement-time",
+        "--sample-size",
+        "--save-baseline",
+        "--baseline",
+        "--noise-threshold",
+    ];
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    args.iter()
+        .enumerate()
+        .find(|(index, arg)| {
+            let after_option = index
+                .checked_sub(1)
+                .and_then(|previous| args.get(previous))
+                .is_some_and(|previous| TAKE_A_VALUE.contains(&previous.as_str()));
+            !arg.starts_with('-') && !after_option
+        })
+        .map(|(_, arg)| arg.clone())
+        .unwrap_or_default()
 }
 
 criterion_group! {
