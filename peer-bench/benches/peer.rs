@@ -290,7 +290,10 @@ fn ratios(quick: bool) {
         "case", "core ns", "peer ns", "ratio", "paired", "paired IQR", "goal"
     );
     let filter = criterion_filter();
-    for case in all_cases().into_iter().filter(|case| case.name.contains(&filter)) {
+    for case in all_cases()
+        .into_iter()
+        .filter(|case| case.name.contains(&filter))
+    {
         let (median_ratio, low, high) = paired(&case, rounds);
         let (core, peer) = (median(case.name, "core"), median(case.name, "vrchatapi"));
         let (core, peer, ratio) = match (core, peer) {
