@@ -73,13 +73,13 @@ impl AutoInvite {
         // The invite is out: a failure from here on is reported, never a reason to send again.
         match client.send(&MarkNotificationSeen::new(request.id.clone())) {
             Ok(_) => invited.result(format!(
-                "invited to {}; the request is marked seen",
+                "invite sent to {}; the request is marked seen",
                 self.location
             )),
             Err(error) => {
                 let failure = transport_error(&error, &Subject::Notification(request.id.clone()));
                 invited
-                    .result(format!("invited to {}", self.location))
+                    .result(format!("invite sent to {}", self.location))
                     .error(format!(
                         "the request could not be marked seen, so a restart may answer it again: {}",
                         failure.message()

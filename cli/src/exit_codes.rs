@@ -146,7 +146,7 @@ impl Exit {
             Exit::Timeout => "no reply in time",
             Exit::BadReply => "a reply that could not be read (undecodable, too large, redirect)",
             Exit::File => {
-                "a local file could not be used (session file, photo, damaged or foreign watch state)"
+                "a local file could not be read or written (session file, photo), or a watch state file is damaged or another account's"
             }
             Exit::Locked => {
                 "another `watch --auto-invite` runs for this account (its PID is shown)"
