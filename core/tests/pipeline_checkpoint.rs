@@ -174,7 +174,10 @@ fn a_baseline_of_an_empty_inbox_resumes_with_everything_sent_since() {
         panic!("nothing to deliver")
     });
     let saved = watch.checkpoint();
-    assert!(saved.watermark().is_some(), "an empty baseline still sets the start");
+    assert!(
+        saved.watermark().is_some(),
+        "an empty baseline still sets the start"
+    );
     // The process stops; two notifications arrive meanwhile.
     inbox.notifications.push(("not_a".into(), START));
     inbox.notifications.push(("not_b".into(), START + 1));
@@ -182,9 +185,15 @@ fn a_baseline_of_an_empty_inbox_resumes_with_everything_sent_since() {
         .expect("watch")
         .resume_from(saved);
     let mut got = Vec::new();
-    settle(&mut resumed, &inbox, &mut Vec::new(), &mut now, |_, event| {
-        got.push(event.notification().expect("notification").id.to_string());
-    });
+    settle(
+        &mut resumed,
+        &inbox,
+        &mut Vec::new(),
+        &mut now,
+        |_, event| {
+            got.push(event.notification().expect("notification").id.to_string());
+        },
+    );
     assert_eq!(got, ["not_a", "not_b"]);
 }
 
