@@ -244,14 +244,11 @@ pub(crate) fn event_line(event: &PipelineEvent) -> String {
             response.notification_id, response.response_id
         ),
         PipelineEvent::FriendLocation(friend) | PipelineEvent::FriendOnline(friend) => {
-            let name = friend
-                .user
-                .as_ref()
-                .and_then(|user| user["displayName"].as_str());
+            let name = friend.display_name();
             format!(
                 "{} {} at {}",
                 event.kind(),
-                person(name, &friend.user_id),
+                person(name.as_deref(), &friend.user_id),
                 one_line(&friend.location)
             )
         }

@@ -117,12 +117,13 @@ pub use photo::{IMAGE_FILENAME, Png};
 pub use pipeline::{
     CATCH_UP_BUFFER_LIMIT, CATCH_UP_MAX_PAGES, CATCH_UP_PAGE_SIZE, CHECKPOINT_ID_LIMIT,
     CatchUpRequest, Checkpoint, ConnectFailure, ConnectionStatus, Dial, DropReason, FrameError,
-    FriendLocation, Gapless, Handshake, Happened, NotificationV2, NotificationV2Delete,
-    NotificationV2Update, PROGRESS_LIMIT, PipelineBase, PipelineConnect, PipelineEvent,
-    PipelineOptions, PipelineToken, Progress, RESUME_MAX_PAGES, Reconnect, ReconnectDecision,
-    ReconnectPolicy, ResponseNotification, SEEN_LIMIT, SOCKET_READ_BUFFER,
-    SOCKET_WRITE_BUFFER_LIMIT, StateFileError, WAIT_HISTORY, WATCH_STATE_FORMAT, Waiting, Watch,
-    WatchEnd, WatchError, WatchIo, WatchPlan, WatchState, WatchStep, decode_frame,
+    FriendLocation, Gapless, Handshake, HandshakeReader, HandshakeReplyError, Happened,
+    MAX_HANDSHAKE_REPLY_HEAD, NotificationV2, NotificationV2Delete, NotificationV2Update,
+    PROGRESS_LIMIT, PipelineBase, PipelineConnect, PipelineEvent, PipelineOptions, PipelineToken,
+    Progress, RESUME_MAX_PAGES, RawJson, Reconnect, ReconnectDecision, ReconnectPolicy,
+    ResponseNotification, SEEN_LIMIT, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT,
+    StateFileError, WAIT_HISTORY, WATCH_STATE_FORMAT, Waiting, Watch, WatchEnd, WatchError,
+    WatchIo, WatchPlan, WatchState, WatchStep, decode_frame,
 };
 pub use polite::{
     Action, CooldownBook, EDIT_COOLDOWN_MINUTES, InviteGuard, Politeness, Refusal, ReplySeen,

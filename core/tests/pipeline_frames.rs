@@ -207,7 +207,12 @@ fn friend_events_carry_the_location_and_the_raw_user() {
         assert_eq!(friend.user_id.as_str(), "usr_f");
         assert_eq!(friend.location, "wrld_1:99~private(usr_f)");
         assert!(friend.can_request_invite);
-        assert_eq!(friend.user, Some(content["user"].clone()));
+        let user = friend.user.as_ref().expect("the user object");
+        assert_eq!(user.to_value(), content["user"]);
+        assert_eq!(friend.display_name().as_deref(), Some("Friend"));
+        assert_eq!(user.get::<Vec<u8>>("extra"), Some(vec![1, 2]));
+        let event = PipelineEvent::FriendLocation(friend.clone());
+        assert_eq!(event.to_json()["content"]["user"], content["user"]);
     }
     let hidden = json!({"userId": "usr_f", "location": "private", "worldId": "private"});
     let Ok(PipelineEvent::FriendLocation(friend)) =

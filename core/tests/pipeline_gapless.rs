@@ -272,3 +272,29 @@ fn without_a_start_time_the_first_connect_takes_the_inbox_as_the_baseline() {
     world.settle();
     assert_eq!(world.delivered_ids(), ["not_3", "not_4"]);
 }
+
+#[test]
+fn a_page_is_delivered_oldest_first_equal_times_and_unreadable_times_in_page_order() {
+    let at = |index: usize, created_at: &str| -> Notification {
+        serde_json::from_value(serde_json::json!({
+            "id": format!("not_{index}"), "type": "requestInvite", "created_at": created_at,
+            "senderUserId": "usr_sender", "details": {},
+        }))
+        .expect("notification")
+    };
+    let mut gapless = Gapless::new(Some(Timestamp::new("2024-01-01T00:00:00Z")));
+    gapless.reconnected();
+    let page = vec![
+        at(0, "2024-01-01T00:00:09Z"),
+        at(1, "not a time"),
+        at(2, "2024-01-01T00:00:05Z"),
+        at(3, "2024-01-01T00:00:05.000Z"),
+        at(4, ""),
+        at(5, "2024-01-01T00:00:01+0000"),
+    ];
+    assert_eq!(gapless.page(page), None);
+    let ids: Vec<String> = std::iter::from_fn(|| gapless.next_event())
+        .filter_map(|event| event.notification().map(|n| n.id.to_string()))
+        .collect();
+    assert_eq!(ids, ["not_5", "not_2", "not_3", "not_0", "not_1", "not_4"]);
+}

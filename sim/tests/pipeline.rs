@@ -162,10 +162,7 @@ fn a_friend_moving_is_pushed_to_their_friends() {
         friend.world_id.as_deref(),
         Some("wrld_4432ea9b-729c-46e3-8eaf-846aa0a37fdd")
     );
-    assert_eq!(
-        friend.user.as_ref().map(|u| u["displayName"].clone()),
-        Some("Alice".into())
-    );
+    assert_eq!(friend.display_name().as_deref(), Some("Alice"));
     sim.push_pipeline_event(
         &bob.id,
         "friend-active",

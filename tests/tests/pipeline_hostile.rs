@@ -1,6 +1,8 @@
-//! Hostile pipeline servers on 127.0.0.1: a handshake answered a byte a second, a frame
-//! that never completes, a flood of empty continuation frames, and a server that pings
-//! but stops reading. Each ends in a reconnect within its timeout, over both watchers.
+//! Hostile pipeline servers on 127.0.0.1: a handshake answered a byte a second or with an
+//! accept that answers another key, a frame that never completes, a flood of empty
+//! continuation frames, and a server that pings but stops reading. Each ends in a reconnect
+//! within its timeout, over both watchers. And a frame sent right behind the handshake's
+//! reply is not lost.
 
 use std::io::{ErrorKind, Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -26,6 +28,11 @@ const SLACK: Duration = Duration::from_millis(1500);
 enum Hostility {
     /// Answers the handshake one byte a second.
     DripHandshake,
+    /// Answers `101` with a `Sec-WebSocket-Accept` for another key.
+    WrongAccept,
+    /// Sends a `clear-notification` frame in the same write as the handshake's reply, then
+    /// stays open.
+    FrameBehindHead,
     /// Opens, then sends a text frame's header and its payload a byte every 500 ms.
     DripFrame,
     /// Opens, then starts a fragmented message and floods empty continuation frames.
@@ -92,7 +99,10 @@ fn serve(mut stream: TcpStream, hostility: Hostility, stop: &AtomicBool) {
     let Some(key) = read_key(&mut stream) else {
         return;
     };
-    let accept = tungstenite::handshake::derive_accept_key(key.as_bytes());
+    let accept = match hostility {
+        Hostility::WrongAccept => tungstenite::handshake::derive_accept_key(b"another key"),
+        _ => tungstenite::handshake::derive_accept_key(key.as_bytes()),
+    };
     let head = format!(
         "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\
          Sec-WebSocket-Accept: {accept}\r\n\r\n"
@@ -106,11 +116,23 @@ fn serve(mut stream: TcpStream, hostility: Hostility, stop: &AtomicBool) {
         }
         return;
     }
+    if let Hostility::FrameBehindHead = hostility {
+        let frame = br#"{"type":"clear-notification"}"#;
+        let mut bytes = head.into_bytes();
+        bytes.extend_from_slice(&[0x81, u8::try_from(frame.len()).unwrap_or(0)]);
+        bytes.extend_from_slice(frame);
+        if stream.write_all(&bytes).is_ok() {
+            while going() {
+                thread::sleep(Duration::from_millis(20));
+            }
+        }
+        return;
+    }
     if stream.write_all(head.as_bytes()).is_err() {
         return;
     }
     match hostility {
-        Hostility::DripHandshake => {}
+        Hostility::DripHandshake | Hostility::WrongAccept | Hostility::FrameBehindHead => {}
         Hostility::DripFrame => {
             // A 1000-byte text frame that never gets there.
             let _ = stream.write_all(&[0x81, 0x7e, 0x03, 0xe8]);
@@ -213,6 +235,38 @@ fn a_dripped_handshake_ends_at_the_connect_timeout<D: WatchDriver>() {
     assert_eq!(server.connections(), 1);
 }
 
+fn a_reply_for_another_key_opens_no_socket<D: WatchDriver>() {
+    let world = World::new();
+    let server = HostileServer::start(Hostility::WrongAccept);
+    let (status, took) = first_trouble::<D>(&world, &server);
+    assert!(
+        matches!(status, ConnectionStatus::Reconnecting { attempt: 1, .. }),
+        "{}: {status:?}",
+        D::NAME
+    );
+    assert!(
+        took < CONNECT_TIMEOUT,
+        "{}: refused at once, {took:?}",
+        D::NAME
+    );
+}
+
+fn a_frame_right_behind_the_handshake_reply_is_read<D: WatchDriver>() {
+    let world = World::new();
+    let server = HostileServer::start(Hostility::FrameBehindHead);
+    let mut watch: D = D::watch(world.session(&world.bob), &server.base(), options(), None);
+    for _ in 0..5 {
+        match watch.next() {
+            Some(Ok(PipelineEvent::ClearNotification)) => return,
+            Some(Ok(PipelineEvent::Connection(
+                ConnectionStatus::Connected | ConnectionStatus::CaughtUp { .. },
+            ))) => {}
+            other => panic!("{}: unexpected {other:?}", D::NAME),
+        }
+    }
+    panic!("{}: the frame never came", D::NAME);
+}
+
 /// A connection that `hostility` keeps busy without a whole frame ends at the silence
 /// timeout.
 fn ends_in_silence<D: WatchDriver>(hostility: Hostility) {
@@ -257,6 +311,8 @@ fn a_server_that_stops_reading_is_dropped<D: WatchDriver>() {
 
 vrchat_invite_tests::on_both_watchers!(
     a_dripped_handshake_ends_at_the_connect_timeout,
+    a_reply_for_another_key_opens_no_socket,
+    a_frame_right_behind_the_handshake_reply_is_read,
     a_frame_that_never_completes_counts_as_silence,
     a_flood_of_empty_continuations_counts_as_silence,
     a_server_that_stops_reading_is_dropped,

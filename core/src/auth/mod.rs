@@ -2,6 +2,7 @@
 //! the two-factor code typed in ([`TwoFactorCode`]), the cookies a login leaves in the
 //! session ([`AuthCookie`], [`TwoFactorCookie`]), the login flow and logout.
 
+mod cookie_line;
 mod cookies;
 mod credentials;
 mod current_user;

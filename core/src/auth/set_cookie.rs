@@ -1,9 +1,9 @@
 //! Applying `Set-Cookie` headers to a session.
 
-use cookie::Cookie;
 use http::HeaderMap;
 use http::header::SET_COOKIE;
 
+use crate::auth::cookie_line::CookieLine;
 use crate::auth::{AuthCookie, TwoFactorCookie};
 use crate::session::Session;
 
@@ -32,13 +32,11 @@ enum Update<T> {
 }
 
 /// Reads the cookie's value, unquoted as RFC 6265 allows (`name="value"`).
-fn update<T>(cookie: &Cookie<'_>, make: impl FnOnce(&str) -> Option<T>) -> Update<T> {
-    let expired = cookie.max_age().is_some_and(|age| age.whole_seconds() <= 0);
-    let value = cookie.value_trimmed();
-    if expired || value.is_empty() {
+fn update<T>(cookie: &CookieLine<'_>, make: impl FnOnce(&str) -> Option<T>) -> Update<T> {
+    if cookie.expired || cookie.value.is_empty() {
         return Update::Clear;
     }
-    make(value).map_or(Update::Unstorable, Update::Set)
+    make(cookie.value).map_or(Update::Unstorable, Update::Set)
 }
 
 /// Reads every `Set-Cookie` of `headers` into `session` (see [`Session::apply_set_cookies`]).
@@ -46,10 +44,10 @@ pub(crate) fn apply_set_cookies(session: &mut Session, headers: &HeaderMap) -> C
     let mut changes = CookieChanges::default();
     for header in headers.get_all(SET_COOKIE) {
         let Ok(text) = header.to_str() else { continue };
-        let Ok(cookie) = Cookie::parse(text) else {
+        let Some(cookie) = CookieLine::parse(text) else {
             continue;
         };
-        match cookie.name() {
+        match cookie.name {
             name if name == AuthCookie::COOKIE_NAME => {
                 match update(&cookie, |v| AuthCookie::new(v).ok()) {
                     Update::Set(token) => session.set_auth_cookie(Some(token)),

@@ -16,8 +16,19 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 /// assert_eq!(Timestamp::new("2021-01-01T01:00:00+0100").unix_millis(), Some(1_609_459_200_000));
 /// assert_eq!(Timestamp::new("yesterday").unix_millis(), None);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Default, PartialEq, Eq, Hash)]
 pub struct Timestamp(String);
+
+impl Clone for Timestamp {
+    fn clone(&self) -> Self {
+        Self(self.0.clone())
+    }
+
+    /// Reuses this timestamp's buffer.
+    fn clone_from(&mut self, source: &Self) {
+        self.0.clone_from(&source.0);
+    }
+}
 
 impl Timestamp {
     /// Wraps the text of a timestamp; never fails.

@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use crate::ids::{NotificationId, UserId};
 use crate::models::Notification;
-use crate::pipeline::ConnectionStatus;
+use crate::pipeline::{ConnectionStatus, RawJson};
 
 /// One event from the pipeline, typed where an invite user needs it.
 ///
@@ -169,7 +169,24 @@ pub struct FriendLocation {
     /// Whether they accept invite requests.
     #[serde(default)]
     pub can_request_invite: bool,
-    /// The user object, kept raw.
+    /// The user object, kept as its JSON text: see [`RawJson`] to read fields of it, and
+    /// [`FriendLocation::display_name`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user: Option<Value>,
+    pub user: Option<RawJson>,
+}
+
+impl FriendLocation {
+    /// The friend's `displayName`, from the user object, when it has one.
+    ///
+    /// ```
+    /// use vrchat_invite_core::{PipelineEvent, decode_frame};
+    /// let frame = r#"{"type":"friend-location","content":"{\"userId\":\"usr_a\",\"location\":\"private\",\"user\":{\"id\":\"usr_a\",\"displayName\":\"Bob\"}}"}"#;
+    /// let PipelineEvent::FriendLocation(friend) = decode_frame(frame)? else { panic!() };
+    /// assert_eq!(friend.display_name().as_deref(), Some("Bob"));
+    /// assert_eq!(friend.user.map(|user| user.to_value()["id"].clone()), Some("usr_a".into()));
+    /// # Ok::<(), vrchat_invite_core::FrameError>(())
+    /// ```
+    pub fn display_name(&self) -> Option<String> {
+        self.user.as_ref()?.get("displayName")
+    }
 }

@@ -11,7 +11,10 @@ use crate::pipeline::event::{
     FriendLocation, NotificationV2, NotificationV2Delete, NotificationV2Update, PipelineEvent,
     ResponseNotification,
 };
-use crate::pipeline::socket_notification::decode_socket_notification;
+use crate::pipeline::frame_pass::decode_in_one_pass;
+use crate::pipeline::socket_notification::{
+    decode_socket_notification, decode_socket_notification_with,
+};
 
 /// The most characters of a reason kept in a [`FrameError`].
 const REASON_LIMIT: usize = 200;
@@ -60,19 +63,7 @@ fn bounded(text: impl ToString) -> String {
     }
 }
 
-/// A frame whose content is a string (as VRChat sends it): serde unescapes the content in
-/// the same pass that reads the frame.
-#[derive(Deserialize)]
-struct StringFrame<'a> {
-    #[serde(rename = "type", borrow, default)]
-    kind: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
-    content: Option<Cow<'a, str>>,
-    #[serde(default)]
-    err: Option<Value>,
-}
-
-/// Any other frame: the content kept raw.
+/// A frame as written, the content kept raw: what the one-pass reader leaves.
 #[derive(Deserialize)]
 struct RawFrame<'a> {
     #[serde(rename = "type", borrow, default)]
@@ -85,7 +76,7 @@ struct RawFrame<'a> {
 
 /// The content of a frame.
 #[derive(Debug, Clone, Copy)]
-enum Content<'a> {
+pub(super) enum Content<'a> {
     /// None given (or `null`).
     Absent,
     /// A string's value: usually JSON-encoded content, or a bare ID.
@@ -122,44 +113,72 @@ impl<'a> Content<'a> {
 /// [`FrameError`] for a frame that is not JSON, has no type, has content that does not fit
 /// its type, or carries the server's `err`.
 pub fn decode_frame(text: &str) -> Result<PipelineEvent, FrameError> {
-    if let Ok(frame) = serde_json::from_str::<StringFrame<'_>>(text) {
-        let content = frame
-            .content
-            .as_deref()
-            .map_or(Content::Absent, Content::Text);
-        return decode_parts(frame.kind, content, frame.err);
-    }
+    decode_in_one_pass(text).unwrap_or_else(|| decode_general(text))
+}
+
+/// Reads any frame: the content kept raw, then decoded.
+pub(super) fn decode_general(text: &str) -> Result<PipelineEvent, FrameError> {
     let frame: RawFrame<'_> = serde_json::from_str(text).map_err(|error| FrameError::NotJson {
         reason: bounded(error),
     })?;
-    let content = match frame.content.map(RawValue::get) {
-        None | Some("null") => Content::Absent,
-        Some(raw) => Content::Json(raw),
-    };
-    decode_parts(frame.kind, content, frame.err)
+    if let Some(err) = frame.err {
+        return Err(server_error(err));
+    }
+    let kind = frame.kind.ok_or(FrameError::MissingType)?;
+    match frame.content.map(RawValue::get) {
+        None | Some("null") => decode_parts(&kind, Content::Absent),
+        Some(raw) if raw.starts_with('"') => {
+            let text: Cow<'_, str> =
+                serde_json::from_str(raw).map_err(|error| FrameError::NotJson {
+                    reason: bounded(error),
+                })?;
+            decode_parts(&kind, Content::Text(&text))
+        }
+        Some(raw) => decode_parts(&kind, Content::Json(raw)),
+    }
 }
 
-fn decode_parts(
-    kind: Option<Cow<'_, str>>,
-    content: Content<'_>,
-    err: Option<Value>,
-) -> Result<PipelineEvent, FrameError> {
-    if let Some(err) = err {
-        let message = match err {
-            Value::String(message) => message,
-            other => other.to_string(),
-        };
-        return Err(FrameError::Server {
-            message: bounded(message),
-        });
-    }
-    let kind = kind.ok_or(FrameError::MissingType)?;
-    let bad = |reason: String| FrameError::BadContent {
-        kind: bounded(&kind),
-        reason: bounded(reason),
+/// The server's `err`, as a [`FrameError::Server`].
+pub(super) fn server_error(err: Value) -> FrameError {
+    let message = match err {
+        Value::String(message) => message,
+        other => other.to_string(),
     };
+    FrameError::Server {
+        message: bounded(message),
+    }
+}
+
+/// Where a frame's event is written: nothing yet, or what the frame decoded to.
+pub(super) type Decoded = Option<Result<PipelineEvent, FrameError>>;
+
+/// [`decode_parts`], writing into `out`; a notification is made there rather than returned
+/// through each level, which would copy it at each (it is large).
+pub(super) fn decode_parts_into(kind: &str, content: Content<'_>, out: &mut Decoded) {
+    if kind != "notification" {
+        *out = Some(decode_parts(kind, content));
+        return;
+    }
+    let made = decode_socket_notification_with(content.json(), |notification| {
+        *out = Some(Ok(PipelineEvent::Notification(notification)));
+    });
+    if let Err(error) = made {
+        *out = Some(Err(bad_content(kind, error.to_string())));
+    }
+}
+
+fn bad_content(kind: &str, reason: String) -> FrameError {
+    FrameError::BadContent {
+        kind: bounded(kind),
+        reason: bounded(reason),
+    }
+}
+
+/// Decodes the content of a frame of type `kind`.
+pub(super) fn decode_parts(kind: &str, content: Content<'_>) -> Result<PipelineEvent, FrameError> {
+    let bad = |reason: String| bad_content(kind, reason);
     let json = content.json();
-    let event = match kind.as_ref() {
+    let event = match kind {
         "notification" => PipelineEvent::Notification(
             decode_socket_notification(json).map_err(|e| bad(e.to_string()))?,
         ),
@@ -206,7 +225,7 @@ fn decode_parts(
         }
         _ => PipelineEvent::Other {
             content: other_content(content),
-            kind: kind.into_owned(),
+            kind: kind.to_owned(),
         },
     };
     Ok(event)

@@ -230,7 +230,11 @@ impl Gapless {
             return None;
         };
         let full = listed.max(notifications.len()) >= usize::from(CATCH_UP_PAGE_SIZE);
-        fetched.extend(notifications);
+        if fetched.is_empty() {
+            *fetched = notifications;
+        } else {
+            fetched.extend(notifications);
+        }
         *page += 1;
         if full && *page < self.max_pages {
             let offset = page.saturating_mul(u32::from(CATCH_UP_PAGE_SIZE));
@@ -274,22 +278,28 @@ impl Gapless {
         };
         self.baselined = true;
         self.max_pages = CATCH_UP_MAX_PAGES;
+        // Each creation time read once; the order is sorted on them, not the notifications
+        // (large to move) themselves.
+        let times: Vec<Option<i64>> = fetched.iter().map(|n| n.created_at.unix_millis()).collect();
         if baseline {
             // What the socket brought meanwhile is new even when the page has it too.
-            let live: HashSet<_> = buffer
+            let live: HashSet<&str> = buffer
                 .iter()
-                .filter_map(|event| event.notification().map(|n| n.id.clone()))
+                .filter_map(|event| event.notification().map(|n| n.id.as_str()))
                 .collect();
-            for notification in fetched.iter().filter(|n| !live.contains(&n.id)) {
-                self.seen.insert(&notification.id);
-                self.raise_watermark(&notification.created_at);
+            for (notification, at) in fetched.iter().zip(&times) {
+                if !live.contains(notification.id.as_str()) {
+                    self.seen.insert(&notification.id);
+                    self.raise_watermark(&notification.created_at, *at);
+                }
             }
             self.baseline_mark = Some(match (self.watermark.clone(), self.watermark_millis) {
                 (Some(mark), Some(millis)) => {
                     let at_mark = fetched
                         .iter()
-                        .filter(|n| n.created_at.unix_millis() == Some(millis))
-                        .map(|n| n.id.clone())
+                        .zip(&times)
+                        .filter(|(_, at)| **at == Some(millis))
+                        .map(|(n, _)| n.id.clone())
                         .collect();
                     (mark, at_mark)
                 }
@@ -298,16 +308,30 @@ impl Gapless {
             });
             fetched.clear();
         }
-        // Oldest first; a timestamp that does not parse sorts last, in page order.
-        fetched.sort_by_key(|n| n.created_at.unix_millis().unwrap_or(i64::MAX));
+        // Oldest first; a timestamp that does not parse sorts last; the index keeps the
+        // page's order among equal times.
+        let mut order: Vec<(i64, usize)> = fetched
+            .iter()
+            .zip(&times)
+            .enumerate()
+            .map(|(index, (_, at))| (at.unwrap_or(i64::MAX), index))
+            .collect();
+        order.sort_unstable();
+        let mut slots: Vec<Option<Notification>> = fetched.into_iter().map(Some).collect();
         let before = self.ready.len();
-        for notification in fetched {
-            let older = match (notification.created_at.unix_millis(), self.watermark_millis) {
+        self.seen.reserve(slots.len());
+        self.ready.reserve(slots.len() + buffer.len());
+        for (_, index) in order {
+            let Some(notification) = slots.get_mut(index).and_then(Option::take) else {
+                continue;
+            };
+            let at = times.get(index).copied().flatten();
+            let older = match (at, self.watermark_millis) {
                 (Some(at), Some(mark)) => at < mark,
                 _ => false,
             };
             if !older {
-                self.deliver(PipelineEvent::Notification(notification));
+                self.deliver_notification(notification, at);
             }
         }
         self.missed = Some(self.ready.len().saturating_sub(before));
@@ -317,22 +341,38 @@ impl Gapless {
     }
 
     fn deliver(&mut self, event: PipelineEvent) {
-        if let PipelineEvent::Notification(notification) = &event {
-            if !self.seen.insert(&notification.id) {
-                return;
+        match event {
+            PipelineEvent::Notification(notification) => {
+                let at = notification.created_at.unix_millis();
+                self.deliver_notification(notification, at);
             }
-            let created_at = notification.created_at.clone();
-            self.raise_watermark(&created_at);
+            other => self.ready.push_back(other),
         }
-        self.ready.push_back(event);
     }
 
-    fn raise_watermark(&mut self, created_at: &Timestamp) {
-        if let Some(at) = created_at.unix_millis() {
-            if self.watermark_millis.is_none_or(|mark| at >= mark) {
-                self.watermark_millis = Some(at);
-                self.watermark = Some(created_at.clone());
-            }
+    /// Delivers `notification` unless it was delivered already; `at` is its creation time,
+    /// read once by the caller.
+    fn deliver_notification(&mut self, notification: Notification, at: Option<i64>) {
+        if !self.seen.insert(&notification.id) {
+            return;
+        }
+        self.raise_watermark(&notification.created_at, at);
+        self.ready
+            .push_back(PipelineEvent::Notification(notification));
+    }
+
+    /// Moves the watermark up to `created_at` (which reads as `at`).
+    fn raise_watermark(&mut self, created_at: &Timestamp, at: Option<i64>) {
+        let Some(at) = at else {
+            return;
+        };
+        if self.watermark_millis.is_some_and(|mark| at < mark) {
+            return;
+        }
+        self.watermark_millis = Some(at);
+        match &mut self.watermark {
+            Some(mark) => mark.clone_from(created_at),
+            None => self.watermark = Some(created_at.clone()),
         }
     }
 }

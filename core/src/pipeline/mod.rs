@@ -8,13 +8,17 @@ mod connect;
 mod dial;
 mod event;
 mod frame;
+mod frame_pass;
 mod gapless;
+mod handshake_reply;
 mod happened;
 mod jitter;
 mod options;
 mod progress;
+mod raw_json;
 mod reconnect;
 mod seen;
+mod seen_key;
 mod socket_notification;
 mod state_file;
 mod status;
@@ -39,9 +43,11 @@ pub use gapless::{
     CATCH_UP_BUFFER_LIMIT, CATCH_UP_MAX_PAGES, CATCH_UP_PAGE_SIZE, CatchUpRequest, Gapless,
     RESUME_MAX_PAGES, SEEN_LIMIT,
 };
+pub use handshake_reply::{HandshakeReader, HandshakeReplyError, MAX_HANDSHAKE_REPLY_HEAD};
 pub use happened::{ConnectFailure, Happened};
 pub use options::{PipelineOptions, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT};
 pub use progress::{PROGRESS_LIMIT, Progress};
+pub use raw_json::RawJson;
 pub use reconnect::{Reconnect, ReconnectDecision, ReconnectPolicy};
 pub use state_file::{StateFileError, WATCH_STATE_FORMAT, WatchState};
 pub use status::{ConnectionStatus, DropReason};

@@ -21,17 +21,29 @@ use crate::models::{
 
 /// Decodes a notification from its JSON text, as leniently as the model does.
 pub(crate) fn decode_socket_notification(json: &str) -> serde_json::Result<Notification> {
-    match serde_json::from_str::<Fast>(json) {
-        Ok(Fast(notification)) => Ok(notification),
-        Err(_) => serde_json::from_str::<NotificationWire<&RawValue>>(json).map(Notification::from),
-    }
+    let mut decoded = None;
+    decode_socket_notification_with(json, |notification| decoded = Some(notification))?;
+    decoded.ok_or_else(|| serde::de::Error::custom("no notification"))
 }
 
-struct Fast(Notification);
-
-impl<'de> Deserialize<'de> for Fast {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(FastVisitor)
+/// [`decode_socket_notification`], handing the notification to `sink` where it is made (a
+/// notification is large: each level it would be returned through copies it).
+pub(crate) fn decode_socket_notification_with(
+    json: &str,
+    sink: impl FnOnce(Notification),
+) -> serde_json::Result<()> {
+    let mut sink = Some(sink);
+    let mut parser = serde_json::Deserializer::from_str(json);
+    let fast = parser
+        .deserialize_map(FastVisitor { sink: &mut sink })
+        .and_then(|()| parser.end());
+    match (fast, sink) {
+        (Ok(()), None) => Ok(()),
+        (_, Some(sink)) => {
+            serde_json::from_str::<NotificationWire<&RawValue>>(json).map(|wire| sink(wire.into()))
+        }
+        // Made, then the text went on past the notification: what the model decides.
+        (Err(error), None) => Err(error),
     }
 }
 
@@ -77,16 +89,19 @@ fn once<T, E: serde::de::Error>(
     Ok(())
 }
 
-struct FastVisitor;
+/// Reads the fields, then hands the notification to the sink (taking it out).
+struct FastVisitor<'s, F> {
+    sink: &'s mut Option<F>,
+}
 
-impl<'de> Visitor<'de> for FastVisitor {
-    type Value = Fast;
+impl<'de, F: FnOnce(Notification)> Visitor<'de> for FastVisitor<'_, F> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a notification object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fast, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let mut id: Option<NotificationId> = None;
         let mut kind: Option<NotificationType> = None;
         let mut created_at: Option<Timestamp> = None;
@@ -132,7 +147,11 @@ impl<'de> Visitor<'de> for FastVisitor {
             (None, Some(raw)) if raw.get() != "null" => NotificationDetails::decode(&kind, raw),
             (None, _) => return Err(serde::de::Error::custom("no details: the lenient path")),
         };
-        Ok(Fast(Notification {
+        let sink = self
+            .sink
+            .take()
+            .ok_or_else(|| serde::de::Error::custom("read twice"))?;
+        sink(Notification {
             id,
             kind,
             created_at: created_at.unwrap_or_default(),
@@ -142,7 +161,8 @@ impl<'de> Visitor<'de> for FastVisitor {
             sender_user_id: sender,
             sender_username: sender_username.flatten(),
             receiver_user_id: receiver.flatten(),
-        }))
+        });
+        Ok(())
     }
 }
 
@@ -152,7 +172,14 @@ mod tests {
 
     /// The one-pass reader and the model's lenient reader agree.
     fn both(json: &str) -> (Option<Notification>, Option<Notification>) {
-        let fast = serde_json::from_str::<Fast>(json).ok().map(|fast| fast.0);
+        let mut made = None;
+        let mut sink = Some(|notification| made = Some(notification));
+        let mut parser = serde_json::Deserializer::from_str(json);
+        let read = parser
+            .deserialize_map(FastVisitor { sink: &mut sink })
+            .and_then(|()| parser.end());
+        drop(sink);
+        let fast = made.filter(|_| read.is_ok());
         let lenient = serde_json::from_str::<NotificationWire<&RawValue>>(json)
             .ok()
             .map(Notification::from);
@@ -169,6 +196,8 @@ mod tests {
             r#"{"id":"not_5","type":"friendRequest","senderUserId":"usr_a","details":{"a":[1]},"extra":{"x":1}}"#,
             r#"{"id":"not_6","type":"requestInvite","senderUserId":"usr_a"}"#,
             r#"{"id":"not_7","type":"invite","type":"boop","senderUserId":"usr_a","details":{}}"#,
+            r#"{"id":"not_8","type":"invite","senderUserId":"usr_a","details":{}} trailing"#,
+            r#"{"id":"not_9","type":"invite","senderUserId":"usr_a","details":{"worldId":"w"}}  "#,
         ] {
             let (fast, lenient) = both(json);
             let decoded = decode_socket_notification(json).ok();

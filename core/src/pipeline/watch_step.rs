@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use http::{Request, StatusCode};
 
-use crate::pipeline::{PipelineEvent, WatchError};
+use crate::pipeline::{HandshakeReader, PipelineEvent, WatchError};
 
 /// Why a watch ended for good.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -48,6 +48,52 @@ impl Handshake {
     /// When connecting (TCP, a proxy's tunnel, TLS and the handshake) must be done.
     pub fn until(&self) -> Instant {
         self.until
+    }
+
+    /// The request as HTTP/1.1 bytes to write on the connection: the request line (its
+    /// target carries the token: never log these bytes) and every header.
+    ///
+    /// ```
+    /// # use vrchat_invite_core::{AuthCookie, Session, UserAgent, Watch, WatchStep, PipelineOptions};
+    /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
+    ///     .with_auth_cookie(AuthCookie::new("authcookie_1")?);
+    /// let mut watch = Watch::new(&session, PipelineOptions::default(), None, 7)?;
+    /// let WatchStep::Connect(handshake) = watch.step(std::time::Instant::now()) else { unreachable!() };
+    /// let bytes = String::from_utf8(handshake.request_bytes())?;
+    /// assert!(bytes.starts_with("GET /?authToken=authcookie_1 HTTP/1.1\r\nhost: pipeline.vrchat.cloud\r\n"));
+    /// assert!(bytes.contains("\r\nupgrade: websocket\r\n") && bytes.ends_with("\r\n\r\n"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn request_bytes(&self) -> Vec<u8> {
+        let target = self
+            .request
+            .uri()
+            .path_and_query()
+            .map_or("/", http::uri::PathAndQuery::as_str);
+        let mut bytes = Vec::with_capacity(256);
+        bytes.extend_from_slice(b"GET ");
+        bytes.extend_from_slice(target.as_bytes());
+        bytes.extend_from_slice(b" HTTP/1.1\r\n");
+        for (name, value) in self.request.headers() {
+            bytes.extend_from_slice(name.as_str().as_bytes());
+            bytes.extend_from_slice(b": ");
+            bytes.extend_from_slice(value.as_bytes());
+            bytes.extend_from_slice(b"\r\n");
+        }
+        bytes.extend_from_slice(b"\r\n");
+        bytes
+    }
+
+    /// A reader of the server's reply to this handshake, checking it with `sha1` (SHA-1,
+    /// which the transport's TLS library has; see [`HandshakeReader`]).
+    pub fn reply_reader(&self, sha1: impl FnOnce(&[u8]) -> [u8; 20]) -> HandshakeReader {
+        let key = self
+            .request
+            .headers()
+            .get(http::header::SEC_WEBSOCKET_KEY)
+            .and_then(|key| key.to_str().ok())
+            .unwrap_or_default();
+        HandshakeReader::new(key, sha1)
     }
 
     /// The largest frame (and message) the socket is to accept; a larger one is reported

@@ -12,4 +12,5 @@ pub use server::{ProxyServer, ProxyUrlError};
 pub use tunnel::{
     MAX_TUNNEL_REPLY_HEAD, TunnelError, TunnelReply, TunnelRequest, read_tunnel_reply,
 };
+pub(crate) use tunnel::{check_prefix, status_of};
 pub use tunnel_reader::TunnelReader;

@@ -162,7 +162,7 @@ pub fn read_tunnel_reply(received: &[u8]) -> Result<TunnelReply, TunnelError> {
 }
 
 /// Fails early when the bytes so far cannot begin `HTTP/1.x `.
-fn check_prefix(received: &[u8]) -> Result<(), TunnelError> {
+pub(crate) fn check_prefix(received: &[u8]) -> Result<(), TunnelError> {
     const PREFIX: &[u8] = b"HTTP/1.";
     let n = received.len().min(PREFIX.len());
     if received.get(..n) == PREFIX.get(..n) {
@@ -173,7 +173,7 @@ fn check_prefix(received: &[u8]) -> Result<(), TunnelError> {
 }
 
 /// The status of `HTTP/1.x SSS reason`.
-fn status_of(line: &[u8]) -> Result<StatusCode, TunnelError> {
+pub(crate) fn status_of(line: &[u8]) -> Result<StatusCode, TunnelError> {
     let rest = line
         .strip_prefix(b"HTTP/1.")
         .ok_or(TunnelError::Malformed)?;

@@ -1,5 +1,6 @@
 //! Opening the socket: TCP (through a proxy's `CONNECT` tunnel when the client's rules pick
-//! one), rustls for `wss`, then the websocket handshake, all by the watch's deadline.
+//! one), rustls for `wss`, then the websocket handshake (the core's request bytes, its
+//! reader checking the reply), all by the watch's deadline.
 
 use std::io;
 
@@ -9,10 +10,10 @@ use tokio::net::TcpStream;
 use tokio::time::Instant;
 use tokio_rustls::TlsConnector;
 use tokio_tungstenite::WebSocketStream;
-use tokio_tungstenite::tungstenite::Error as WsError;
-use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
+use tokio_tungstenite::tungstenite::protocol::{Role, WebSocketConfig};
 use vrchat_invite_core::{
-    BoxError, ConnectFailure, Dial, Handshake, ProxyServer, TunnelError, TunnelReader,
+    BoxError, ConnectFailure, Dial, Handshake, HandshakeReader, HandshakeReplyError, ProxyServer,
+    TunnelError, TunnelReader,
 };
 
 /// A plain or TLS connection.
@@ -47,12 +48,40 @@ async fn tunnel(tcp: &mut TcpStream, request: &[u8]) -> Result<(), ConnectFailur
     }
 }
 
+/// SHA-1, from the `ring` that rustls already brings, for the handshake's accept check.
+fn sha1(bytes: &[u8]) -> [u8; 20] {
+    let digest = ring::digest::digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY, bytes);
+    digest.as_ref().try_into().unwrap_or([0; 20])
+}
+
+/// Sends the handshake and reads the reply a byte at a time, so the frames the server may
+/// send right behind it stay for the websocket.
+async fn send_handshake(
+    connection: &mut Box<dyn Connection>,
+    request: &[u8],
+    mut reader: HandshakeReader,
+) -> Result<(), ConnectFailure> {
+    connection.write_all(request).await.map_err(failed)?;
+    connection.flush().await.map_err(failed)?;
+    loop {
+        let byte = match connection.read_u8().await {
+            Err(error) if error.kind() == io::ErrorKind::UnexpectedEof => {
+                return Err(HandshakeReplyError::Closed.into());
+            }
+            other => other.map_err(failed)?,
+        };
+        if let Some(outcome) = reader.push(byte) {
+            return outcome.map_err(ConnectFailure::from);
+        }
+    }
+}
+
 async fn open_by(
-    request: http::Request<()>,
+    handshake: &Handshake,
     proxy: Option<&ProxyServer>,
     config: WebSocketConfig,
 ) -> Result<Socket, ConnectFailure> {
-    let dial = Dial::plan(request.uri(), proxy);
+    let dial = Dial::plan(handshake.request().uri(), proxy);
     let mut tcp = TcpStream::connect((dial.host.as_str(), dial.port))
         .await
         .map_err(failed)?;
@@ -60,7 +89,7 @@ async fn open_by(
         tunnel(&mut tcp, request.as_bytes()).await?;
     }
     let _ = tcp.set_nodelay(true);
-    let connection: Box<dyn Connection> = match dial.tls_server_name {
+    let mut connection: Box<dyn Connection> = match dial.tls_server_name {
         Some(name) => {
             let name = ServerName::try_from(name).map_err(failed)?;
             let config = crate::tls::client_config().map_err(failed)?;
@@ -73,11 +102,9 @@ async fn open_by(
         }
         None => Box::new(tcp),
     };
-    match tokio_tungstenite::client_async_with_config(request, connection, Some(config)).await {
-        Ok((socket, _response)) => Ok(socket),
-        Err(WsError::Http(response)) => Err(ConnectFailure::Status(response.status())),
-        Err(error) => Err(failed(error)),
-    }
+    let reader = handshake.reply_reader(sha1);
+    send_handshake(&mut connection, &handshake.request_bytes(), reader).await?;
+    Ok(WebSocketStream::from_raw_socket(connection, Role::Client, Some(config)).await)
 }
 
 /// Opens the socket the handshake asks for (through `proxy` when given), by its deadline.
@@ -87,7 +114,7 @@ pub(crate) async fn open(
     config: WebSocketConfig,
 ) -> Result<Socket, ConnectFailure> {
     let until = Instant::from_std(handshake.until());
-    let opening = open_by(handshake.into_request(), proxy, config);
+    let opening = open_by(&handshake, proxy, config);
     match tokio::time::timeout_at(until, opening).await {
         Ok(opened) => opened,
         Err(_) => Err(failed(

@@ -1,6 +1,6 @@
 //! Opening the socket, with every read and write bounded by the watch's deadline: TCP
 //! (through a proxy's `CONNECT` tunnel when the client's rules pick one), rustls for `wss`,
-//! then the websocket handshake.
+//! then the websocket handshake (the core's request bytes, its reader checking the reply).
 
 use std::io::{self, Read, Write};
 use std::net::{TcpStream, ToSocketAddrs};
@@ -8,9 +8,12 @@ use std::time::{Duration, Instant};
 
 use rustls::pki_types::ServerName;
 use rustls::{ClientConnection, StreamOwned};
-use tungstenite::protocol::WebSocketConfig;
-use tungstenite::{HandshakeError, WebSocket};
-use vrchat_invite_core::{ConnectFailure, Dial, Handshake, ProxyServer, TunnelError, TunnelReader};
+use tungstenite::WebSocket;
+use tungstenite::protocol::{Role, WebSocketConfig};
+use vrchat_invite_core::{
+    ConnectFailure, Dial, Handshake, HandshakeReader, HandshakeReplyError, ProxyServer,
+    TunnelError, TunnelReader,
+};
 
 /// A connection whose reads and writes end at a deadline the watch sets.
 pub(crate) trait Connection: Read + Write + Send + std::fmt::Debug {
@@ -106,6 +109,35 @@ fn tunnel(timed: &mut Timed, request: &[u8]) -> Result<(), ConnectFailure> {
     }
 }
 
+/// SHA-1, from the `ring` that rustls already brings, for the handshake's accept check.
+fn sha1(bytes: &[u8]) -> [u8; 20] {
+    let digest = ring::digest::digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY, bytes);
+    digest.as_ref().try_into().unwrap_or([0; 20])
+}
+
+/// Sends the handshake and reads the reply a byte at a time, so the frames the server may
+/// send right behind it stay for the websocket.
+fn send_handshake(
+    connection: &mut dyn Connection,
+    request: &[u8],
+    mut reader: HandshakeReader,
+) -> Result<(), ConnectFailure> {
+    connection.write_all(request).map_err(failed)?;
+    connection.flush().map_err(failed)?;
+    let mut byte = [0u8; 1];
+    loop {
+        match connection.read(&mut byte) {
+            Ok(0) => return Err(HandshakeReplyError::Closed.into()),
+            Ok(_) => {}
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(failed(error)),
+        }
+        if let Some(outcome) = reader.push(byte[0]) {
+            return outcome.map_err(ConnectFailure::from);
+        }
+    }
+}
+
 /// Opens the socket the handshake asks for (through `proxy` when given), by its deadline.
 pub(crate) fn open(
     handshake: Handshake,
@@ -113,15 +145,14 @@ pub(crate) fn open(
     config: WebSocketConfig,
 ) -> Result<Socket, ConnectFailure> {
     let until = handshake.until();
-    let request = handshake.into_request();
-    let dial_plan = Dial::plan(request.uri(), proxy);
+    let dial_plan = Dial::plan(handshake.request().uri(), proxy);
     let tcp = dial(&dial_plan.host, dial_plan.port, until).map_err(failed)?;
     let _ = tcp.set_nodelay(true);
     let mut timed = Timed { tcp, until };
     if let Some(request) = &dial_plan.tunnel {
         tunnel(&mut timed, request.as_bytes())?;
     }
-    let connection: Box<dyn Connection> = match dial_plan.tls_server_name {
+    let mut connection: Box<dyn Connection> = match dial_plan.tls_server_name {
         Some(name) => {
             let name = ServerName::try_from(name).map_err(failed)?;
             let tls = ClientConnection::new(crate::tls::rustls_config().map_err(failed)?, name)
@@ -130,12 +161,14 @@ pub(crate) fn open(
         }
         None => Box::new(timed),
     };
-    match tungstenite::client::client_with_config(request, connection, Some(config)) {
-        Ok((socket, _response)) => Ok(socket),
-        Err(HandshakeError::Failure(tungstenite::Error::Http(response))) => {
-            Err(ConnectFailure::Status(response.status()))
-        }
-        Err(HandshakeError::Failure(error)) => Err(failed(error)),
-        Err(HandshakeError::Interrupted(_)) => Err(failed("the handshake was interrupted")),
-    }
+    send_handshake(
+        connection.as_mut(),
+        &handshake.request_bytes(),
+        handshake.reply_reader(sha1),
+    )?;
+    Ok(WebSocket::from_raw_socket(
+        connection,
+        Role::Client,
+        Some(config),
+    ))
 }
