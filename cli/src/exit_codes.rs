@@ -51,13 +51,16 @@ pub(crate) enum Exit {
     Timeout,
     /// A reply this tool could not read: undecodable, too large, or a redirect.
     BadReply,
-    /// A local file could not be read or written (the session file, a photo).
+    /// A local file could not be read or written (the session file, a photo), or a watch
+    /// state file is damaged or another account's.
     File,
+    /// Another `watch --auto-invite` holds the account's lock.
+    Locked,
 }
 
 impl Exit {
     /// Every exit status, in code order.
-    pub(crate) const ALL: [Exit; 24] = [
+    pub(crate) const ALL: [Exit; 25] = [
         Exit::Success,
         Exit::Failure,
         Exit::Usage,
@@ -82,6 +85,7 @@ impl Exit {
         Exit::Timeout,
         Exit::BadReply,
         Exit::File,
+        Exit::Locked,
     ];
 
     /// The process exit code.
@@ -111,6 +115,7 @@ impl Exit {
             Exit::Timeout => 21,
             Exit::BadReply => 22,
             Exit::File => 23,
+            Exit::Locked => 24,
         }
     }
 
@@ -140,7 +145,12 @@ impl Exit {
             Exit::Network => "could not connect, TLS failed, or the connection was lost",
             Exit::Timeout => "no reply in time",
             Exit::BadReply => "a reply that could not be read (undecodable, too large, redirect)",
-            Exit::File => "a local file could not be read or written (session file, photo)",
+            Exit::File => {
+                "a local file could not be read or written (session file, photo), or a watch state file is damaged or another account's"
+            }
+            Exit::Locked => {
+                "another `watch --auto-invite` runs for this account (its PID is shown)"
+            }
         }
     }
 }

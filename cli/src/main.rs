@@ -5,9 +5,11 @@
 //! that simulator for tests in any language. Every failure prints one line on stderr and
 //! exits with its own code (see `--help`).
 
+mod auto_invite;
 mod base_url_hint;
 mod commands;
 mod connection;
+mod decision_log;
 mod describe;
 mod exit_codes;
 mod failure;
@@ -19,6 +21,8 @@ mod render;
 mod session_store;
 mod table;
 mod terminal_text;
+mod watch_lock;
+mod watch_state_file;
 
 use std::process::ExitCode;
 

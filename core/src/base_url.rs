@@ -1,7 +1,10 @@
 //! The URL every API path is appended to.
 
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::str::FromStr;
+
+use http::uri::{Authority, PathAndQuery, Scheme};
 
 use crate::error::{BaseUrlProblem, InputError};
 
@@ -21,8 +24,15 @@ use crate::error::{BaseUrlProblem, InputError};
 /// assert!(!refused.to_string().contains("hunter2"));
 /// # Ok::<(), vrchat_invite_core::InputError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct BaseUrl(String);
+#[derive(Clone)]
+pub struct BaseUrl {
+    text: String,
+    /// The scheme and authority, parsed once: requests reuse them as they are.
+    scheme: Scheme,
+    authority: Authority,
+    /// Where the path (`/api/1`, or nothing) starts in `text`.
+    path_start: usize,
+}
 
 impl BaseUrl {
     /// VRChat's API.
@@ -34,12 +44,48 @@ impl BaseUrl {
     /// [`InputError::InvalidBaseUrl`] for anything but an absolute http(s) URL without user
     /// info, query or fragment; its [`BaseUrlProblem`] says which.
     pub fn new(value: impl Into<String>) -> Result<Self, InputError> {
-        checked_base(value.into(), &["http", "https"]).map(Self)
+        let text = checked_base(value.into(), &["http", "https"])?;
+        let uri: http::Uri = text.parse().map_err(|_| InputError::InvalidBaseUrl {
+            value: without_userinfo(&text),
+            problem: BaseUrlProblem::NotAUrl,
+        })?;
+        let parts = uri.into_parts();
+        match (parts.scheme, parts.authority) {
+            (Some(scheme), Some(authority)) => Ok(Self::from_parts(text, scheme, authority)),
+            _ => Err(InputError::InvalidBaseUrl {
+                value: without_userinfo(&text),
+                problem: BaseUrlProblem::MissingHost,
+            }),
+        }
+    }
+
+    fn from_parts(text: String, scheme: Scheme, authority: Authority) -> Self {
+        let path_start = authority_range(&text).1;
+        Self {
+            text,
+            scheme,
+            authority,
+            path_start,
+        }
     }
 
     /// The base URL without a trailing `/`.
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.text
+    }
+
+    /// The URI of `path` (which starts with `/`) under this base, its scheme and
+    /// authority reused rather than parsed again.
+    pub(crate) fn join(&self, path: &str) -> Result<http::Uri, http::Error> {
+        let prefix = self.text.get(self.path_start..).unwrap_or_default();
+        let mut full = String::with_capacity(prefix.len() + path.len());
+        full.push_str(prefix);
+        full.push_str(path);
+        let mut parts = http::uri::Parts::default();
+        parts.scheme = Some(self.scheme.clone());
+        parts.authority = Some(self.authority.clone());
+        parts.path_and_query = Some(PathAndQuery::try_from(full)?);
+        Ok(http::Uri::from_parts(parts)?)
     }
 }
 
@@ -114,13 +160,38 @@ pub(crate) fn without_userinfo(value: &str) -> String {
 
 impl Default for BaseUrl {
     fn default() -> Self {
-        Self(Self::VRCHAT.to_owned())
+        Self::from_parts(
+            Self::VRCHAT.to_owned(),
+            Scheme::HTTPS,
+            Authority::from_static("api.vrchat.cloud"),
+        )
     }
 }
 
 impl fmt::Display for BaseUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.text)
+    }
+}
+
+impl fmt::Debug for BaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("BaseUrl").field(&self.text).finish()
+    }
+}
+
+/// Equal when the text is: the parsed parts follow from it.
+impl PartialEq for BaseUrl {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for BaseUrl {}
+
+impl Hash for BaseUrl {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
     }
 }
 
@@ -133,7 +204,7 @@ impl FromStr for BaseUrl {
 
 impl serde::Serialize for BaseUrl {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
+        serializer.serialize_str(&self.text)
     }
 }
 

@@ -42,6 +42,8 @@
 //!
 //! # Guides
 //!
+//! * [`guide::operations`]: every operation, its spec operationId, method and path, type and
+//!   command, in one table;
 //! * [`guide::login`]: log in once, with 2FA, and keep the session;
 //! * [`guide::politeness`]: what never to retry, and the opt-in helpers that keep you polite;
 //! * [`guide::vrchat_rules`]: the server's rules and where real traffic differs from the spec.

@@ -158,17 +158,14 @@ impl Session {
             return Err(InputError::NotLoggedIn.into());
         }
         let path = endpoint.path_for(self)?;
-        let mut uri = String::with_capacity(self.base_url.as_str().len() + path.len());
-        uri.push_str(self.base_url.as_str());
-        uri.push_str(&path);
-
-        let uri = http::Uri::try_from(uri).map_err(|_| self.assembly_error())?;
+        let uri = self
+            .base_url
+            .join(&path)
+            .map_err(|_| self.assembly_error())?;
 
         let body = endpoint.body();
         let mut headers = HeaderMap::with_capacity(6);
-        let agent =
-            HeaderValue::from_str(self.user_agent.as_str()).map_err(|_| self.assembly_error())?;
-        headers.insert(USER_AGENT, agent);
+        headers.insert(USER_AGENT, self.user_agent.header_value());
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
         if let Some(cookie) = self.cookie_header() {
             headers.insert(COOKIE, cookie);

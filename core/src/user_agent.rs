@@ -1,7 +1,10 @@
 //! The User-Agent VRChat requires.
 
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::str::FromStr;
+
+use http::HeaderValue;
 
 use crate::error::InputError;
 
@@ -21,8 +24,12 @@ use crate::error::InputError;
 /// assert!(UserAgent::new("MyBot/1.2 @example.com").is_err());
 /// # Ok::<(), vrchat_invite_core::InputError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct UserAgent(String);
+#[derive(Clone)]
+pub struct UserAgent {
+    text: String,
+    /// The header, made once: every request shares its bytes.
+    header: HeaderValue,
+}
 
 impl UserAgent {
     /// Checks the `Name/version contact` shape: a token, `/`, a version token, whitespace and
@@ -33,14 +40,28 @@ impl UserAgent {
     pub fn new(value: impl Into<String>) -> Result<Self, InputError> {
         let value = value.into();
         match shape_problem(&value) {
-            None => Ok(Self(value)),
+            None => match HeaderValue::from_str(&value) {
+                Ok(header) => Ok(Self {
+                    text: value,
+                    header,
+                }),
+                Err(_) => Err(InputError::InvalidUserAgent {
+                    value,
+                    reason: "only printable ASCII is allowed",
+                }),
+            },
             Some(reason) => Err(InputError::InvalidUserAgent { value, reason }),
         }
     }
 
     /// The header value.
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.text
+    }
+
+    /// The `User-Agent` header's value (cheap to clone).
+    pub(crate) fn header_value(&self) -> HeaderValue {
+        self.header.clone()
     }
 }
 
@@ -76,9 +97,30 @@ fn shape_problem(value: &str) -> Option<&'static str> {
     None
 }
 
+impl fmt::Debug for UserAgent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("UserAgent").field(&self.text).finish()
+    }
+}
+
+/// Equal when the text is: the header is made from it.
+impl PartialEq for UserAgent {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for UserAgent {}
+
+impl Hash for UserAgent {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
+    }
+}
+
 impl fmt::Display for UserAgent {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.text)
     }
 }
 
@@ -91,7 +133,7 @@ impl FromStr for UserAgent {
 
 impl serde::Serialize for UserAgent {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
+        serializer.serialize_str(&self.text)
     }
 }
 

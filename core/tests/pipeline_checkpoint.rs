@@ -166,6 +166,38 @@ fn a_baseline_is_the_first_checkpoint_and_done_moves_it() {
 }
 
 #[test]
+fn a_baseline_of_an_empty_inbox_resumes_with_everything_sent_since() {
+    let mut inbox = Inbox::default();
+    let mut watch = Watch::new(&session(), options(), None, 3).expect("watch");
+    let mut now = Instant::now();
+    settle(&mut watch, &inbox, &mut Vec::new(), &mut now, |_, _| {
+        panic!("nothing to deliver")
+    });
+    let saved = watch.checkpoint();
+    assert!(
+        saved.watermark().is_some(),
+        "an empty baseline still sets the start"
+    );
+    // The process stops; two notifications arrive meanwhile.
+    inbox.notifications.push(("not_a".into(), START));
+    inbox.notifications.push(("not_b".into(), START + 1));
+    let mut resumed = Watch::new(&session(), options(), None, 3)
+        .expect("watch")
+        .resume_from(saved);
+    let mut got = Vec::new();
+    settle(
+        &mut resumed,
+        &inbox,
+        &mut Vec::new(),
+        &mut now,
+        |_, event| {
+            got.push(event.notification().expect("notification").id.to_string());
+        },
+    );
+    assert_eq!(got, ["not_a", "not_b"]);
+}
+
+#[test]
 fn a_connected_watch_catches_up_again_every_refresh_interval() {
     let every = Duration::from_secs(60);
     let options = PipelineOptions::default()

@@ -217,30 +217,20 @@
 //! [`demo`] starts a simulator with `alice` / `alice-demo-password` (TOTP) and `bob` /
 //! `bob-demo-password`, friends of each other.
 
-mod client;
-mod clock;
+mod controls;
 mod demo;
-mod errors;
-mod ids;
-mod limits;
-mod log;
-mod multipart;
 mod pipeline;
-mod punctuation;
-mod reply;
-mod router;
 mod routes;
 mod server;
 mod simulator;
 mod state;
-mod totp;
 
-pub use clock::START_UNIX_MILLIS;
 pub use demo::{
     DEMO_ALICE_PASSWORD, DEMO_ALICE_USERNAME, DEMO_BOB_PASSWORD, DEMO_BOB_USERNAME, DemoAccounts,
     demo, demo_on,
 };
-pub use limits::Limits;
-pub use log::LoggedRequest;
+pub use server::limits::Limits;
+pub use server::log::LoggedRequest;
 pub use simulator::Simulator;
+pub use state::clock::START_UNIX_MILLIS;
 pub use state::{DEFAULT_SESSION_LIMIT, SimUser, UserSpec};

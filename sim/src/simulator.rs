@@ -11,13 +11,13 @@ use std::time::Duration;
 use tokio::sync::oneshot;
 use vrchat_invite_core::{AuthCookie, Notification, NotificationId, Timestamp, UserId};
 
-use crate::client;
-use crate::ids::generated;
-use crate::log::LoggedRequest;
-use crate::router::BASE_PATH;
-use crate::server::{Shared, lock, serve};
+use crate::server::client;
+use crate::server::listen::{Shared, lock, serve};
+use crate::server::log::LoggedRequest;
+use crate::server::router::BASE_PATH;
+use crate::state::ids::generated;
+use crate::state::totp;
 use crate::state::{SecondFactor, SimUser, Stage, State, UserSpec};
-use crate::totp;
 
 /// A running simulator of VRChat's Invite and login API on a local port.
 ///
@@ -196,7 +196,7 @@ impl Simulator {
     /// and sets the clock back to its start, as `POST {base}/_sim/reset` does. The server
     /// keeps running on the same port.
     pub fn reset(&self) {
-        crate::routes::controls::reset_state(&self.shared);
+        crate::controls::reset_state(&self.shared);
     }
 
     /// The requests received so far, in arrival order, whatever their outcome; the oldest

@@ -1,14 +1,21 @@
-//! Each transport against the same raw ureq or hyper call to the simulator, in one run:
-//! sequential requests, and (hyper) 64 in flight at once.
+//! Each transport against raw ureq or hyper calls to the simulator, in one run: sequential
+//! requests, and (hyper) 64 in flight at once.
 //!
 //! The raw calls send the same request (method, URI, headers) and decode the reply into the
 //! same model with `serde_json`, as a hand-written client would; the difference is what the
-//! transport and the core add on top.
+//! transport and the core add on top. Each raw client comes twice:
+//!
+//! * like for like: configured as the transport configures its own (ureq: the same
+//!   whole-exchange timeout, no redirects; hyper: `TCP_NODELAY`);
+//! * as its docs show: `Agent::new_with_defaults()` (no timeout), and hyper-util's
+//!   `Client::builder(TokioExecutor::new()).build_http()`, which is what a user who picks the
+//!   raw client writes.
 //!
 //! Criterion times each function on its own. On a busy machine the load changes between
-//! those windows, so after them a paired run alternates short blocks of transport and raw
-//! calls and prints the median of the per-round ratios (`transport / raw`), which the load
-//! affects equally. The ratios are also written to `<target>/criterion/transport-ratios.json`.
+//! those windows, so after them a paired run alternates short blocks of the three (the order
+//! rotating every round) and prints the median of the per-round ratios (`raw / transport`,
+//! the transport's share of the raw client's throughput), which the load affects equally.
+//! The ratios are also written to `<target>/criterion/transport-ratios.json`.
 #![allow(
     missing_docs,
     reason = "criterion_group! generates an undocumented function"
@@ -53,18 +60,48 @@ impl Pair {
     }
 }
 
-/// A simulator, both transports, both raw clients, and the request they all send.
+/// Who does the work in a measurement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Transport,
+    /// The raw client configured as the transport configures its own.
+    LikeForLike,
+    /// The raw client as its docs show it.
+    AsDocs,
+}
+
+impl Side {
+    const ALL: [Side; 3] = [Side::Transport, Side::LikeForLike, Side::AsDocs];
+
+    fn name(self) -> &'static str {
+        match self {
+            Side::Transport => "transport",
+            Side::LikeForLike => "raw_like_for_like",
+            Side::AsDocs => "raw_as_docs_show",
+        }
+    }
+}
+
+type RawHyperClient = RawHyper<HttpConnector, Full<Bytes>>;
+
+/// A simulator, both transports, the raw clients, and the request they all send.
 struct Bench {
     world: World,
     list: Arc<GetInviteMessages>,
     /// The request the raw clients send, exactly as the core builds it.
     request: Arc<http::Request<Vec<u8>>>,
     ureq: vrchat_invite_ureq::Client,
+    /// The same whole-exchange timeout as the transport's, no redirects.
     raw_ureq: ureq::Agent,
+    /// `Agent::new_with_defaults()`: no timeout.
+    docs_ureq: ureq::Agent,
     /// Pooled connections are driven by tasks on the runtime that opened them, so each
     /// runtime has its own clients.
     hyper: [vrchat_invite_hyper::Client; 2],
-    raw_hyper: [RawHyper<HttpConnector, Full<Bytes>>; 2],
+    /// `TCP_NODELAY`, as the transport sets it.
+    raw_hyper: [RawHyperClient; 2],
+    /// `Client::builder(TokioExecutor::new()).build_http()`.
+    docs_hyper: [RawHyperClient; 2],
     /// One thread for sequential calls: the call and its connection task share it.
     sequential: tokio::runtime::Runtime,
     /// A worker thread beside the caller for concurrent calls.
@@ -80,7 +117,6 @@ impl Bench {
             InviteMessageType::Message,
         ));
         let request = Arc::new(session.request(&*list).expect("request"));
-        // The same timeout as the transport's, so both resolve names the same way.
         let raw_ureq = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
@@ -92,12 +128,15 @@ impl Bench {
             connector.set_nodelay(true);
             RawHyper::builder(TokioExecutor::new()).build(connector)
         };
+        let docs_hyper = || RawHyper::builder(TokioExecutor::new()).build_http();
         let hyper = || vrchat_invite_hyper::Client::new(session.clone()).expect("hyper client");
         Self {
             ureq: vrchat_invite_ureq::Client::new(session.clone()).expect("ureq client"),
             raw_ureq,
+            docs_ureq: ureq::Agent::new_with_defaults(),
             hyper: [hyper(), hyper()],
             raw_hyper: [raw_hyper(), raw_hyper()],
+            docs_hyper: [docs_hyper(), docs_hyper()],
             sequential: tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()
@@ -113,34 +152,46 @@ impl Bench {
         }
     }
 
-    /// One unit of work of `pair`, over the transport or the raw client.
-    fn run(&self, pair: Pair, transport: bool) {
-        match (pair, transport) {
-            (Pair::SequentialUreq, true) => {
+    /// The raw hyper client of `side` for runtime `index`.
+    fn raw_hyper(&self, side: Side, index: usize) -> &RawHyperClient {
+        match side {
+            Side::AsDocs => &self.docs_hyper[index],
+            _ => &self.raw_hyper[index],
+        }
+    }
+
+    /// One unit of work of `pair`, over the transport or a raw client.
+    fn run(&self, pair: Pair, side: Side) {
+        match (pair, side) {
+            (Pair::SequentialUreq, Side::Transport) => {
                 self.ureq.send(&*self.list).expect("ureq send");
             }
-            (Pair::SequentialUreq, false) => {
+            (Pair::SequentialUreq, Side::LikeForLike) => {
                 raw_ureq_call(&self.raw_ureq, &self.request);
             }
-            (Pair::SequentialHyper, true) => {
+            (Pair::SequentialUreq, Side::AsDocs) => {
+                raw_ureq_call(&self.docs_ureq, &self.request);
+            }
+            (Pair::SequentialHyper, Side::Transport) => {
                 self.sequential
                     .block_on(self.hyper[0].send(&*self.list))
                     .expect("hyper send");
             }
-            (Pair::SequentialHyper, false) => {
+            (Pair::SequentialHyper, raw) => {
                 self.sequential
-                    .block_on(raw_hyper_call(&self.raw_hyper[0], &self.request));
+                    .block_on(raw_hyper_call(self.raw_hyper(raw, 0), &self.request));
             }
-            (Pair::InFlightHyper, transport) => self.concurrent.block_on(async {
+            (Pair::InFlightHyper, side) => self.concurrent.block_on(async {
                 let mut batch = tokio::task::JoinSet::new();
                 for _ in 0..IN_FLIGHT {
-                    if transport {
+                    if side == Side::Transport {
                         let (client, list) = (self.hyper[1].clone(), Arc::clone(&self.list));
                         batch.spawn(async move {
                             client.send(&*list).await.expect("hyper send");
                         });
                     } else {
-                        let (raw, request) = (self.raw_hyper[1].clone(), Arc::clone(&self.request));
+                        let raw = self.raw_hyper(side, 1).clone();
+                        let request = Arc::clone(&self.request);
                         batch.spawn(async move {
                             raw_hyper_call(&raw, &request).await;
                         });
@@ -168,7 +219,7 @@ fn raw_ureq_call(agent: &ureq::Agent, request: &http::Request<Vec<u8>>) -> Vec<I
 }
 
 async fn raw_hyper_call(
-    client: &RawHyper<HttpConnector, Full<Bytes>>,
+    client: &RawHyperClient,
     request: &http::Request<Vec<u8>>,
 ) -> Vec<InviteMessage> {
     let mut raw = http::Request::builder()
@@ -192,52 +243,76 @@ fn transports(c: &mut Criterion) {
     let bench = Bench::new();
     for pair in Pair::ALL {
         let mut group = c.benchmark_group(pair.name());
-        group.bench_function("transport", |b| b.iter(|| bench.run(pair, true)));
-        group.bench_function("raw", |b| b.iter(|| bench.run(pair, false)));
+        for side in Side::ALL {
+            group.bench_function(side.name(), |b| b.iter(|| bench.run(pair, side)));
+        }
         group.finish();
         // The simulator logs every request; keep its memory flat.
         bench.world.sim.clear_request_log();
     }
 }
 
-/// The paired ratio of one comparison: median and quartiles of per-round ratios.
-struct Ratio {
-    pair: Pair,
+/// Median and quartiles of per-round ratios.
+#[derive(Debug, Clone, Copy)]
+struct Spread {
     median: f64,
     low: f64,
     high: f64,
 }
 
-/// Alternates blocks of transport and raw work (swapping which goes first each round) and
-/// returns the distribution of `transport time / raw time` over the rounds.
+impl Spread {
+    fn of(mut ratios: Vec<f64>) -> Self {
+        ratios.sort_by(f64::total_cmp);
+        let at = |fraction: f64| ratios[((ratios.len() - 1) as f64 * fraction).round() as usize];
+        Self {
+            median: at(0.5),
+            low: at(0.25),
+            high: at(0.75),
+        }
+    }
+
+    fn json(&self) -> String {
+        format!(
+            r#"{{"median":{:.4},"q1":{:.4},"q3":{:.4}}}"#,
+            self.median, self.low, self.high
+        )
+    }
+}
+
+/// The transport's throughput as a share of each raw client's (`raw time / transport time`).
+struct Ratio {
+    pair: Pair,
+    like_for_like: Spread,
+    as_docs: Spread,
+}
+
+/// Alternates blocks of the three sides (the order rotating every round) and returns the
+/// distribution of `raw time / transport time` over the rounds, for each raw client.
 fn paired(bench: &Bench, pair: Pair, rounds: usize, block: usize) -> Ratio {
-    let time = |transport: bool| {
+    let time = |side: Side| {
         let started = Instant::now();
         for _ in 0..block {
-            bench.run(pair, transport);
+            bench.run(pair, side);
         }
         started.elapsed().as_secs_f64()
     };
-    let mut ratios: Vec<f64> = (0..rounds)
-        .map(|round| {
-            let (transport, raw) = if round % 2 == 0 {
-                let transport = time(true);
-                (transport, time(false))
-            } else {
-                let raw = time(false);
-                (time(true), raw)
-            };
-            bench.world.sim.clear_request_log();
-            transport / raw
-        })
-        .collect();
-    ratios.sort_by(f64::total_cmp);
-    let at = |fraction: f64| ratios[((ratios.len() - 1) as f64 * fraction).round() as usize];
+    let mut like_for_like = Vec::with_capacity(rounds);
+    let mut as_docs = Vec::with_capacity(rounds);
+    for round in 0..rounds {
+        let mut seconds = [0.0; 3];
+        for step in 0..3 {
+            let index = (round + step) % 3;
+            seconds[index] = time(Side::ALL[index]);
+        }
+        let [transport, like, docs] = seconds;
+        like_for_like.push(like / transport);
+        as_docs.push(docs / transport);
+        bench.world.sim.clear_request_log();
+    }
     Ratio {
         pair,
-        median: at(0.5),
-        low: at(0.25),
-        high: at(0.75),
+        like_for_like: Spread::of(like_for_like),
+        as_docs: Spread::of(as_docs),
     }
 }
 
@@ -254,24 +329,29 @@ fn paired_ratios(quick: bool) {
             paired(&bench, pair, rounds, block)
         })
         .collect();
+    println!("throughput of the transport / throughput of the raw client, paired rounds:");
     let mut json = String::from("{");
     for (index, ratio) in ratios.iter().enumerate() {
-        println!(
-            "{:<20} transport/raw, paired: median {:.3} (quartiles {:.3}..{:.3})",
-            ratio.pair.name(),
-            ratio.median,
-            ratio.low,
-            ratio.high
-        );
+        for (label, spread) in [
+            ("like for like", ratio.like_for_like),
+            ("as docs show", ratio.as_docs),
+        ] {
+            println!(
+                "{:<20} vs raw {label:<14} median {:.3} (quartiles {:.3}..{:.3})",
+                ratio.pair.name(),
+                spread.median,
+                spread.low,
+                spread.high
+            );
+        }
         if index > 0 {
             json.push(',');
         }
         json.push_str(&format!(
-            r#""{}":{{"median":{:.4},"q1":{:.4},"q3":{:.4}}}"#,
+            r#""{}":{{"like_for_like":{},"as_docs_show":{}}}"#,
             ratio.pair.name(),
-            ratio.median,
-            ratio.low,
-            ratio.high
+            ratio.like_for_like.json(),
+            ratio.as_docs.json()
         ));
     }
     json.push('}');

@@ -30,6 +30,21 @@ macro_rules! on_both_transports {
     };
 }
 
+/// Defines one `#[test]` per watch scenario and watcher: `over_ureq::name` and
+/// `over_hyper::name`, each calling `name::<UreqWatch>()` or `name::<HyperWatch>()` of the
+/// caller.
+#[macro_export]
+macro_rules! on_both_watchers {
+    ($($scenario:ident),* $(,)?) => {
+        mod over_ureq {
+            $(#[test] fn $scenario() { super::$scenario::<$crate::UreqWatch>() })*
+        }
+        mod over_hyper {
+            $(#[test] fn $scenario() { super::$scenario::<$crate::HyperWatch>() })*
+        }
+    };
+}
+
 /// The README's Rust examples, compiled (and, where they need no network, run) as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]

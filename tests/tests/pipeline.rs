@@ -349,18 +349,7 @@ fn a_hundred_watchers_each_get_every_event<D: WatchDriver + Send + 'static>() {
     }
 }
 
-macro_rules! on_both_watchers {
-    ($($scenario:ident),* $(,)?) => {
-        mod over_ureq {
-            $(#[test] fn $scenario() { super::$scenario::<vrchat_invite_tests::UreqWatch>() })*
-        }
-        mod over_hyper {
-            $(#[test] fn $scenario() { super::$scenario::<vrchat_invite_tests::HyperWatch>() })*
-        }
-    };
-}
-
-on_both_watchers!(
+vrchat_invite_tests::on_both_watchers!(
     every_event_type_arrives,
     invites_sent_while_the_socket_is_down_arrive_exactly_once,
     repeated_drops_follow_the_backoff_bounds,

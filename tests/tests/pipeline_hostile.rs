@@ -267,34 +267,29 @@ fn a_frame_right_behind_the_handshake_reply_is_read<D: WatchDriver>() {
     panic!("{}: the frame never came", D::NAME);
 }
 
-fn a_frame_that_never_completes_counts_as_silence<D: WatchDriver>() {
+/// A connection that `hostility` keeps busy without a whole frame ends at the silence
+/// timeout.
+fn ends_in_silence<D: WatchDriver>(hostility: Hostility) {
     let world = World::new();
-    let server = HostileServer::start(Hostility::DripFrame);
+    let server = HostileServer::start(hostility);
     let (status, took) = first_trouble::<D>(&world, &server);
-    assert_eq!(
-        status,
-        ConnectionStatus::Dropped {
-            reason: DropReason::Silence
-        },
-        "{}",
+    let silence = ConnectionStatus::Dropped {
+        reason: DropReason::Silence,
+    };
+    assert_eq!(status, silence, "{} {hostility:?}", D::NAME);
+    assert!(
+        took <= SILENCE_TIMEOUT + SLACK,
+        "{} {hostility:?}: {took:?}",
         D::NAME
     );
-    assert!(took <= SILENCE_TIMEOUT + SLACK, "{}: {took:?}", D::NAME);
+}
+
+fn a_frame_that_never_completes_counts_as_silence<D: WatchDriver>() {
+    ends_in_silence::<D>(Hostility::DripFrame);
 }
 
 fn a_flood_of_empty_continuations_counts_as_silence<D: WatchDriver>() {
-    let world = World::new();
-    let server = HostileServer::start(Hostility::ContinuationFlood);
-    let (status, took) = first_trouble::<D>(&world, &server);
-    assert_eq!(
-        status,
-        ConnectionStatus::Dropped {
-            reason: DropReason::Silence
-        },
-        "{}",
-        D::NAME
-    );
-    assert!(took <= SILENCE_TIMEOUT + SLACK, "{}: {took:?}", D::NAME);
+    ends_in_silence::<D>(Hostility::ContinuationFlood);
 }
 
 fn a_server_that_stops_reading_is_dropped<D: WatchDriver>() {
@@ -314,18 +309,7 @@ fn a_server_that_stops_reading_is_dropped<D: WatchDriver>() {
     assert!(took < SILENCE_TIMEOUT, "{}: {took:?}", D::NAME);
 }
 
-macro_rules! on_both_watchers {
-    ($($scenario:ident),* $(,)?) => {
-        mod over_ureq {
-            $(#[test] fn $scenario() { super::$scenario::<vrchat_invite_tests::UreqWatch>() })*
-        }
-        mod over_hyper {
-            $(#[test] fn $scenario() { super::$scenario::<vrchat_invite_tests::HyperWatch>() })*
-        }
-    };
-}
-
-on_both_watchers!(
+vrchat_invite_tests::on_both_watchers!(
     a_dripped_handshake_ends_at_the_connect_timeout,
     a_reply_for_another_key_opens_no_socket,
     a_frame_right_behind_the_handshake_reply_is_read,

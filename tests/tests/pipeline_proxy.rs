@@ -223,18 +223,7 @@ fn a_misbehaving_proxy_is_a_typed_error<D: WatchDriver>() {
     assert_eq!(world.sim.pipeline_connections(), 0);
 }
 
-macro_rules! on_both_watchers {
-    ($($scenario:ident),* $(,)?) => {
-        mod over_ureq {
-            $(#[test] fn $scenario() { super::$scenario::<vrchat_invite_tests::UreqWatch>() })*
-        }
-        mod over_hyper {
-            $(#[test] fn $scenario() { super::$scenario::<vrchat_invite_tests::HyperWatch>() })*
-        }
-    };
-}
-
-on_both_watchers!(
+vrchat_invite_tests::on_both_watchers!(
     events_arrive_through_an_explicit_proxy_with_credentials,
     environment_rules_tunnel_named_hosts_and_keep_loopback_direct,
     no_proxy_hosts_connect_directly,

@@ -1,4 +1,7 @@
-//! An invite bot: watches the pipeline and answers each invite request with an invite.
+//! An invite bot: watches the pipeline and answers each invite request with an invite,
+//! then marks the request seen. It resumes where it stopped: the checkpoint is saved to a
+//! file after each event, so a restart answers the requests sent while it was down, and
+//! skips the ones already seen (answered).
 //!
 //! Try it against the simulator (`vrchat-invite sim` prints its base URL and accounts):
 //!
@@ -11,17 +14,21 @@
 //!   cargo run -p vrchat-invite-hyper --example invite_bot
 //! ```
 //! Without the two URLs it talks to VRChat itself. `VRCHAT_2FA_CODE` gives a code when the
-//! account asks for one. Politeness is on: requests are spaced, and a friend who asks
-//! twice within five minutes gets one invite.
+//! account asks for one. `VRCHAT_STATE_FILE` names the checkpoint file (default
+//! `invite-bot-state.json`); each account needs its own, and one bot per account should run.
+//! Politeness is on: requests are spaced, and a friend who asks twice within five minutes
+//! gets one invite. One window is left: a crash after an invite and before its request is
+//! marked seen answers that request again at the next start.
 
 use std::env;
 use std::error::Error;
+use std::path::PathBuf;
 
 use futures_util::StreamExt;
 use vrchat_invite_hyper::{
-    BaseUrl, Client, Credentials, InviteUser, Location, NotificationType, PipelineBase,
-    PipelineEvent, PipelineOptions, Politeness, Session, TwoFactorCode, TwoFactorMethod, UserAgent,
-    WatchError, WatchPlan, Watcher,
+    BaseUrl, Client, Credentials, InviteUser, Location, MarkNotificationSeen, NotificationType,
+    PipelineBase, PipelineEvent, PipelineOptions, Politeness, Session, TwoFactorCode,
+    TwoFactorMethod, UserAgent, WatchError, WatchPlan, WatchState, Watcher,
 };
 
 #[tokio::main]
@@ -49,27 +56,69 @@ async fn main() -> Result<(), Box<dyn Error>> {
         me.display_name
     );
 
+    // The checkpoint belongs to this account on this API; another's file is refused.
+    let state = PathBuf::from(
+        env::var("VRCHAT_STATE_FILE").unwrap_or_else(|_| "invite-bot-state.json".to_owned()),
+    );
+    let api = client.session().base_url().clone();
     let mut plan = WatchPlan::new(PipelineOptions::default());
+    if let Some(checkpoint) = WatchState::load(&state, &me.id, &api)? {
+        println!("resuming from {}", state.display());
+        plan = plan.resume_from(checkpoint);
+    }
     if let Ok(url) = env::var("VRCHAT_PIPELINE_URL") {
         plan = plan.with_base(PipelineBase::new(url)?);
     }
     let watcher = Watcher::new(client.clone(), plan)?;
+    // The progress handle works beside the stream that owns the watcher.
+    let progress = watcher.watch().progress();
     let mut events = std::pin::pin!(watcher.into_stream());
     while let Some(event) = events.next().await {
-        let request = match event {
-            Ok(PipelineEvent::Notification(n)) if n.kind == NotificationType::RequestInvite => n,
-            Ok(_) => continue,
+        let event = match event {
+            Ok(event) => event,
             Err(WatchError::Refused(end)) => return Err(end.into()),
             Err(error) => {
                 eprintln!("{error}");
                 continue;
             }
         };
-        let invite = InviteUser::new(request.sender_user_id.clone(), location.clone());
-        match client.send(&invite).await {
-            Ok(sent) => println!("invited {} ({})", request.sender_user_id, sent.id),
-            Err(error) => eprintln!("could not invite {}: {error}", request.sender_user_id),
+        match &event {
+            PipelineEvent::Notification(n) if n.kind == NotificationType::RequestInvite => {
+                if n.seen {
+                    println!("skipped {}: already answered", n.id);
+                } else {
+                    answer(&client, n, &location).await;
+                }
+            }
+            _ => {}
         }
+        // Done with it: the checkpoint moves past it, and is saved (atomically).
+        progress.done(&event);
+        WatchState::new(me.id.clone(), &api, progress.checkpoint()).save(&state)?;
     }
     Ok(())
+}
+
+/// Invites the sender of `request`, then marks the request seen so no restart, and no
+/// other copy catching up, answers it again. Nothing is retried: an invite is not
+/// idempotent.
+async fn answer(client: &Client, request: &vrchat_invite_hyper::Notification, location: &Location) {
+    let sender = &request.sender_user_id;
+    let invite = InviteUser::new(sender.clone(), location.clone());
+    match client.send(&invite).await {
+        Ok(sent) => println!("invited {sender} ({})", sent.id),
+        Err(error) => {
+            eprintln!("could not invite {sender}: {error}");
+            return;
+        }
+    }
+    if let Err(error) = client
+        .send(&MarkNotificationSeen::new(request.id.clone()))
+        .await
+    {
+        eprintln!(
+            "invited {sender}, but {} could not be marked seen: {error}",
+            request.id
+        );
+    }
 }

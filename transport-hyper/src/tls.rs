@@ -6,6 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use hyper_rustls::ConfigBuilderExt;
 use rustls::ClientConfig;
+use rustls::crypto::CryptoProvider;
 
 use crate::Error;
 
@@ -15,7 +16,7 @@ pub(crate) fn client_config() -> Result<Arc<ClientConfig>, Error> {
     if let Some(config) = CONFIG.get() {
         return Ok(Arc::clone(config));
     }
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let provider = CryptoProvider::get_default().map_or_else(ring, Arc::clone);
     let builder = ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
         .map_err(|source| Error::Tls {
@@ -31,6 +32,14 @@ pub(crate) fn client_config() -> Result<Arc<ClientConfig>, Error> {
     let builder = builder.with_webpki_roots();
     let config = Arc::new(builder.with_no_client_auth());
     Ok(Arc::clone(CONFIG.get_or_init(|| config)))
+}
+
+/// *ring*'s provider, used unless the application installed one for the process (say, with
+/// post-quantum key exchange); rustls deprecates naming it (it has no post-quantum
+/// algorithms) and names it the same way for its own crate-feature default.
+#[allow(deprecated)]
+fn ring() -> Arc<CryptoProvider> {
+    Arc::new(rustls::crypto::ring::default_provider())
 }
 
 #[cfg(test)]

@@ -1,4 +1,6 @@
-//! Prints VRChat pipeline events as they arrive, with the blocking client.
+//! Prints VRChat pipeline events as they arrive, with the blocking client, and resumes
+//! where it stopped: the checkpoint is saved to a file after each event, so a restart
+//! first shows what arrived while it was down, and nothing it showed before.
 //!
 //! Try it against the simulator (`vrchat-invite sim` prints its base URL and accounts):
 //!
@@ -10,14 +12,16 @@
 //!   cargo run -p vrchat-invite-ureq --example watcher
 //! ```
 //! Without the two URLs it talks to VRChat itself. `VRCHAT_2FA_CODE` gives a code when the
-//! account asks for one.
+//! account asks for one. `VRCHAT_STATE_FILE` names the checkpoint file (default
+//! `watcher-state.json`); each account needs its own.
 
 use std::env;
 use std::error::Error;
+use std::path::PathBuf;
 
 use vrchat_invite_ureq::{
     BaseUrl, Client, Credentials, PipelineBase, PipelineEvent, PipelineOptions, Session,
-    TwoFactorCode, TwoFactorMethod, UserAgent, WatchError, WatchPlan, Watcher,
+    TwoFactorCode, TwoFactorMethod, UserAgent, WatchError, WatchPlan, WatchState, Watcher,
 };
 
 fn main() -> Result<(), Box<dyn Error>> {
@@ -36,20 +40,38 @@ fn main() -> Result<(), Box<dyn Error>> {
     })?;
     println!("watching as {}", me.display_name);
 
+    // The checkpoint belongs to this account on this API; another's file is refused.
+    let state = PathBuf::from(
+        env::var("VRCHAT_STATE_FILE").unwrap_or_else(|_| "watcher-state.json".to_owned()),
+    );
+    let api = client.session().base_url().clone();
     let mut plan = WatchPlan::new(PipelineOptions::default());
+    if let Some(checkpoint) = WatchState::load(&state, &me.id, &api)? {
+        println!("resuming from {}", state.display());
+        plan = plan.resume_from(checkpoint);
+    }
     if let Ok(url) = env::var("VRCHAT_PIPELINE_URL") {
         plan = plan.with_base(PipelineBase::new(url)?);
     }
-    let watcher = Watcher::new(client, plan)?;
-    for event in watcher {
-        match event {
-            Ok(PipelineEvent::Notification(n)) => {
+    let mut watcher = Watcher::new(client, plan)?;
+    while let Some(event) = watcher.next() {
+        let event = match event {
+            Ok(event) => event,
+            Err(WatchError::Refused(end)) => return Err(end.into()),
+            Err(error) => {
+                eprintln!("{error}");
+                continue;
+            }
+        };
+        match &event {
+            PipelineEvent::Notification(n) => {
                 println!("{} {} from {}", n.kind, n.id, n.sender_user_id);
             }
-            Ok(other) => println!("{}", other.to_json()),
-            Err(WatchError::Refused(end)) => return Err(end.into()),
-            Err(error) => eprintln!("{error}"),
+            other => println!("{}", other.to_json()),
         }
+        // Done with it: the checkpoint moves past it, and is saved (atomically).
+        watcher.watch().done(&event);
+        WatchState::new(me.id.clone(), &api, watcher.watch().checkpoint()).save(&state)?;
     }
     Ok(())
 }

@@ -7,6 +7,7 @@ use std::time::Instant;
 use http::header::{CONTENT_TYPE, EXPECT};
 use http::{HeaderValue, Method, Request, Response};
 use ureq::config::AutoHeaderValue;
+use ureq::unversioned::transport::DefaultConnector;
 use ureq::{Agent, SendBody};
 use vrchat_invite_core::{
     BuildClient, ClientBuilder, ClientCore, ClientOptions, Endpoint, ExchangeTrace, Session,
@@ -14,6 +15,7 @@ use vrchat_invite_core::{
 };
 
 use crate::error::{Error, failure};
+use crate::resolver::CachingResolver;
 use crate::{proxy, random, tls};
 
 /// A blocking VRChat client: a [`ClientCore`] (the session, options and politeness every
@@ -43,6 +45,8 @@ use crate::{proxy, random, tls};
 pub struct Client {
     core: ClientCore,
     agent: Agent,
+    /// The agent's resolver, shared with it: a failed exchange forgets what it knows.
+    resolver: CachingResolver,
 }
 
 impl BuildClient for Client {
@@ -60,9 +64,12 @@ impl BuildClient for Client {
         let core = ClientCore::new(session, options, random::random_u64(), |name| {
             std::env::var(name).ok()
         });
+        // A host is looked up once a minute, not before every request (see `resolver.rs`).
+        let resolver = CachingResolver::default();
         Ok(Self {
             core,
-            agent: Agent::new_with_config(config),
+            agent: Agent::with_parts(config, DefaultConnector::new(), resolver.clone()),
+            resolver,
         })
     }
 }
@@ -132,7 +139,11 @@ impl Client {
 
     fn run(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, Error> {
         let host = request.uri().host().unwrap_or_default().to_owned();
-        let fail = |source| failure(source, &host, self.core.options());
+        let fail = |source| {
+            // The host may have moved: look it up again next time.
+            self.resolver.forget_all();
+            failure(source, &host, self.core.options())
+        };
         let request = proxy::route(&self.agent, self.core.proxy_rules(), request).map_err(fail)?;
         let (mut parts, body) = request.into_parts();
         if is_upload(&parts.headers) {
@@ -191,5 +202,55 @@ impl fmt::Debug for Client {
         f.debug_struct("Client")
             .field("core", &self.core)
             .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vrchat_invite_core::{BaseUrl, GetInviteMessages, InviteMessageType, UserAgent};
+    use vrchat_invite_sim::{Simulator, UserSpec};
+
+    /// A client of the simulator that names it `localhost`, so requests need a lookup.
+    fn client_by_name(sim: &Simulator) -> (Client, vrchat_invite_core::UserId) {
+        let user = sim.add_user(UserSpec::new("alice", "pw"));
+        let base = sim.base_url().replace("127.0.0.1", "localhost");
+        let session = Session::new(UserAgent::new("Test/1.0 test@example.com").expect("agent"))
+            .with_base_url(BaseUrl::new(base).expect("base url"))
+            .with_auth_cookie(sim.open_session(&user.id));
+        (Client::new(session).expect("client"), user.id)
+    }
+
+    #[test]
+    fn a_pooled_request_needs_no_lookup_and_no_thread() {
+        let sim = Simulator::start().expect("simulator");
+        let (client, user) = client_by_name(&sim);
+        let list = GetInviteMessages::new(user, InviteMessageType::Message);
+        assert_eq!(client.send(&list).expect("first").len(), 12);
+        assert_eq!(client.resolver.lookups(), 1);
+        for _ in 0..3 {
+            assert_eq!(client.send(&list).expect("pooled").len(), 12);
+        }
+        // ureq's default resolver would have spawned a lookup thread for each of them.
+        assert_eq!(client.resolver.lookups(), 1);
+    }
+
+    #[test]
+    fn a_failed_exchange_looks_the_host_up_again() {
+        let sim = Simulator::start().expect("simulator");
+        let (client, user) = client_by_name(&sim);
+        let list = GetInviteMessages::new(user, InviteMessageType::Message);
+        client.send(&list).expect("first");
+        let mut request = client.session().request(&list).expect("request");
+        let closed = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let port = closed.local_addr().expect("address").port();
+        drop(closed);
+        *request.uri_mut() = format!("http://localhost:{port}/api/1/x")
+            .parse()
+            .expect("uri");
+        assert!(client.execute(request).is_err());
+        assert_eq!(client.resolver.lookups(), 2);
+        client.send(&list).expect("after the failure");
+        assert_eq!(client.resolver.lookups(), 3);
     }
 }

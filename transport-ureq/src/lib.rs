@@ -9,7 +9,9 @@
 //!
 //! * TLS is rustls with the `ring` provider and bundled webpki roots (no OpenSSL, no cmake;
 //!   the platform's verifier with the `rustls-platform-verifier` feature);
-//! * connections are kept alive and reused;
+//! * connections are kept alive and reused, and a host name is looked up once a minute (and
+//!   again after a failed exchange), not before every request: a request on a kept
+//!   connection starts no thread and makes no DNS lookup;
 //! * a whole exchange has a timeout (30 s by default) and a reply body a limit (1 MiB);
 //! * redirects are never followed: a 3xx is [`Error::Redirect`], so cookies never travel
 //!   to another host;
@@ -92,6 +94,7 @@ mod login;
 mod pipeline;
 mod proxy;
 mod random;
+mod resolver;
 mod tls;
 
 pub use client::Client;

@@ -4,6 +4,7 @@
 use std::sync::{Arc, OnceLock};
 
 use rustls::ClientConfig;
+use rustls::crypto::CryptoProvider;
 use ureq::tls::{RootCerts, TlsConfig};
 
 /// The roots this build trusts.
@@ -27,7 +28,7 @@ pub(crate) fn rustls_config() -> Result<Arc<ClientConfig>, rustls::Error> {
     if let Some(config) = CONFIG.get() {
         return Ok(Arc::clone(config));
     }
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let provider = CryptoProvider::get_default().map_or_else(ring, Arc::clone);
     let versions =
         ClientConfig::builder_with_provider(provider).with_safe_default_protocol_versions()?;
     #[cfg(feature = "rustls-platform-verifier")]
@@ -41,6 +42,14 @@ pub(crate) fn rustls_config() -> Result<Arc<ClientConfig>, rustls::Error> {
     ));
     let config = Arc::new(trusted.with_no_client_auth());
     Ok(Arc::clone(CONFIG.get_or_init(|| config)))
+}
+
+/// *ring*'s provider, used unless the application installed one for the process (say, with
+/// post-quantum key exchange); rustls deprecates naming it (it has no post-quantum
+/// algorithms) and names it the same way for its own crate-feature default.
+#[allow(deprecated)]
+fn ring() -> Arc<CryptoProvider> {
+    Arc::new(rustls::crypto::ring::default_provider())
 }
 
 #[cfg(test)]

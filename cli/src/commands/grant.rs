@@ -1,14 +1,12 @@
 //! `vrchat-invite grant NOTIFICATION --location …`: let in a friend who asked for an invite.
 
-use std::path::PathBuf;
-
 use clap::Args;
 use serde::Serialize;
 use vrchat_invite_core::{
-    GetNotification, Location, MarkNotificationSeen, Notification, NotificationId, Received,
-    SentNotification, Slot,
+    GetNotification, MarkNotificationSeen, Notification, NotificationId, Received, SentNotification,
 };
 
+use crate::commands::invite::InviteOptions;
 use crate::commands::photo::read_png;
 use crate::connection::logged_in;
 use crate::describe::{Subject, transport_error};
@@ -24,15 +22,9 @@ pub(crate) struct GrantArgs {
     /// The invite request (`not_…`), as `vrchat-invite inbox --type request` lists it.
     #[arg(value_parser = pasted::<NotificationId>)]
     notification: NotificationId,
-    /// Where to invite them: 'wrld_…:instance' (quoted), or a VRChat launch link.
-    #[arg(long, value_parser = pasted::<Location>)]
-    location: Location,
-    /// Which of your `message` slots to send with the invite (0 to 11).
-    #[arg(long)]
-    slot: Option<Slot>,
-    /// A PNG to attach.
-    #[arg(long, value_name = "FILE")]
-    photo: Option<PathBuf>,
+    /// Where, with which message and photo.
+    #[command(flatten)]
+    invite: InviteOptions,
 }
 
 /// What `grant --json` prints: the invite sent, and the request as marked seen (`null`
@@ -45,7 +37,7 @@ struct Granted {
 
 /// Runs `grant`.
 pub(crate) fn run(args: &GrantArgs, globals: &Globals) -> Result<(), Failure> {
-    let photo = args.photo.as_deref().map(read_png).transpose()?;
+    let photo = args.invite.photo.as_deref().map(read_png).transpose()?;
     let session = logged_in(globals)?;
     let client = &session.client;
     let about_request = |error: vrchat_invite_ureq::Error| {
@@ -58,14 +50,14 @@ pub(crate) fn run(args: &GrantArgs, globals: &Globals) -> Result<(), Failure> {
         return Err(not_a_request(&request));
     };
     let mut invite = view
-        .invite_to(args.location.clone())
-        .with_message_slot(args.slot);
+        .invite_to(args.invite.location.clone())
+        .with_message_slot(args.invite.slot);
     if let Some(photo) = photo {
         invite = invite.with_photo(photo);
     }
     let requester = sender(&request);
     let sent_invite = client.send(&invite).map_err(|error| {
-        let subject = Subject::Invite(request.sender_user_id.clone(), args.location.clone());
+        let subject = Subject::Invite(request.sender_user_id.clone(), args.invite.location.clone());
         transport_error(&error, &subject)
     })?;
     // The invite is out: a failure from here on is a warning, never a reason to send again.

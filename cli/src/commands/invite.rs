@@ -19,30 +19,38 @@ pub(crate) struct InviteArgs {
     /// The friend to invite (`usr_…`).
     #[arg(value_parser = pasted::<UserId>)]
     user: UserId,
+    /// Where, with which message and photo.
+    #[command(flatten)]
+    invite: InviteOptions,
+}
+
+/// What an invite carries: `invite` and `grant` take the same options.
+#[derive(Debug, Args)]
+pub(crate) struct InviteOptions {
     /// Where to: the full location `wrld_…:instance`, e.g. 'wrld_123:12345~region(eu)'
     /// (quote it: `~(` mean something to the shell), or a
     /// `https://vrchat.com/home/launch?worldId=…&instanceId=…` link.
     #[arg(long, value_parser = pasted::<Location>)]
-    location: Location,
+    pub(crate) location: Location,
     /// Which of your `message` slots to send with the invite (0 to 11).
     #[arg(long)]
-    slot: Option<Slot>,
+    pub(crate) slot: Option<Slot>,
     /// A PNG to attach.
     #[arg(long, value_name = "FILE")]
-    photo: Option<PathBuf>,
+    pub(crate) photo: Option<PathBuf>,
 }
 
 /// Runs `invite`.
 pub(crate) fn run(args: &InviteArgs, globals: &Globals) -> Result<(), Failure> {
-    let photo = args.photo.as_deref().map(read_png).transpose()?;
+    let photo = args.invite.photo.as_deref().map(read_png).transpose()?;
     let session = logged_in(globals)?;
-    let mut invite =
-        InviteUser::new(args.user.clone(), args.location.clone()).with_message_slot(args.slot);
+    let mut invite = InviteUser::new(args.user.clone(), args.invite.location.clone())
+        .with_message_slot(args.invite.slot);
     if let Some(photo) = photo {
         invite = invite.with_photo(photo);
     }
     let notification = session.client.send(&invite).map_err(|error| {
-        let subject = Subject::Invite(args.user.clone(), args.location.clone());
+        let subject = Subject::Invite(args.user.clone(), args.invite.location.clone());
         transport_error(&error, &subject)
     })?;
     globals.output().show(&notification, || {

@@ -59,6 +59,23 @@ pub(crate) enum Command {
     /// The connection's changes (connected, dropped and why, reconnecting in N s, caught
     /// up K missed notifications) go to stderr as `watch: ...` lines; with --json they are
     /// lines of their own on stdout: {"type":"_connection","content":{"state":...}}.
+    ///
+    /// Each start resumes where the last one stopped. The checkpoint is saved in a state
+    /// file (--state; by default one per account and base URL beside the session file)
+    /// after each event, so what arrived while it was down comes first ("caught up N
+    /// missed notifications"), and nothing shown before is shown again, except the one
+    /// event in hand when the process was killed. --from-now starts from the inbox as it
+    /// is now.
+    ///
+    /// With --auto-invite it is a bot: each invite request is answered with an invite,
+    /// then marked seen on the server; a request already seen is skipped, so a restart, or
+    /// a copy elsewhere catching up, does not answer it again. The window left: a crash
+    /// after the invite and before the mark (a second or so, as requests are spaced) leaves
+    /// the request unseen, and the next start invites that friend again. One bot per account on a machine: it holds a lock file
+    /// beside the state file (its process ID inside); a second copy exits naming that
+    /// process (exit code 24), and a lock left by a process that is gone is taken over.
+    /// Decisions are printed (`_decision` lines with --json) and, with --log, appended to a
+    /// file as JSON lines.
     Watch(watch::WatchArgs),
 }
 

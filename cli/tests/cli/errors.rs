@@ -86,6 +86,7 @@ fn help_documents_the_exit_codes() {
         " 10  that user is not your friend",
         " 12  the message slot is cooling down",
         " 23  a local file could not be read or written",
+        " 24  another `watch --auto-invite` runs for this account",
     ] {
         assert!(text.contains(line), "missing {line:?} in {text}");
     }

@@ -1,15 +1,18 @@
 //! The `vrchat-invite` binary end to end, as a spawned process against a simulator.
 
+mod auto_invite;
 mod demo_and_sim;
 mod errors;
 mod harness;
 mod hostile;
 mod inbox;
 mod invites;
+mod live;
 mod login;
 mod messages;
 mod readme_walk;
 mod watch;
+mod watch_state;
 
 /// The exit codes documented in `--help`.
 mod exit {
@@ -26,4 +29,5 @@ mod exit {
     pub const OWN_INVITE: i32 = 15;
     pub const NETWORK: i32 = 20;
     pub const FILE: i32 = 23;
+    pub const LOCKED: i32 = 24;
 }

@@ -1,25 +1,22 @@
 //! `watch`: events printed as they arrive, `--count`, `--json`, and `--auto-invite`.
 
-use std::io::Read;
-use std::process::Child;
-use std::time::{Duration, Instant};
-
 use vrchat_invite_core::{
     BaseUrl, Endpoint, InviteUser, NotificationType, RequestInvite, Session, UserAgent, UserId,
 };
 
-use crate::harness::{COMMAND_LIMIT, USER_AGENT, World, wait_until};
+use crate::harness::{USER_AGENT, World};
+use crate::live::Live;
 
-const LOCATION: &str = "wrld_4432ea9b-729c-46e3-8eaf-846aa0a37fdd:12345~region(eu)";
+pub(crate) const LOCATION: &str = "wrld_4432ea9b-729c-46e3-8eaf-846aa0a37fdd:12345~region(eu)";
 
 /// A session of `user` straight from the simulator.
-fn session_of(world: &World, user: &UserId) -> Session {
+pub(crate) fn session_of(world: &World, user: &UserId) -> Session {
     Session::new(UserAgent::new(USER_AGENT).expect("agent"))
         .with_base_url(BaseUrl::new(world.sim.base_url()).expect("base"))
         .with_auth_cookie(world.sim.open_session(user))
 }
 
-fn send<E: Endpoint>(world: &World, session: &Session, endpoint: &E) -> E::Output {
+pub(crate) fn send<E: Endpoint>(world: &World, session: &Session, endpoint: &E) -> E::Output {
     let reply = world
         .sim
         .send(&session.request(endpoint).expect("request"))
@@ -27,33 +24,22 @@ fn send<E: Endpoint>(world: &World, session: &Session, endpoint: &E) -> E::Outpu
     endpoint.parse(&reply).expect("success")
 }
 
-/// Starts `watch` as bob and waits (bounded) until its socket is open.
-fn start_watch(world: &World, args: &[&str]) -> Child {
+/// Starts `watch` as bob and waits (bounded) until it caught up after connecting: what is
+/// sent from then on is new to it.
+fn start_watch(world: &World, args: &[&str]) -> Live {
     let mut command = world.command("bob");
     command.arg("watch").args(args);
-    let mut child = command.spawn().expect("spawn vrchat-invite watch");
-    for _ in 0..1500 {
-        if world.sim.open_pipeline_sockets(&world.bob.id) == 1 {
-            return child;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    panic!("watch never connected");
+    Live::caught_up(command)
 }
 
-/// Waits for `child` to exit and returns its code, stdout and stderr.
-fn finish(mut child: Child) -> (Option<i32>, String, String) {
-    let code = wait_until(&mut child, Instant::now() + COMMAND_LIMIT);
-    let (mut stdout, mut stderr) = (String::new(), String::new());
-    if let Some(mut pipe) = child.stdout.take() {
-        pipe.read_to_string(&mut stdout).expect("stdout");
+/// Waits for `live` to exit and returns its code, stdout and stderr.
+fn finish(live: Live) -> (Option<i32>, String, String) {
+    let ended = live.finish();
+    let mut stdout = ended.stdout.join("\n");
+    if !stdout.is_empty() {
+        stdout.push('\n');
     }
-    if let Some(mut pipe) = child.stderr.take() {
-        pipe.read_to_string(&mut stderr).expect("stderr");
-    }
-    (code, stdout, stderr)
+    (ended.code, stdout, ended.stderr)
 }
 
 #[test]

@@ -67,11 +67,11 @@ impl<'de: 'a, 'a> Deserialize<'de> for ErrorPart<'a> {
             }
             fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
                 let (mut message, mut waf_code) = (Text::default(), Text::default());
-                while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-                    match key.as_ref() {
-                        "message" => message = map.next_value()?,
-                        "waf_code" => waf_code = map.next_value()?,
-                        _ => {
+                while let Some(key) = map.next_key::<Key>()? {
+                    match key {
+                        Key::Message => message = map.next_value()?,
+                        Key::WafCode => waf_code = map.next_value()?,
+                        Key::Other => {
                             map.next_value::<IgnoredAny>()?;
                         }
                     }
@@ -100,6 +100,16 @@ impl<'de: 'a, 'a> Deserialize<'de> for ErrorPart<'a> {
         }
         deserializer.deserialize_any(PartVisitor)
     }
+}
+
+/// A key of the `error` object, read without copying it.
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "snake_case")]
+enum Key {
+    Message,
+    WafCode,
+    #[serde(other)]
+    Other,
 }
 
 /// A string or a number as text; anything else (null, a list, an object) as nothing.

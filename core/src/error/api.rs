@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use http::{HeaderMap, StatusCode};
+use http::{HeaderMap, HeaderName, StatusCode};
 
 use super::bounded::{bounded, lossy_snippet};
 use crate::decode::ErrorBody;
@@ -10,6 +10,9 @@ use crate::punctuation::normalize_for_matching;
 
 /// The header VRChat uses to identify a request in its logs.
 pub const REQUEST_ID_HEADER: &str = "x-vrc-request-id";
+
+/// [`REQUEST_ID_HEADER`] as a name, so a lookup does not parse it again.
+const REQUEST_ID: HeaderName = HeaderName::from_static(REQUEST_ID_HEADER);
 
 /// What an error reply means, classified from its status and message.
 ///
@@ -108,7 +111,7 @@ impl ApiError {
     ///
     /// ```
     /// use vrchat_invite_core::{ApiError, ApiErrorKind};
-    /// use http::{HeaderMap, StatusCode};
+    /// use http::{HeaderMap, HeaderName, StatusCode};
     /// let body = br#"{"error":{"message":"\"You need to be friends with that user first.\"","status_code":403}}"#;
     /// let error = ApiError::from_parts(StatusCode::FORBIDDEN, &HeaderMap::new(), body);
     /// assert_eq!(error.kind(), &ApiErrorKind::NotFriends);
@@ -118,7 +121,7 @@ impl ApiError {
         let (message, waf_code) = read_body(body);
         let kind = classify(status, message.as_deref(), waf_code.is_some());
         let request_id = headers
-            .get(REQUEST_ID_HEADER)
+            .get(REQUEST_ID)
             .map(|value| lossy_snippet(value.as_bytes()));
         Self {
             status,
@@ -210,16 +213,15 @@ fn read_body(body: &[u8]) -> (Option<String>, Option<String>) {
             parsed.waf_code().map(str::to_owned),
         )
     };
-    if let Ok(parsed) = serde_json::from_slice::<ErrorBody<'_>>(body) {
-        return fields(&parsed);
-    }
-    if std::str::from_utf8(body).is_err() {
-        let text = String::from_utf8_lossy(body);
-        if let Ok(parsed) = serde_json::from_str::<ErrorBody<'_>>(&text) {
-            return fields(&parsed);
+    // UTF-8 is checked once here rather than string by string in the parser.
+    let parsed = match std::str::from_utf8(body) {
+        Ok(text) => serde_json::from_str::<ErrorBody<'_>>(text).map(|parsed| fields(&parsed)),
+        Err(_) => {
+            let text = String::from_utf8_lossy(body);
+            serde_json::from_str::<ErrorBody<'_>>(&text).map(|parsed| fields(&parsed))
         }
-    }
-    (html_title(body), None)
+    };
+    parsed.unwrap_or_else(|_| (html_title(body), None))
 }
 
 /// Trims and removes one pair of wrapping quotes; `None` when nothing is left.
@@ -242,14 +244,29 @@ fn html_title(body: &[u8]) -> Option<String> {
     unwrap_message(text.get(start..end)?)
 }
 
-/// Classifies by status first, then by keywords in the folded message.
+/// Classifies by status first, then by keywords in the folded message (folded only for
+/// the statuses whose kind depends on words: 400, 403 and 401).
 fn classify(status: StatusCode, message: Option<&str>, has_waf_code: bool) -> ApiErrorKind {
-    let text = message.map(normalize_for_matching).unwrap_or_default();
+    let message = message.unwrap_or_default();
     match status.as_u16() {
-        429 => match cooldown_minutes(&text) {
+        429 => match cooldown_minutes(message) {
             Some(minutes) => ApiErrorKind::Cooldown { minutes },
             None => ApiErrorKind::RateLimited,
         },
+        400 | 403 => classify_words(status, &normalize_for_matching(message), has_waf_code),
+        401 if asks_for_second_factor(&normalize_for_matching(message)) => {
+            ApiErrorKind::TwoFactorRequired
+        }
+        401 => ApiErrorKind::Unauthorized,
+        404 => ApiErrorKind::NotFound,
+        500..=599 => ApiErrorKind::ServerError,
+        _ => ApiErrorKind::Other,
+    }
+}
+
+/// The kind of a 400 or 403, from keywords in its folded message.
+fn classify_words(status: StatusCode, text: &str, has_waf_code: bool) -> ApiErrorKind {
+    match status.as_u16() {
         403 if has_waf_code || text.contains("user agent") || text.contains("user-agent") => {
             ApiErrorKind::BlockedUserAgent
         }
@@ -259,11 +276,7 @@ fn classify(status: StatusCode, message: Option<&str>, has_waf_code: bool) -> Ap
         400 if text.contains("own invite") => ApiErrorKind::OwnInvite,
         400 if text.contains("slot") => ApiErrorKind::InvalidSlot,
         400 => ApiErrorKind::BadRequest,
-        401 if asks_for_second_factor(&text) => ApiErrorKind::TwoFactorRequired,
-        401 => ApiErrorKind::Unauthorized,
-        404 => ApiErrorKind::NotFound,
-        500..=599 => ApiErrorKind::ServerError,
-        _ => ApiErrorKind::Other,
+        _ => ApiErrorKind::Forbidden,
     }
 }
 
@@ -276,10 +289,15 @@ fn asks_for_second_factor(folded: &str) -> bool {
 
 /// `N` from "please wait N more minutes…", whichever dot ends the sentence.
 ///
-/// A number too large for `u32` saturates at `u32::MAX`; a negative one (after `-` or `−`)
+/// Read from the message as sent: "wait" is found whatever its case, and folding the
+/// look-alike punctuation would change neither the digits nor the sign before them. A number too large for `u32` saturates at `u32::MAX`; a negative one (after `-` or `−`)
 /// is no count of minutes at all, so the reply reads as plain rate limiting.
-fn cooldown_minutes(folded: &str) -> Option<u32> {
-    let after_wait = folded.get(folded.find("wait")?..)?;
+fn cooldown_minutes(message: &str) -> Option<u32> {
+    let wait = message
+        .as_bytes()
+        .windows(4)
+        .position(|word| word.eq_ignore_ascii_case(b"wait"))?;
+    let after_wait = message.get(wait..)?;
     let start = after_wait.find(|c: char| c.is_ascii_digit())?;
     let before = after_wait.get(..start)?.trim_end().chars().next_back();
     if matches!(before, Some('-' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}')) {
@@ -338,6 +356,20 @@ mod tests {
                 parse(429, &body(negative)).kind(),
                 &ApiErrorKind::RateLimited,
                 "{negative}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// Reading the minutes from the message as sent gives what reading them from its
+        /// folded, lowercased form gives.
+        #[test]
+        fn minutes_need_no_folding(
+            message in "\\PC{0,40}|[a-zA-Z .\u{2024}\u{0130}\u{212A}É]{0,12}(wait|WAIT|Wait|WAİT|wa\u{2024}t)[ \u{2212}\u{FE63}\u{FF0D}-]{0,2}[0-9\u{FF14}]{0,12}[a-z .\u{2024}]{0,12}",
+        ) {
+            proptest::prop_assert_eq!(
+                cooldown_minutes(&message),
+                cooldown_minutes(&normalize_for_matching(&message))
             );
         }
     }

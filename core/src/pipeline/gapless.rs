@@ -293,15 +293,19 @@ impl Gapless {
                     self.raise_watermark(&notification.created_at, *at);
                 }
             }
-            if let (Some(mark), Some(millis)) = (self.watermark.clone(), self.watermark_millis) {
-                let at_mark = fetched
-                    .iter()
-                    .zip(&times)
-                    .filter(|(_, at)| **at == Some(millis))
-                    .map(|(n, _)| n.id.clone())
-                    .collect();
-                self.baseline_mark = Some((mark, at_mark));
-            }
+            self.baseline_mark = Some(match (self.watermark.clone(), self.watermark_millis) {
+                (Some(mark), Some(millis)) => {
+                    let at_mark = fetched
+                        .iter()
+                        .zip(&times)
+                        .filter(|(_, at)| **at == Some(millis))
+                        .map(|(n, _)| n.id.clone())
+                        .collect();
+                    (mark, at_mark)
+                }
+                // An empty inbox: everything from the beginning on is new.
+                _ => (Timestamp::from_unix_millis(0), Vec::new()),
+            });
             fetched.clear();
         }
         // Oldest first; a timestamp that does not parse sorts last; the index keeps the

@@ -173,13 +173,11 @@ mod tests {
     /// The one-pass reader and the model's lenient reader agree.
     fn both(json: &str) -> (Option<Notification>, Option<Notification>) {
         let mut made = None;
-        let read = {
-            let mut sink = Some(|notification| made = Some(notification));
-            let mut parser = serde_json::Deserializer::from_str(json);
-            parser
-                .deserialize_map(FastVisitor { sink: &mut sink })
-                .and_then(|()| parser.end())
-        };
+        let mut sink = Some(|notification| made = Some(notification));
+        let mut parser = serde_json::Deserializer::from_str(json);
+        let read = parser
+            .deserialize_map(FastVisitor { sink: &mut sink })
+            .and_then(|()| parser.end());
         let fast = made.filter(|_| read.is_ok());
         let lenient = serde_json::from_str::<NotificationWire<&RawValue>>(json)
             .ok()

@@ -5,12 +5,10 @@
 //! VRChat does), and so are see, hide and clear; tests move friends, drop every socket,
 //! refuse a token and pause delivery through [`crate::Simulator`].
 
-mod controls;
 mod frames;
 mod hub;
 mod socket;
 
-pub(crate) use controls::move_friend;
-pub(crate) use frames::encoded_frame;
+pub(crate) use frames::{encoded_frame, friend_location_frame};
 pub(crate) use hub::PipelineHub;
 pub(crate) use socket::{PIPELINE_PATH, accept, is_upgrade};

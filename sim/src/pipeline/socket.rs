@@ -20,7 +20,7 @@ use tungstenite::protocol::{Role, WebSocketConfig};
 use vrchat_invite_core::UserAgent;
 
 use super::hub::Command;
-use crate::server::{Shared, lock};
+use crate::server::listen::{Shared, lock};
 use crate::state::Stage;
 
 /// Where the simulator's pipeline listens: `ws://127.0.0.1:PORT/pipeline/?authToken=…`.

@@ -10,10 +10,10 @@ use vrchat_invite_core::{Timestamp, UserId};
 
 use super::Incoming;
 use super::request::{cookie, json_object, required_string};
-use crate::errors;
-use crate::reply::Reply;
+use crate::server::errors;
+use crate::server::reply::Reply;
+use crate::state::totp;
 use crate::state::{SecondFactor, Stage, State, UserRecord};
-use crate::totp;
 
 /// Which verify route was called.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! Serving the images sent with photo invites, at their `imageUrl`.
 
-use crate::errors;
-use crate::reply::Reply;
+use crate::server::errors;
+use crate::server::reply::Reply;
 use crate::state::State;
 
 /// `GET /file/{fileId}/1/file`: the PNG, or 404.

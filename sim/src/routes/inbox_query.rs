@@ -3,9 +3,9 @@
 use percent_encoding::percent_decode_str;
 use vrchat_invite_core::Timestamp;
 
-use crate::clock::MINUTE_MILLIS;
-use crate::errors;
-use crate::reply::Reply;
+use crate::server::errors;
+use crate::server::reply::Reply;
+use crate::state::clock::MINUTE_MILLIS;
 
 /// The page size when `n` is absent.
 pub(crate) const DEFAULT_PAGE: usize = 60;

@@ -7,9 +7,9 @@ use vrchat_invite_core::{
 
 use super::Payload;
 use super::request::{json_object, optional_integer, required_string};
-use crate::errors;
-use crate::ids::generated;
-use crate::reply::Reply;
+use crate::server::errors;
+use crate::server::reply::Reply;
+use crate::state::ids::generated;
 use crate::state::{DetailsShape, State, StoredNotification};
 
 /// A location of the shape `wrld_…:instance`, or 404 "Instance not found".

@@ -3,9 +3,9 @@
 use vrchat_invite_core::{InviteMessageId, InviteMessageType, Slot, UserId};
 
 use super::request::{json_object, required_string};
-use crate::errors;
-use crate::ids::generated;
-use crate::reply::Reply;
+use crate::server::errors;
+use crate::server::reply::Reply;
+use crate::state::ids::generated;
 use crate::state::{SlotRefusal, State};
 
 /// The caller's own messages only; then a known collection.

@@ -1,22 +1,22 @@
 //! The route handlers. Each runs with the state locked and never awaits.
 
 mod auth;
-pub(crate) mod controls;
 mod files;
 mod inbox_query;
 mod invites;
 mod messages;
 mod notifications;
-mod pipeline_controls;
 mod request;
 mod user_fields;
 
+pub(crate) use request::{json_object, required_string};
+
 use http::HeaderMap;
 
-use crate::errors;
-use crate::multipart::PhotoUpload;
-use crate::reply::Reply;
-use crate::router::Route;
+use crate::server::errors;
+use crate::server::multipart::PhotoUpload;
+use crate::server::reply::Reply;
+use crate::server::router::Route;
 use crate::state::State;
 
 /// What a handler reads from the request.

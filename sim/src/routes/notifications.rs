@@ -4,8 +4,8 @@ use serde_json::{Value, json};
 use vrchat_invite_core::{NotificationId, UserId};
 
 use super::inbox_query::InboxQuery;
-use crate::errors;
-use crate::reply::Reply;
+use crate::server::errors;
+use crate::server::reply::Reply;
 use crate::state::{State, StoredNotification};
 
 /// The caller's notification `id`, or 404 "Notification not found" (also for one that

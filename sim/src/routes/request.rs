@@ -4,8 +4,8 @@ use http::HeaderMap;
 use http::header::COOKIE;
 use serde_json::{Map, Value};
 
-use crate::errors::bad_body;
-use crate::reply::Reply;
+use crate::server::errors::bad_body;
+use crate::server::reply::Reply;
 
 /// The value of cookie `name` from the request's `Cookie` headers.
 pub(crate) fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {

@@ -3,9 +3,9 @@
 use vrchat_invite_core::{InviteMessage, InviteMessageId, InviteMessageType, Slot, Timestamp};
 
 use super::default_messages::default_text;
-use crate::clock::{MINUTE_MILLIS, minutes_left};
-use crate::ids::generated;
-use crate::punctuation::rewrite_punctuation;
+use crate::server::punctuation::rewrite_punctuation;
+use crate::state::clock::{MINUTE_MILLIS, minutes_left};
+use crate::state::ids::generated;
 
 /// How long an edit locks its slot.
 pub(crate) const COOLDOWN_MILLIS: i64 = 60 * MINUTE_MILLIS;

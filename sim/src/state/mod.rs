@@ -1,9 +1,12 @@
 //! Everything the simulator remembers, behind one mutex.
 
+pub(crate) mod clock;
 mod default_messages;
+pub(crate) mod ids;
 mod messages;
 mod notifications;
 mod sessions;
+pub(crate) mod totp;
 mod users;
 
 use std::collections::{BTreeSet, HashMap};
@@ -18,8 +21,8 @@ pub(crate) use sessions::{Session, Sessions, Stage};
 pub(crate) use users::{SecondFactor, UserRecord};
 pub use users::{SimUser, UserSpec};
 
-use crate::clock::Clock;
-use crate::ids::{IdGenerator, generated};
+use crate::state::clock::Clock;
+use crate::state::ids::{IdGenerator, generated};
 
 /// Number of recovery codes a TOTP account gets.
 const RECOVERY_CODE_COUNT: usize = 8;
@@ -82,7 +85,7 @@ impl State {
             id: id.clone(),
             created_at_millis: now,
             second_factor: spec.second_factor,
-            totp_secret: crate::totp::secret_from(self.ids.secret_u64()),
+            totp_secret: crate::state::totp::secret_from(self.ids.secret_u64()),
             recovery_codes,
             last_email_code: None,
             email_code_unused: false,

@@ -161,7 +161,7 @@ impl UserRecord {
             password: self.password.clone(),
             display_name: self.display_name.clone(),
             totp_secret: (self.second_factor == Some(SecondFactor::Totp))
-                .then(|| crate::totp::base32(&self.totp_secret)),
+                .then(|| crate::state::totp::base32(&self.totp_secret)),
         }
     }
 }

@@ -4,12 +4,13 @@
 use http::Method;
 use serde_json::{Value, json};
 
-use super::controls::known_user;
-use super::request::{json_object, required_string};
-use crate::errors;
-use crate::pipeline::{encoded_frame, move_friend};
-use crate::reply::Reply;
-use crate::server::{Shared, lock};
+use super::http::known_user;
+use super::pipeline::move_friend;
+use crate::pipeline::encoded_frame;
+use crate::routes::{json_object, required_string};
+use crate::server::errors;
+use crate::server::listen::{Shared, lock};
+use crate::server::reply::Reply;
 use crate::state::State;
 
 /// Answers `{method} _sim/pipeline/{rest}`; `None` for a path that is not one of these.

@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use crate::Simulator;
-use crate::server::lock;
+use crate::server::listen::lock;
 
 /// How large a request body, how long an idle connection and how large the request log
 /// may get. Set with [`Simulator::set_limits`].

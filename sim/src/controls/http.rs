@@ -10,14 +10,14 @@ use http::{Method, StatusCode};
 use serde_json::{Map, Value, json};
 use vrchat_invite_core::UserId;
 
-use super::request::{json_object, required_string};
-use crate::errors;
-use crate::log::{LoggedRequest, RequestLog};
-use crate::reply::Reply;
-use crate::router::BASE_PATH;
-use crate::server::{Shared, lock};
+use crate::routes::{json_object, required_string};
+use crate::server::errors;
+use crate::server::listen::{Shared, lock};
+use crate::server::log::{LoggedRequest, RequestLog};
+use crate::server::reply::Reply;
+use crate::server::router::BASE_PATH;
+use crate::state::totp;
 use crate::state::{State, UserSpec};
-use crate::totp;
 
 /// The prefix of every control, below the base path.
 pub(crate) const CONTROL_PREFIX: &str = "/_sim/";
@@ -48,10 +48,8 @@ pub(crate) fn answer(shared: &Shared, method: &Method, path: &str, body: &[u8]) 
         (&Method::POST, ["friendships"]) => befriend(shared, body),
         (&Method::GET, ["requests"]) => Ok(request_log(&lock(&shared.log))),
         (&Method::POST, ["reset"]) => Ok(reset(shared)),
-        (_, ["pipeline", rest @ ..]) => {
-            super::pipeline_controls::answer(shared, method, rest, body)
-                .unwrap_or_else(|| Err(errors::route_not_found()))
-        }
+        (_, ["pipeline", rest @ ..]) => super::pipeline_http::answer(shared, method, rest, body)
+            .unwrap_or_else(|| Err(errors::route_not_found())),
         _ => Err(errors::route_not_found()),
     };
     result.unwrap_or_else(|reply| reply)

@@ -18,13 +18,14 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use vrchat_invite_core::{REQUEST_ID_HEADER, UserAgent};
 
-use crate::errors;
-use crate::limits::Limits;
-use crate::log::{LoggedRequest, RequestLog};
-use crate::multipart::read_photo_body;
-use crate::reply::Reply;
-use crate::router::{self, Route};
-use crate::routes::{self, Incoming, controls};
+use crate::controls;
+use crate::routes::{self, Incoming};
+use crate::server::errors;
+use crate::server::limits::Limits;
+use crate::server::log::{LoggedRequest, RequestLog};
+use crate::server::multipart::read_photo_body;
+use crate::server::reply::Reply;
+use crate::server::router::{self, Route};
 use crate::state::State;
 
 /// What the server and the [`crate::Simulator`] handle share.

@@ -5,8 +5,8 @@ use http::HeaderMap;
 use http::header::CONTENT_TYPE;
 use http_body_util::{BodyDataStream, Full};
 
-use crate::errors::bad_body;
-use crate::reply::Reply;
+use crate::server::errors::bad_body;
+use crate::server::reply::Reply;
 
 /// The eight bytes every PNG file starts with.
 const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";

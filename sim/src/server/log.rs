@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, VecDeque};
 use http::header::{AUTHORIZATION, COOKIE};
 use http::{HeaderMap, Method};
 
-use crate::limits::Limits;
+use crate::server::limits::Limits;
 
 /// One request as received.
 ///

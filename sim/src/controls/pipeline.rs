@@ -3,9 +3,8 @@
 use serde_json::Value;
 use vrchat_invite_core::{AuthCookie, UserId};
 
-use super::PIPELINE_PATH;
-use super::frames::{encoded_frame, friend_location_frame};
 use crate::Simulator;
+use crate::pipeline::{PIPELINE_PATH, encoded_frame, friend_location_frame};
 use crate::state::State;
 
 impl Simulator {

@@ -7,8 +7,8 @@
 use http::StatusCode;
 use serde_json::json;
 
-use crate::punctuation::rewrite_punctuation;
-use crate::reply::Reply;
+use crate::server::punctuation::rewrite_punctuation;
+use crate::server::reply::Reply;
 
 /// 401: no usable `auth` cookie.
 pub(crate) fn missing_credentials() -> Reply {

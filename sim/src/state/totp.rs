@@ -6,7 +6,7 @@
 //! so a test that reads [`crate::Simulator::totp_code`] and sends it without moving the
 //! clock always succeeds, and one that advances the clock 30 seconds first always fails.
 
-use crate::ids::mix;
+use crate::state::ids::mix;
 
 /// Length of one code's validity, in seconds.
 const STEP_SECONDS: u64 = 30;
