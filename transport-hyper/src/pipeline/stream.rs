@@ -12,8 +12,8 @@ use tokio_rustls::TlsConnector;
 use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::protocol::{Role, WebSocketConfig};
 use vrchat_invite_core::{
-    BoxError, ConnectFailure, Dial, Handshake, HandshakeReader, HandshakeReplyError, ProxyServer,
-    TunnelError, TunnelReader,
+    BoxError, ConnectFailure, Dial, Handshake, HandshakeReplyError, ProxyServer, TunnelError,
+    TunnelReader,
 };
 
 /// A plain or TLS connection.
@@ -30,20 +30,24 @@ fn failed(error: impl Into<BoxError>) -> ConnectFailure {
     ConnectFailure::Other(error.into())
 }
 
-/// Sends the `CONNECT` request over `tcp` (connected to the proxy) and reads the reply a
-/// byte at a time, so nothing after its head is taken.
-async fn tunnel(tcp: &mut TcpStream, request: &[u8]) -> Result<(), ConnectFailure> {
-    tcp.write_all(request).await.map_err(failed)?;
-    let mut reader = TunnelReader::new();
+/// Sends `request` and reads the reply a byte at a time into `push` until it decides, so
+/// nothing after the reply's head is taken (the proxy's tunnel, or the frames a server
+/// sends right behind its handshake reply); `closed` when the peer closes first.
+async fn exchange_head<S: AsyncRead + AsyncWrite + Unpin + ?Sized>(
+    stream: &mut S,
+    request: &[u8],
+    closed: ConnectFailure,
+    mut push: impl FnMut(u8) -> Option<Result<(), ConnectFailure>>,
+) -> Result<(), ConnectFailure> {
+    stream.write_all(request).await.map_err(failed)?;
+    stream.flush().await.map_err(failed)?;
     loop {
-        let byte = match tcp.read_u8().await {
-            Err(error) if error.kind() == io::ErrorKind::UnexpectedEof => {
-                return Err(ConnectFailure::Proxy(TunnelError::Closed));
-            }
+        let byte = match stream.read_u8().await {
+            Err(error) if error.kind() == io::ErrorKind::UnexpectedEof => return Err(closed),
             other => other.map_err(failed)?,
         };
-        if let Some(outcome) = reader.push(byte) {
-            return outcome.map_err(ConnectFailure::Proxy);
+        if let Some(outcome) = push(byte) {
+            return outcome;
         }
     }
 }
@@ -52,28 +56,6 @@ async fn tunnel(tcp: &mut TcpStream, request: &[u8]) -> Result<(), ConnectFailur
 fn sha1(bytes: &[u8]) -> [u8; 20] {
     let digest = ring::digest::digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY, bytes);
     digest.as_ref().try_into().unwrap_or([0; 20])
-}
-
-/// Sends the handshake and reads the reply a byte at a time, so the frames the server may
-/// send right behind it stay for the websocket.
-async fn send_handshake(
-    connection: &mut Box<dyn Connection>,
-    request: &[u8],
-    mut reader: HandshakeReader,
-) -> Result<(), ConnectFailure> {
-    connection.write_all(request).await.map_err(failed)?;
-    connection.flush().await.map_err(failed)?;
-    loop {
-        let byte = match connection.read_u8().await {
-            Err(error) if error.kind() == io::ErrorKind::UnexpectedEof => {
-                return Err(HandshakeReplyError::Closed.into());
-            }
-            other => other.map_err(failed)?,
-        };
-        if let Some(outcome) = reader.push(byte) {
-            return outcome.map_err(ConnectFailure::from);
-        }
-    }
 }
 
 async fn open_by(
@@ -86,7 +68,14 @@ async fn open_by(
         .await
         .map_err(failed)?;
     if let Some(request) = &dial.tunnel {
-        tunnel(&mut tcp, request.as_bytes()).await?;
+        let mut reader = TunnelReader::new();
+        let closed = ConnectFailure::Proxy(TunnelError::Closed);
+        exchange_head(&mut tcp, request.as_bytes(), closed, |byte| {
+            reader
+                .push(byte)
+                .map(|outcome| outcome.map_err(ConnectFailure::Proxy))
+        })
+        .await?;
     }
     let _ = tcp.set_nodelay(true);
     let mut connection: Box<dyn Connection> = match dial.tls_server_name {
@@ -102,8 +91,19 @@ async fn open_by(
         }
         None => Box::new(tcp),
     };
-    let reader = handshake.reply_reader(sha1);
-    send_handshake(&mut connection, &handshake.request_bytes(), reader).await?;
+    let mut reader = handshake.reply_reader(sha1);
+    let closed = HandshakeReplyError::Closed.into();
+    exchange_head(
+        connection.as_mut(),
+        &handshake.request_bytes(),
+        closed,
+        |byte| {
+            reader
+                .push(byte)
+                .map(|outcome| outcome.map_err(ConnectFailure::from))
+        },
+    )
+    .await?;
     Ok(WebSocketStream::from_raw_socket(connection, Role::Client, Some(config)).await)
 }
 

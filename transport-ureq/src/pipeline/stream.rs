@@ -11,8 +11,7 @@ use rustls::{ClientConnection, StreamOwned};
 use tungstenite::WebSocket;
 use tungstenite::protocol::{Role, WebSocketConfig};
 use vrchat_invite_core::{
-    ConnectFailure, Dial, Handshake, HandshakeReader, HandshakeReplyError, ProxyServer,
-    TunnelError, TunnelReader,
+    ConnectFailure, Dial, Handshake, HandshakeReplyError, ProxyServer, TunnelError, TunnelReader,
 };
 
 /// A connection whose reads and writes end at a deadline the watch sets.
@@ -93,18 +92,27 @@ fn dial(host: &str, port: u16, until: Instant) -> io::Result<TcpStream> {
     Err(last)
 }
 
-/// Sends the `CONNECT` request and reads the reply a byte at a time, so nothing after its
-/// head is taken.
-fn tunnel(timed: &mut Timed, request: &[u8]) -> Result<(), ConnectFailure> {
-    timed.write_all(request).map_err(failed)?;
-    let mut reader = TunnelReader::new();
+/// Sends `request` and reads the reply a byte at a time into `push` until it decides, so
+/// nothing after the reply's head is taken (the proxy's tunnel, or the frames a server
+/// sends right behind its handshake reply); `closed` when the peer closes first.
+fn exchange_head<S: Read + Write + ?Sized>(
+    stream: &mut S,
+    request: &[u8],
+    closed: ConnectFailure,
+    mut push: impl FnMut(u8) -> Option<Result<(), ConnectFailure>>,
+) -> Result<(), ConnectFailure> {
+    stream.write_all(request).map_err(failed)?;
+    stream.flush().map_err(failed)?;
     let mut byte = [0u8; 1];
     loop {
-        if timed.read(&mut byte).map_err(failed)? == 0 {
-            return Err(ConnectFailure::Proxy(TunnelError::Closed));
+        match stream.read(&mut byte) {
+            Ok(0) => return Err(closed),
+            Ok(_) => {}
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(failed(error)),
         }
-        if let Some(outcome) = reader.push(byte[0]) {
-            return outcome.map_err(ConnectFailure::Proxy);
+        if let Some(outcome) = push(byte[0]) {
+            return outcome;
         }
     }
 }
@@ -113,29 +121,6 @@ fn tunnel(timed: &mut Timed, request: &[u8]) -> Result<(), ConnectFailure> {
 fn sha1(bytes: &[u8]) -> [u8; 20] {
     let digest = ring::digest::digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY, bytes);
     digest.as_ref().try_into().unwrap_or([0; 20])
-}
-
-/// Sends the handshake and reads the reply a byte at a time, so the frames the server may
-/// send right behind it stay for the websocket.
-fn send_handshake(
-    connection: &mut dyn Connection,
-    request: &[u8],
-    mut reader: HandshakeReader,
-) -> Result<(), ConnectFailure> {
-    connection.write_all(request).map_err(failed)?;
-    connection.flush().map_err(failed)?;
-    let mut byte = [0u8; 1];
-    loop {
-        match connection.read(&mut byte) {
-            Ok(0) => return Err(HandshakeReplyError::Closed.into()),
-            Ok(_) => {}
-            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-            Err(error) => return Err(failed(error)),
-        }
-        if let Some(outcome) = reader.push(byte[0]) {
-            return outcome.map_err(ConnectFailure::from);
-        }
-    }
 }
 
 /// Opens the socket the handshake asks for (through `proxy` when given), by its deadline.
@@ -150,7 +135,13 @@ pub(crate) fn open(
     let _ = tcp.set_nodelay(true);
     let mut timed = Timed { tcp, until };
     if let Some(request) = &dial_plan.tunnel {
-        tunnel(&mut timed, request.as_bytes())?;
+        let mut reader = TunnelReader::new();
+        let closed = ConnectFailure::Proxy(TunnelError::Closed);
+        exchange_head(&mut timed, request.as_bytes(), closed, |byte| {
+            reader
+                .push(byte)
+                .map(|outcome| outcome.map_err(ConnectFailure::Proxy))
+        })?;
     }
     let mut connection: Box<dyn Connection> = match dial_plan.tls_server_name {
         Some(name) => {
@@ -161,10 +152,17 @@ pub(crate) fn open(
         }
         None => Box::new(timed),
     };
-    send_handshake(
+    let mut reader = handshake.reply_reader(sha1);
+    let closed = HandshakeReplyError::Closed.into();
+    exchange_head(
         connection.as_mut(),
         &handshake.request_bytes(),
-        handshake.reply_reader(sha1),
+        closed,
+        |byte| {
+            reader
+                .push(byte)
+                .map(|outcome| outcome.map_err(ConnectFailure::from))
+        },
     )?;
     Ok(WebSocket::from_raw_socket(
         connection,
