@@ -65,8 +65,7 @@ pub mod guide;
 mod ids;
 mod inbox;
 mod invite;
-mod message;
-mod message_type;
+mod messages;
 mod models;
 mod path;
 mod photo;
@@ -103,10 +102,10 @@ pub use inbox::{
     ReceivedInvite, ReceivedInviteRequest, ReceivedInviteResponse, ReceivedRequestResponse,
 };
 pub use invite::{InviteMyselfTo, InviteUser, RequestInvite, RespondInvite};
-pub use message::{
+pub use messages::{
     GetInviteMessage, GetInviteMessages, MessageText, ResetInviteMessage, UpdateInviteMessage,
 };
-pub use message_type::InviteMessageType;
+pub use messages::InviteMessageType;
 pub use models::{
     InviteDetails, InviteMessage, InviteResponseDetails, ItemList, ListItem, Notification,
     NotificationDetails, NotificationType, RequestInviteDetails, RequestInviteResponseDetails,

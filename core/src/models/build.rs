@@ -4,7 +4,7 @@
 
 use crate::auth::CurrentUser;
 use crate::ids::{InviteMessageId, NotificationId, UserId};
-use crate::message_type::InviteMessageType;
+use crate::messages::InviteMessageType;
 use crate::models::{
     InviteDetails, InviteMessage, InviteResponseDetails, Notification, NotificationDetails,
     NotificationType, RequestInviteDetails, RequestInviteResponseDetails, SentNotification,

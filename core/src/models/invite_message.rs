@@ -1,7 +1,7 @@
 //! One invite message slot.
 
 use crate::ids::InviteMessageId;
-use crate::message_type::InviteMessageType;
+use crate::messages::InviteMessageType;
 use crate::models::Timestamp;
 use crate::slot::Slot;
 

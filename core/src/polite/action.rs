@@ -1,7 +1,7 @@
 //! What an operation does, as far as politeness is concerned.
 
 use crate::ids::{Location, UserId};
-use crate::message_type::InviteMessageType;
+use crate::messages::InviteMessageType;
 use crate::slot::Slot;
 
 /// What an endpoint does, so politeness helpers can act without knowing endpoint types.

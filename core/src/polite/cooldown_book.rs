@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use super::Refusal;
-use crate::message_type::InviteMessageType;
+use crate::messages::InviteMessageType;
 use crate::models::InviteMessage;
 use crate::slot::Slot;
 

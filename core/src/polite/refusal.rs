@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use crate::ids::{Location, UserId};
-use crate::message_type::InviteMessageType;
+use crate::messages::InviteMessageType;
 use crate::slot::Slot;
 
 /// A request the politeness helpers refused locally because the server certainly would

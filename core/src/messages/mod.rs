@@ -3,18 +3,19 @@
 mod get_invite_message;
 mod get_invite_messages;
 mod message_text;
+mod message_type;
 mod reset_invite_message;
 mod update_invite_message;
 
 pub use get_invite_message::GetInviteMessage;
 pub use get_invite_messages::GetInviteMessages;
 pub use message_text::MessageText;
+pub use message_type::InviteMessageType;
 pub use reset_invite_message::ResetInviteMessage;
 pub use update_invite_message::UpdateInviteMessage;
 
 use crate::error::InputError;
 use crate::ids::UserId;
-use crate::message_type::InviteMessageType;
 use crate::path::PathBuilder;
 use crate::session::Session;
 use crate::slot::Slot;

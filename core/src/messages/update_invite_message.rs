@@ -7,7 +7,7 @@ use crate::endpoint::{Endpoint, RequestBody};
 use crate::error::InputError;
 use crate::ids::UserId;
 use crate::invite::bodies_json;
-use crate::message_type::InviteMessageType;
+use crate::messages::InviteMessageType;
 use crate::models::{InviteMessage, ItemList};
 use crate::polite::Action;
 use crate::session::Session;

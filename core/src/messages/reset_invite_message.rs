@@ -6,7 +6,7 @@ use super::{Owner, slot_path};
 use crate::endpoint::Endpoint;
 use crate::error::InputError;
 use crate::ids::UserId;
-use crate::message_type::InviteMessageType;
+use crate::messages::InviteMessageType;
 use crate::models::{InviteMessage, ItemList};
 use crate::polite::Action;
 use crate::session::Session;
