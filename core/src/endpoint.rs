@@ -1,7 +1,9 @@
 //! The `Endpoint` trait: one implementor per operation.
 
-use http::{HeaderValue, Method};
+use http::Method;
+use serde::de::DeserializeOwned;
 
+use crate::auth::Authentication;
 use crate::error::{ApiError, Error, InputError};
 use crate::models::InviteMessage;
 use crate::polite::Action;
@@ -63,9 +65,11 @@ impl RequestBody {
 
 /// One API operation: what to send, and how to read the answer.
 ///
-/// Implementors supply the method, the encoded path, the body and how a 2xx body decodes;
-/// [`crate::Session::request`] adds the base URL and headers, and [`Endpoint::parse`]
-/// handles statuses and error bodies the same way for every operation.
+/// Implementors name the operation ([`Endpoint::OPERATION_ID`]) and supply the method, the
+/// encoded path and the body; [`crate::Session::request`] adds the base URL and headers, and
+/// [`Endpoint::parse`] handles statuses and error bodies the same way for every operation.
+/// A 2xx body is JSON decoded into [`Endpoint::Output`] unless the operation reads it
+/// otherwise ([`Endpoint::decode`]).
 ///
 /// An operation whose path names the session's own user (the invite message operations
 /// built with `mine`) also overrides [`Endpoint::path_for`], which reads the user ID from
@@ -74,13 +78,23 @@ impl RequestBody {
 /// ```
 /// use vrchat_invite_core::{Endpoint, GetInviteMessage, InviteMessageType, Slot, UserId};
 /// let endpoint = GetInviteMessage::new(UserId::new("usr_1")?, InviteMessageType::Message, Slot::new(3)?);
+/// assert_eq!(GetInviteMessage::OPERATION_ID, "getInviteMessage");
 /// assert_eq!(endpoint.method(), http::Method::GET);
 /// assert_eq!(endpoint.path(), "/message/usr_1/message/3");
 /// # Ok::<(), vrchat_invite_core::InputError>(())
 /// ```
 pub trait Endpoint {
-    /// What a successful reply decodes to.
-    type Output;
+    /// The community spec's `operationId`, such as `inviteUser`: the `operation` field of
+    /// the exchange's trace, and the name the simulator gives the route.
+    ///
+    /// A type that sends several forms of one operation names its plain form: the photo
+    /// forms of [`crate::InviteUser`], [`crate::RequestInvite`] and [`crate::RespondInvite`]
+    /// (`…WithPhoto` in the spec) and the three methods of [`crate::VerifyTwoFactor`]
+    /// (`verify2FA`, `verifyRecoveryCode`, `verify2FAEmailCode`) differ by their path.
+    const OPERATION_ID: &'static str;
+
+    /// What a successful reply decodes to: any JSON model, read by [`Endpoint::decode`].
+    type Output: DeserializeOwned;
 
     /// The HTTP method.
     fn method(&self) -> Method;
@@ -122,14 +136,11 @@ pub trait Endpoint {
         RequestBody::Empty
     }
 
-    /// Whether the session's `auth` cookie is required. True for every Invite operation.
-    fn requires_auth(&self) -> bool {
-        true
-    }
-
-    /// An `Authorization` header value, for login. None by default.
-    fn authorization(&self) -> Option<HeaderValue> {
-        None
+    /// How the request proves who is asking: the session's `auth` cookie by default
+    /// ([`Authentication::SessionCookie`], every Invite operation); a password login sends
+    /// its credentials instead.
+    fn authentication(&self) -> Authentication<'_> {
+        Authentication::SessionCookie
     }
 
     /// What the operation does, for the opt-in politeness helpers. [`Action::Other`] by
@@ -145,19 +156,15 @@ pub trait Endpoint {
         Vec::new()
     }
 
-    /// Whether this operation ends the session it is sent with (logout): the client then
-    /// forgets the session's `auth` cookie whatever the reply. False by default.
+    /// Whether this operation ends the session it is sent with (logout). False by default.
+    ///
+    /// Such an operation is done once the session is gone, whoever ended it: a 401
+    /// [`crate::ApiErrorKind::Unauthorized`] reply (the server had ended the session
+    /// already) parses as the 2xx reply without a body would ([`Endpoint::parse`]), and a
+    /// client forgets the session's `auth` cookie whatever the reply
+    /// ([`crate::Pending::finish`]).
     fn ends_session(&self) -> bool {
         false
-    }
-
-    /// A client's last word on a parsed reply: unchanged by default. Logout counts a 401
-    /// (the server had ended the session already) as logged out.
-    ///
-    /// # Errors
-    /// The error of `result`, unless the operation counts it as done.
-    fn settle(&self, result: Result<Self::Output, Error>) -> Result<Self::Output, Error> {
-        result
     }
 
     /// Whether a 2xx reply means the server changed something that sending the request
@@ -169,11 +176,15 @@ pub trait Endpoint {
         !self.method().is_safe()
     }
 
-    /// Decodes a 2xx body.
+    /// Decodes a 2xx body: by default as the JSON of [`Endpoint::Output`]. An operation
+    /// whose reply is not its model's JSON (a `{"verified": true}` read as a `bool`, a body
+    /// that does not matter) reads it its own way.
     ///
     /// # Errors
     /// The serde error when the body is not what this operation returns.
-    fn decode(&self, body: &[u8]) -> serde_json::Result<Self::Output>;
+    fn decode(&self, body: &[u8]) -> serde_json::Result<Self::Output> {
+        crate::decode::decode_body(body)
+    }
 
     /// Refines the generic classification of an error reply for this operation (login
     /// maps 401 to invalid credentials, say). Unchanged by default.
@@ -182,7 +193,8 @@ pub trait Endpoint {
     }
 
     /// Turns a reply into the typed result: 2xx bodies are decoded, anything else becomes
-    /// [`Error::Api`]. Never panics, whatever the status, headers and bytes.
+    /// [`Error::Api`] (except the 401 that ends an ended session: see
+    /// [`Endpoint::ends_session`]). Never panics, whatever the status, headers and bytes.
     ///
     /// # Errors
     /// [`Error::Api`] for a non-2xx status, [`Error::Decode`] for a 2xx body that does not

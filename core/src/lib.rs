@@ -79,7 +79,7 @@ mod slot;
 mod user_agent;
 
 pub use auth::{
-    AuthCookie, CodePrompt, CookieChanges, Credentials, CurrentUser, GetCurrentUser, LoginFlow,
+    AuthCookie, Authentication, CodePrompt, CookieChanges, Credentials, CurrentUser, GetCurrentUser, LoginFlow,
     LoginReply, LoginStep, Logout, TwoFactorCode, TwoFactorCookie, TwoFactorMethod,
     VerifyAuthToken, VerifyTwoFactor,
 };

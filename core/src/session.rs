@@ -5,7 +5,7 @@ use std::fmt;
 use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, COOKIE, USER_AGENT};
 use http::{HeaderMap, HeaderValue, Request};
 
-use crate::auth::{AuthCookie, CookieChanges, TwoFactorCookie};
+use crate::auth::{AuthCookie, Authentication, CookieChanges, TwoFactorCookie};
 use crate::base_url::BaseUrl;
 use crate::endpoint::{Endpoint, RequestBody};
 use crate::error::{Error, InputError};
@@ -149,12 +149,17 @@ impl Session {
     /// The path comes from [`Endpoint::path_for`], so an operation built for the session's
     /// own user (such as [`crate::GetInviteMessages::mine`]) gets [`Session::user_id`].
     ///
+    /// What [`Endpoint::authentication`] asks for decides the rest: the `auth` cookie must
+    /// be there ([`Authentication::SessionCookie`]), or `Authorization: Basic …` is added
+    /// ([`Authentication::Password`]). The session's cookies go along either way.
+    ///
     /// # Errors
     /// [`InputError::NotLoggedIn`] when the endpoint needs the `auth` cookie and there is
     /// none; [`InputError::MissingUserId`] when it needs the session's user ID and there is
     /// none. Nothing is built then.
     pub fn request<E: Endpoint + ?Sized>(&self, endpoint: &E) -> Result<Request<Vec<u8>>, Error> {
-        if endpoint.requires_auth() && self.auth.is_none() {
+        let authentication = endpoint.authentication();
+        if matches!(authentication, Authentication::SessionCookie) && self.auth.is_none() {
             return Err(InputError::NotLoggedIn.into());
         }
         let path = endpoint.path_for(self)?;
@@ -170,8 +175,8 @@ impl Session {
         if let Some(cookie) = self.cookie_header() {
             headers.insert(COOKIE, cookie);
         }
-        if let Some(authorization) = endpoint.authorization() {
-            headers.insert(AUTHORIZATION, authorization);
+        if let Authentication::Password(credentials) = authentication {
+            headers.insert(AUTHORIZATION, credentials.basic_authorization());
         }
         match &body {
             RequestBody::Empty => {}

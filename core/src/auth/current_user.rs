@@ -19,7 +19,15 @@ pub struct CurrentUser {
 }
 
 /// What `GET /auth/user` answered.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// ```
+/// use vrchat_invite_core::{LoginReply, TwoFactorMethod};
+/// let reply: LoginReply = serde_json::from_str(r#"{"requiresTwoFactorAuth":["emailOtp"]}"#)?;
+/// assert_eq!(reply, LoginReply::TwoFactorRequired(vec![TwoFactorMethod::EmailOtp]));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(try_from = "Wire")]
 #[non_exhaustive]
 pub enum LoginReply {
     /// Logged in.
@@ -37,10 +45,11 @@ struct Wire {
     user: Option<CurrentUser>,
 }
 
-impl LoginReply {
-    /// Decodes either shape.
-    pub(crate) fn decode(body: &[u8]) -> serde_json::Result<Self> {
-        let wire: Wire = serde_json::from_slice(body)?;
+impl TryFrom<Wire> for LoginReply {
+    type Error = &'static str;
+
+    /// Either shape; a reply with neither is refused.
+    fn try_from(wire: Wire) -> Result<Self, Self::Error> {
         match (wire.requires_two_factor_auth, wire.user) {
             (Some(methods), _) => Ok(Self::TwoFactorRequired(
                 methods
@@ -49,9 +58,7 @@ impl LoginReply {
                     .collect(),
             )),
             (None, Some(user)) => Ok(Self::LoggedIn(user)),
-            (None, None) => Err(serde::de::Error::custom(
-                "neither a user nor requiresTwoFactorAuth",
-            )),
+            (None, None) => Err("neither a user nor requiresTwoFactorAuth"),
         }
     }
 }
@@ -60,9 +67,13 @@ impl LoginReply {
 mod tests {
     use super::*;
 
+    fn decode(body: &[u8]) -> serde_json::Result<LoginReply> {
+        serde_json::from_slice(body)
+    }
+
     #[test]
     fn decodes_both_shapes_and_keeps_unknown_methods() {
-        let reply = LoginReply::decode(br#"{"requiresTwoFactorAuth":["totp","otp","passkey"]}"#);
+        let reply = decode(br#"{"requiresTwoFactorAuth":["totp","otp","passkey"]}"#);
         assert_eq!(
             reply.expect("decodes"),
             LoginReply::TwoFactorRequired(vec![
@@ -71,12 +82,12 @@ mod tests {
                 TwoFactorMethod::Other("passkey".into())
             ])
         );
-        let reply = LoginReply::decode(br#"{"id":"usr_1","displayName":"Alice","bio":"hi"}"#);
+        let reply = decode(br#"{"id":"usr_1","displayName":"Alice","bio":"hi"}"#);
         let LoginReply::LoggedIn(user) = reply.expect("decodes") else {
             panic!("not logged in");
         };
         assert_eq!(user.id.as_str(), "usr_1");
         assert_eq!(user.display_name, "Alice");
-        assert!(LoginReply::decode(b"{}").is_err());
+        assert!(decode(b"{}").is_err());
     }
 }

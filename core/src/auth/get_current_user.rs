@@ -1,8 +1,8 @@
 //! `GET /auth/user`: log in with a password, or fetch the logged-in user.
 
-use http::{HeaderValue, Method};
+use http::Method;
 
-use super::{Credentials, LoginReply};
+use super::{Authentication, Credentials, LoginReply};
 use crate::endpoint::Endpoint;
 use crate::error::{ApiError, ApiErrorKind};
 use crate::punctuation::normalize_for_matching;
@@ -22,10 +22,12 @@ fn mentions_sessions(error: &ApiError) -> bool {
 /// reuse it (see [`crate::LoginFlow`]).
 ///
 /// ```
-/// use vrchat_invite_core::{Credentials, Endpoint, GetCurrentUser};
+/// use vrchat_invite_core::{Authentication, Credentials, Endpoint, GetCurrentUser};
 /// let login = GetCurrentUser::with_credentials(Credentials::new("alice", "secret")?);
 /// assert_eq!(login.path(), "/auth/user");
-/// assert!(!login.requires_auth());
+/// assert!(matches!(login.authentication(), Authentication::Password(_)));
+/// let fetch = GetCurrentUser::with_session();
+/// assert_eq!(fetch.authentication(), Authentication::SessionCookie);
 /// # Ok::<(), vrchat_invite_core::InputError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +50,8 @@ impl GetCurrentUser {
 }
 
 impl Endpoint for GetCurrentUser {
+    const OPERATION_ID: &'static str = "getCurrentUser";
+
     type Output = LoginReply;
 
     fn method(&self) -> Method {
@@ -58,18 +62,12 @@ impl Endpoint for GetCurrentUser {
         "/auth/user".to_owned()
     }
 
-    fn requires_auth(&self) -> bool {
-        self.credentials.is_none()
-    }
-
-    fn authorization(&self) -> Option<HeaderValue> {
-        self.credentials
-            .as_ref()
-            .map(Credentials::basic_authorization)
-    }
-
-    fn decode(&self, body: &[u8]) -> serde_json::Result<LoginReply> {
-        LoginReply::decode(body)
+    /// With credentials, a password login; without, the session's `auth` cookie.
+    fn authentication(&self) -> Authentication<'_> {
+        match &self.credentials {
+            Some(credentials) => Authentication::Password(credentials),
+            None => Authentication::SessionCookie,
+        }
     }
 
     /// With credentials, 401 means a wrong username or password, and a 429 whose message

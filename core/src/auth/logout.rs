@@ -3,17 +3,26 @@
 use http::Method;
 
 use crate::endpoint::Endpoint;
-use crate::error::{ApiErrorKind, Error};
 
 /// Invalidates the session's `auth` cookie (operation `logout`).
 ///
-/// A client sending it forgets the cookie whatever the reply ([`Endpoint::ends_session`])
-/// and counts a 401 as logged out ([`Endpoint::settle`]). Sent by hand, apply the reply's
-/// `Set-Cookie` with [`crate::Session::apply_set_cookies`], or clear the cookie yourself.
+/// It ends the session ([`Endpoint::ends_session`]): a 401 reply (the server had ended the
+/// session already) counts as logged out, and a client sending it forgets the cookie
+/// whatever the reply. Sent by hand, apply the reply's `Set-Cookie` with
+/// [`crate::Session::apply_set_cookies`], or clear the cookie yourself.
+///
+/// ```
+/// use vrchat_invite_core::{Endpoint, Logout};
+/// let gone = http::Response::builder().status(401).body(Vec::new())?;
+/// assert!(Logout.parse(&gone).is_ok());
+/// # Ok::<(), http::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Logout;
 
 impl Endpoint for Logout {
+    const OPERATION_ID: &'static str = "logout";
+
     type Output = ();
 
     fn method(&self) -> Method {
@@ -24,18 +33,12 @@ impl Endpoint for Logout {
         "/logout".to_owned()
     }
 
+    /// Whatever the server writes: the status says it all.
     fn decode(&self, _body: &[u8]) -> serde_json::Result<()> {
         Ok(())
     }
 
     fn ends_session(&self) -> bool {
         true
-    }
-
-    fn settle(&self, result: Result<(), Error>) -> Result<(), Error> {
-        match result {
-            Err(error) if error.api_kind() == Some(&ApiErrorKind::Unauthorized) => Ok(()),
-            result => result,
-        }
     }
 }

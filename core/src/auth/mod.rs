@@ -2,6 +2,7 @@
 //! the two-factor code typed in ([`TwoFactorCode`]), the cookies a login leaves in the
 //! session ([`AuthCookie`], [`TwoFactorCookie`]), the login flow and logout.
 
+mod authentication;
 mod cookie_line;
 mod cookies;
 mod credentials;
@@ -14,6 +15,7 @@ mod two_factor;
 mod verify_auth_token;
 mod verify_two_factor;
 
+pub use authentication::Authentication;
 pub use cookies::{AuthCookie, TwoFactorCookie};
 pub use credentials::Credentials;
 pub use current_user::{CurrentUser, LoginReply};

@@ -16,6 +16,8 @@ struct TokenStatus {
 }
 
 impl Endpoint for VerifyAuthToken {
+    const OPERATION_ID: &'static str = "verifyAuthToken";
+
     /// Whether the token is valid.
     type Output = bool;
 

@@ -49,6 +49,8 @@ impl VerifyTwoFactor {
 }
 
 impl Endpoint for VerifyTwoFactor {
+    const OPERATION_ID: &'static str = "verify2FA";
+
     /// Whether the code was accepted.
     type Output = bool;
 

@@ -72,7 +72,7 @@ impl ClientCore {
         let request = self.read_session(|session| session.request(endpoint))?;
         let wait = match self.politeness() {
             Some(politeness) => {
-                let operation = trace::operation_of::<E>();
+                let operation = E::OPERATION_ID;
                 let wait = politeness
                     .before_send(now, &endpoint.action())
                     .inspect_err(|error| trace::refused(operation, error))?;
@@ -90,14 +90,16 @@ impl ClientCore {
 }
 
 impl<E: Endpoint> Pending<'_, E> {
-    /// The operation's name for traces: the endpoint type's name, such as `InviteUser`.
+    /// The operation's name for traces: its spec `operationId`
+    /// ([`Endpoint::OPERATION_ID`]), such as `inviteUser`.
     pub fn operation(&self) -> &'static str {
-        trace::operation_of::<E>()
+        E::OPERATION_ID
     }
 
     /// The typed result of the exchange, from its reply received at `now` or its failure.
     /// Politeness learns from the reply as the operation read it, and an operation that
-    /// ends the session (logout) forgets the `auth` cookie whatever happened.
+    /// ends the session (logout) forgets the `auth` cookie whatever happened (and counts a
+    /// 401 as done: [`Endpoint::ends_session`]).
     ///
     /// # Errors
     /// The exchange's failure as given; [`ClientError::Core`] for an error reply or an
@@ -116,7 +118,7 @@ impl<E: Endpoint> Pending<'_, E> {
             });
         }
         let response = reply?;
-        let result = self.endpoint.settle(self.endpoint.parse(&response));
+        let result = self.endpoint.parse(&response);
         if let Some(politeness) = self.core.politeness() {
             let endpoint = self.endpoint;
             let seen = ReplySeen::of_result(response.status(), &result, |output| {

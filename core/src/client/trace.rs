@@ -2,7 +2,8 @@
 //! and costs nothing).
 //!
 //! One span `vrchat_invite.exchange` per HTTP exchange, with the fields `operation` (the
-//! endpoint type, such as `InviteUser`, or `execute` for a raw request), `method`, `path`
+//! spec's `operationId` of the endpoint, [`crate::Endpoint::OPERATION_ID`], such as
+//! `inviteUser`, or `execute` for a raw request), `method`, `path`
 //! (no query), `status`, `elapsed_ms`, `request_id` (VRChat's `x-vrc-request-id`), and
 //! `error` when the exchange failed. Politeness waits and refusals are events. No header,
 //! body or query ever reaches a field, so no password, cookie, token or code can.
@@ -12,12 +13,6 @@ use std::future::Future;
 use std::time::{Duration, Instant};
 
 use http::{Request, Response};
-
-/// The operation's name: the endpoint type's name without its module path.
-pub(crate) fn operation_of<E>() -> &'static str {
-    let name = std::any::type_name::<E>();
-    name.rsplit("::").next().unwrap_or(name)
-}
 
 /// The trace of one exchange, which a transport opens before it sends and finishes with
 /// the outcome.

@@ -3,9 +3,15 @@
 use http::{HeaderMap, StatusCode};
 
 use crate::endpoint::Endpoint;
-use crate::error::{ApiError, DecodeError, Error};
+use crate::error::{ApiError, ApiErrorKind, DecodeError, Error};
 
 /// Decodes a 2xx body with the endpoint, or turns any other status into an API error.
+///
+/// The one exception: for an operation that ends the session ([`Endpoint::ends_session`]),
+/// a 401 [`ApiErrorKind::Unauthorized`] means the session was gone already, which is what
+/// was asked; it reads as a 2xx reply without a body. (Any other 401, such as a
+/// half-logged session's [`ApiErrorKind::TwoFactorRequired`], stays an error: that
+/// session still lives.)
 ///
 /// # Errors
 /// [`Error::Api`] or [`Error::Decode`], as [`Endpoint::parse`] says.
@@ -21,8 +27,13 @@ pub fn parse_response<E: Endpoint + ?Sized>(
             Error::from(error)
         })
     } else {
-        let error = ApiError::from_parts(status, headers, body);
-        Err(Error::from(endpoint.refine_error(error)))
+        let error = endpoint.refine_error(ApiError::from_parts(status, headers, body));
+        if endpoint.ends_session() && error.kind() == &ApiErrorKind::Unauthorized {
+            if let Ok(done) = endpoint.decode(&[]) {
+                return Ok(done);
+            }
+        }
+        Err(Error::from(error))
     }
 }
 

@@ -30,6 +30,8 @@ impl ClearNotifications {
 }
 
 impl Endpoint for ClearNotifications {
+    const OPERATION_ID: &'static str = "clearNotifications";
+
     type Output = ();
 
     fn method(&self) -> Method {

@@ -35,6 +35,8 @@ impl GetNotification {
 }
 
 impl Endpoint for GetNotification {
+    const OPERATION_ID: &'static str = "getNotification";
+
     type Output = Notification;
 
     fn method(&self) -> Method {

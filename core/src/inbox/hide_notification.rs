@@ -37,6 +37,8 @@ impl HideNotification {
 }
 
 impl Endpoint for HideNotification {
+    const OPERATION_ID: &'static str = "deleteNotification";
+
     type Output = HideReply;
 
     fn method(&self) -> Method {

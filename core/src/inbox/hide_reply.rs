@@ -45,6 +45,14 @@ impl HideReply {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for HideReply {
+    /// Either shape, as [`crate::HideNotification`] reads its reply.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
+        decode_hide_reply(raw.get().as_bytes()).map_err(serde::de::Error::custom)
+    }
+}
+
 /// `{"success": …}`: any value under `success`, nothing else required.
 #[derive(serde::Deserialize)]
 struct SuccessNote {

@@ -93,6 +93,8 @@ impl ListNotifications {
 }
 
 impl Endpoint for ListNotifications {
+    const OPERATION_ID: &'static str = "getNotifications";
+
     type Output = ItemList<Notification>;
 
     fn method(&self) -> Method {

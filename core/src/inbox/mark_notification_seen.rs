@@ -35,6 +35,8 @@ impl MarkNotificationSeen {
 }
 
 impl Endpoint for MarkNotificationSeen {
+    const OPERATION_ID: &'static str = "markNotificationAsRead";
+
     type Output = Notification;
 
     fn method(&self) -> Method {

@@ -33,6 +33,8 @@ impl InviteMyselfTo {
 }
 
 impl Endpoint for InviteMyselfTo {
+    const OPERATION_ID: &'static str = "inviteMyselfTo";
+
     type Output = SentNotification;
 
     fn method(&self) -> Method {

@@ -99,6 +99,8 @@ impl InviteUser {
 }
 
 impl Endpoint for InviteUser {
+    const OPERATION_ID: &'static str = "inviteUser";
+
     type Output = SentNotification;
 
     fn method(&self) -> Method {

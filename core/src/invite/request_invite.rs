@@ -89,6 +89,8 @@ impl RequestInvite {
 }
 
 impl Endpoint for RequestInvite {
+    const OPERATION_ID: &'static str = "requestInvite";
+
     type Output = Notification;
 
     fn method(&self) -> Method {

@@ -74,6 +74,8 @@ impl RespondInvite {
 }
 
 impl Endpoint for RespondInvite {
+    const OPERATION_ID: &'static str = "respondInvite";
+
     type Output = Notification;
 
     fn method(&self) -> Method {

@@ -58,6 +58,8 @@ impl GetInviteMessage {
 }
 
 impl Endpoint for GetInviteMessage {
+    const OPERATION_ID: &'static str = "getInviteMessage";
+
     type Output = InviteMessage;
 
     fn method(&self) -> Method {
@@ -79,9 +81,5 @@ impl Endpoint for GetInviteMessage {
 
     fn action(&self) -> Action<'_> {
         Action::ReadMessages
-    }
-
-    fn decode(&self, body: &[u8]) -> serde_json::Result<InviteMessage> {
-        crate::decode::decode_body(body)
     }
 }

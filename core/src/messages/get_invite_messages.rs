@@ -68,6 +68,8 @@ impl GetInviteMessages {
 }
 
 impl Endpoint for GetInviteMessages {
+    const OPERATION_ID: &'static str = "getInviteMessages";
+
     type Output = ItemList<InviteMessage>;
 
     fn method(&self) -> Method {

@@ -61,6 +61,8 @@ impl ResetInviteMessage {
 }
 
 impl Endpoint for ResetInviteMessage {
+    const OPERATION_ID: &'static str = "resetInviteMessage";
+
     type Output = ItemList<InviteMessage>;
 
     fn method(&self) -> Method {

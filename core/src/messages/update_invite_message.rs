@@ -83,6 +83,8 @@ impl UpdateInviteMessage {
 }
 
 impl Endpoint for UpdateInviteMessage {
+    const OPERATION_ID: &'static str = "updateInviteMessage";
+
     type Output = ItemList<InviteMessage>;
 
     fn method(&self) -> Method {
