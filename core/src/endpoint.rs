@@ -1,9 +1,9 @@
 //! The `Endpoint` trait: one implementor per operation.
 
 use http::Method;
-use serde::de::DeserializeOwned;
 
 use crate::auth::Authentication;
+use crate::decode::FromBody;
 use crate::error::{ApiError, Error, InputError};
 use crate::models::InviteMessage;
 use crate::polite::Action;
@@ -68,8 +68,8 @@ impl RequestBody {
 /// Implementors name the operation ([`Endpoint::OPERATION_ID`]) and supply the method, the
 /// encoded path and the body; [`crate::Session::request`] adds the base URL and headers, and
 /// [`Endpoint::parse`] handles statuses and error bodies the same way for every operation.
-/// A 2xx body is JSON decoded into [`Endpoint::Output`] unless the operation reads it
-/// otherwise ([`Endpoint::decode`]).
+/// A 2xx body decodes into [`Endpoint::Output`] as that model reads its JSON
+/// ([`FromBody`]) unless the operation reads it otherwise ([`Endpoint::decode`]).
 ///
 /// An operation whose path names the session's own user (the invite message operations
 /// built with `mine`) also overrides [`Endpoint::path_for`], which reads the user ID from
@@ -93,8 +93,8 @@ pub trait Endpoint {
     /// (`verify2FA`, `verifyRecoveryCode`, `verify2FAEmailCode`) differ by their path.
     const OPERATION_ID: &'static str;
 
-    /// What a successful reply decodes to: any JSON model, read by [`Endpoint::decode`].
-    type Output: DeserializeOwned;
+    /// What a successful reply decodes to: a JSON model, read by [`Endpoint::decode`].
+    type Output: FromBody;
 
     /// The HTTP method.
     fn method(&self) -> Method;
@@ -176,14 +176,15 @@ pub trait Endpoint {
         !self.method().is_safe()
     }
 
-    /// Decodes a 2xx body: by default as the JSON of [`Endpoint::Output`]. An operation
-    /// whose reply is not its model's JSON (a `{"verified": true}` read as a `bool`, a body
-    /// that does not matter) reads it its own way.
+    /// Decodes a 2xx body: by default as its model reads it ([`FromBody::from_body`], the
+    /// model's JSON). An operation whose reply is not its model's JSON (a
+    /// `{"verified": true}` read as a `bool`, a body that does not matter) reads it its own
+    /// way.
     ///
     /// # Errors
     /// The serde error when the body is not what this operation returns.
     fn decode(&self, body: &[u8]) -> serde_json::Result<Self::Output> {
-        crate::decode::decode_body(body)
+        Self::Output::from_body(body)
     }
 
     /// Refines the generic classification of an error reply for this operation (login

@@ -89,7 +89,7 @@ pub use client::{
     DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT, ExchangeTrace, FailureKind, LoginDriver, LoginNext,
     Outgoing, Pending,
 };
-pub use decode::{parse_response, redirect_location};
+pub use decode::{FromBody, parse_response, redirect_location};
 pub use endpoint::{Endpoint, RequestBody};
 pub use error::{
     ApiError, ApiErrorKind, BaseUrlProblem, DecodeError, Error, IdProblem, ImageProblem,

@@ -3,10 +3,12 @@
 
 mod body;
 mod error_body;
+mod from_body;
 mod json_string;
 mod response;
 
 pub(crate) use body::decode_body;
 pub(crate) use error_body::ErrorBody;
+pub use from_body::FromBody;
 pub(crate) use json_string::with_unescaped;
 pub use response::{parse_response, redirect_location};

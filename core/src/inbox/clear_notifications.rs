@@ -46,8 +46,4 @@ impl Endpoint for ClearNotifications {
     fn path(&self) -> String {
         inbox_path().literal("clear").finish()
     }
-
-    fn decode(&self, body: &[u8]) -> serde_json::Result<()> {
-        crate::decode::decode_body::<serde::de::IgnoredAny>(body).map(|_| ())
-    }
 }

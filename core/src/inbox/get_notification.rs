@@ -46,8 +46,4 @@ impl Endpoint for GetNotification {
     fn path(&self) -> String {
         notification_path(&self.notification_id).finish()
     }
-
-    fn decode(&self, body: &[u8]) -> serde_json::Result<Notification> {
-        crate::models::decode_notification(body)
-    }
 }

@@ -2,7 +2,7 @@
 
 use http::Method;
 
-use super::hide_reply::{HideReply, decode_hide_reply};
+use super::hide_reply::HideReply;
 use super::notification_path;
 use crate::endpoint::Endpoint;
 use crate::ids::NotificationId;
@@ -54,9 +54,5 @@ impl Endpoint for HideNotification {
         notification_path(&self.notification_id)
             .literal("hide")
             .finish()
-    }
-
-    fn decode(&self, body: &[u8]) -> serde_json::Result<HideReply> {
-        decode_hide_reply(body)
     }
 }

@@ -118,8 +118,4 @@ impl Endpoint for ListNotifications {
         }
         path
     }
-
-    fn decode(&self, body: &[u8]) -> serde_json::Result<ItemList<Notification>> {
-        crate::models::decode_list(body)
-    }
 }

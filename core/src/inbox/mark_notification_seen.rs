@@ -53,8 +53,4 @@ impl Endpoint for MarkNotificationSeen {
             .literal("see")
             .finish()
     }
-
-    fn decode(&self, body: &[u8]) -> serde_json::Result<Notification> {
-        crate::models::decode_notification(body)
-    }
 }

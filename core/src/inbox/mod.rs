@@ -15,6 +15,7 @@ pub use clear_notifications::ClearNotifications;
 pub use get_notification::GetNotification;
 pub use hide_notification::HideNotification;
 pub use hide_reply::HideReply;
+pub(crate) use hide_reply::decode_hide_reply;
 pub use list_notifications::ListNotifications;
 pub use mark_notification_seen::MarkNotificationSeen;
 pub use notification_pager::NotificationPager;

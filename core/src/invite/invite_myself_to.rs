@@ -52,8 +52,4 @@ impl Endpoint for InviteMyselfTo {
         push_encoded(&mut path, self.location.instance().as_str());
         path
     }
-
-    fn decode(&self, body: &[u8]) -> serde_json::Result<SentNotification> {
-        crate::models::decode_notification(body)
-    }
 }

@@ -129,8 +129,4 @@ impl Endpoint for InviteUser {
             location: &self.location,
         }
     }
-
-    fn decode(&self, body: &[u8]) -> serde_json::Result<SentNotification> {
-        crate::models::decode_notification(body)
-    }
 }

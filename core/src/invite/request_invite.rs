@@ -111,8 +111,4 @@ impl Endpoint for RequestInvite {
         };
         json_or_photo_body(&body, self.photo())
     }
-
-    fn decode(&self, body: &[u8]) -> serde_json::Result<Notification> {
-        crate::models::decode_notification(body)
-    }
 }

@@ -97,8 +97,4 @@ impl Endpoint for RespondInvite {
         };
         json_or_photo_body(&body, self.photo())
     }
-
-    fn decode(&self, body: &[u8]) -> serde_json::Result<Notification> {
-        crate::models::decode_notification(body)
-    }
 }

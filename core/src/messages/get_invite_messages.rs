@@ -92,8 +92,4 @@ impl Endpoint for GetInviteMessages {
     fn action(&self) -> Action<'_> {
         Action::ReadMessages
     }
-
-    fn decode(&self, body: &[u8]) -> serde_json::Result<ItemList<InviteMessage>> {
-        crate::models::decode_list(body)
-    }
 }

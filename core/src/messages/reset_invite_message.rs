@@ -85,8 +85,4 @@ impl Endpoint for ResetInviteMessage {
     fn action(&self) -> Action<'_> {
         Action::ResetSlot(self.message_type, self.slot)
     }
-
-    fn decode(&self, body: &[u8]) -> serde_json::Result<ItemList<InviteMessage>> {
-        crate::models::decode_list(body)
-    }
 }

@@ -113,8 +113,4 @@ impl Endpoint for UpdateInviteMessage {
     fn action(&self) -> Action<'_> {
         Action::EditSlot(self.message_type, self.slot)
     }
-
-    fn decode(&self, body: &[u8]) -> serde_json::Result<ItemList<InviteMessage>> {
-        crate::models::decode_list(body)
-    }
 }
