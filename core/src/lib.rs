@@ -79,9 +79,9 @@ mod slot;
 mod user_agent;
 
 pub use auth::{
-    AuthCookie, Authentication, CodePrompt, CookieChanges, Credentials, CurrentUser, GetCurrentUser, LoginFlow,
-    LoginReply, LoginStep, Logout, TwoFactorCode, TwoFactorCookie, TwoFactorMethod,
-    VerifyAuthToken, VerifyTwoFactor,
+    AuthCookie, Authentication, CodePrompt, CookieChanges, Credentials, CurrentUser,
+    GetCurrentUser, LoginFlow, LoginReply, LoginStep, Logout, TwoFactorCode, TwoFactorCookie,
+    TwoFactorMethod, VerifyAuthToken, VerifyTwoFactor,
 };
 pub use base_url::BaseUrl;
 pub use client::{
@@ -102,10 +102,10 @@ pub use inbox::{
     ReceivedInvite, ReceivedInviteRequest, ReceivedInviteResponse, ReceivedRequestResponse,
 };
 pub use invite::{InviteMyselfTo, InviteUser, RequestInvite, RespondInvite};
+pub use messages::InviteMessageType;
 pub use messages::{
     GetInviteMessage, GetInviteMessages, MessageText, ResetInviteMessage, UpdateInviteMessage,
 };
-pub use messages::InviteMessageType;
 pub use models::{
     InviteDetails, InviteMessage, InviteResponseDetails, ItemList, ListItem, Notification,
     NotificationDetails, NotificationType, RequestInviteDetails, RequestInviteResponseDetails,

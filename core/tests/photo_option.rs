@@ -61,7 +61,7 @@ fn assert_only_path_and_body_change<E: Endpoint + std::fmt::Debug>(plain: &E, ph
     assert_eq!(photo.action(), plain.action());
     assert_eq!(photo.has_effect(), plain.has_effect());
     assert!(photo.has_effect());
-    assert_eq!(photo.requires_auth(), plain.requires_auth());
+    assert_eq!(photo.authentication(), plain.authentication());
 }
 
 #[test]

@@ -97,6 +97,11 @@ mod tests {
     fn a_list_keeps_its_good_items() {
         let list = ItemList::<bool>::from_body(b"[true, 3, false]").expect("an array");
         assert_eq!(list.decoded().copied().collect::<Vec<_>>(), [true, false]);
-        assert_eq!(list.undecodable().map(|bad| bad.position()).collect::<Vec<_>>(), [1]);
+        assert_eq!(
+            list.undecodable()
+                .map(|bad| bad.position())
+                .collect::<Vec<_>>(),
+            [1]
+        );
     }
 }

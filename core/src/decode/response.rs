@@ -55,3 +55,66 @@ pub fn redirect_location(headers: &HeaderMap) -> Option<String> {
         .and_then(|value| value.to_str().ok())
         .map(str::to_owned)
 }
+
+#[cfg(test)]
+mod tests {
+    use http::Method;
+
+    use super::*;
+    use crate::error::ApiErrorKind;
+
+    /// An operation that ends the session and whose reply is JSON.
+    struct EndsWithJson;
+
+    impl Endpoint for EndsWithJson {
+        const OPERATION_ID: &'static str = "endsWithJson";
+        type Output = bool;
+
+        fn method(&self) -> Method {
+            Method::PUT
+        }
+
+        fn path(&self) -> String {
+            "/end".to_owned()
+        }
+
+        fn ends_session(&self) -> bool {
+            true
+        }
+    }
+
+    fn parse<E: Endpoint>(endpoint: &E, status: u16, body: &str) -> Result<E::Output, Error> {
+        let status = StatusCode::from_u16(status).expect("status");
+        parse_response(endpoint, status, &HeaderMap::new(), body.as_bytes())
+    }
+
+    const MISSING: &str = r#"{"error":{"message":"\"Missing Credentials\"","status_code":401}}"#;
+    const HALF: &str =
+        r#"{"error":{"message":"\"Requires Two-Factor Authentication\"","status_code":401}}"#;
+
+    #[test]
+    fn a_401_ends_an_ended_session() {
+        assert!(parse(&crate::auth::Logout, 401, MISSING).is_ok());
+        assert!(parse(&crate::auth::Logout, 401, "").is_ok());
+        let half = parse(&crate::auth::Logout, 401, HALF).map_err(|e| e.api_kind().cloned());
+        assert_eq!(half, Err(Some(ApiErrorKind::TwoFactorRequired)));
+        let other = parse(&crate::auth::Logout, 500, "").map_err(|e| e.api_kind().cloned());
+        assert!(matches!(other, Err(Some(_))));
+    }
+
+    #[test]
+    fn only_an_operation_that_ends_the_session_counts_a_401_as_done() {
+        let kept = parse(&crate::auth::VerifyAuthToken, 401, MISSING);
+        assert_eq!(
+            kept.map_err(|e| e.api_kind().cloned()),
+            Err(Some(ApiErrorKind::Unauthorized))
+        );
+        // No output without a body: the 401 stays.
+        let kept = parse(&EndsWithJson, 401, MISSING);
+        assert_eq!(
+            kept.map_err(|e| e.api_kind().cloned()),
+            Err(Some(ApiErrorKind::Unauthorized))
+        );
+        assert_eq!(parse(&EndsWithJson, 200, "true").ok(), Some(true));
+    }
+}
