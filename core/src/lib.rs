@@ -104,7 +104,8 @@ pub use inbox::{
 pub use invite::{InviteMyselfTo, InviteUser, RequestInvite, RespondInvite};
 pub use messages::InviteMessageType;
 pub use messages::{
-    GetInviteMessage, GetInviteMessages, MessageText, ResetInviteMessage, UpdateInviteMessage,
+    GetInviteMessage, GetInviteMessages, MessageText, ResetInviteMessage, SlotTarget,
+    UpdateInviteMessage,
 };
 pub use models::{
     InviteDetails, InviteMessage, InviteResponseDetails, ItemList, ListItem, Notification,

@@ -2,7 +2,7 @@
 
 use http::Method;
 
-use super::{Owner, slot_path};
+use super::SlotTarget;
 use crate::endpoint::Endpoint;
 use crate::error::InputError;
 use crate::ids::UserId;
@@ -15,45 +15,45 @@ use crate::slot::Slot;
 /// Reads one slot (operation `getInviteMessage`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GetInviteMessage {
-    owner: Owner,
-    message_type: InviteMessageType,
-    slot: Slot,
+    target: SlotTarget,
 }
 
 impl GetInviteMessage {
     /// Reads `slot` of the `message_type` collection of `user_id`.
     pub fn new(user_id: UserId, message_type: InviteMessageType, slot: Slot) -> Self {
-        Self {
-            owner: Owner::User(user_id),
-            message_type,
-            slot,
-        }
+        Self::at(SlotTarget::new(user_id, message_type, slot))
     }
 
     /// Reads `slot` of the session's own `message_type` collection: the user ID is read
     /// from [`Session::user_id`] when the request is built, and a session without one is
     /// refused with [`InputError::MissingUserId`].
     pub fn mine(message_type: InviteMessageType, slot: Slot) -> Self {
-        Self {
-            owner: Owner::Session,
-            message_type,
-            slot,
-        }
+        Self::at(SlotTarget::mine(message_type, slot))
+    }
+
+    /// Reads the slot `target` names.
+    pub fn at(target: SlotTarget) -> Self {
+        Self { target }
+    }
+
+    /// The slot read.
+    pub fn target(&self) -> &SlotTarget {
+        &self.target
     }
 
     /// The user whose slot this is; `None` for the session's own user.
     pub fn user_id(&self) -> Option<&UserId> {
-        self.owner.user_id()
+        self.target.user_id()
     }
 
     /// The collection.
     pub fn message_type(&self) -> InviteMessageType {
-        self.message_type
+        self.target.message_type()
     }
 
     /// The slot.
     pub fn slot(&self) -> Slot {
-        self.slot
+        self.target.slot()
     }
 }
 
@@ -67,12 +67,11 @@ impl Endpoint for GetInviteMessage {
     }
 
     fn path(&self) -> String {
-        slot_path(self.owner.user_id(), self.message_type, self.slot)
+        self.target.path()
     }
 
     fn path_for(&self, session: &Session) -> Result<String, InputError> {
-        let user_id = self.owner.resolve(session)?;
-        Ok(slot_path(Some(user_id), self.message_type, self.slot))
+        self.target.path_for(session)
     }
 
     fn invite_messages<'o>(&self, output: &'o Self::Output) -> Vec<&'o InviteMessage> {

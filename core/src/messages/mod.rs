@@ -5,6 +5,7 @@ mod get_invite_messages;
 mod message_text;
 mod message_type;
 mod reset_invite_message;
+mod slot_target;
 mod update_invite_message;
 
 pub use get_invite_message::GetInviteMessage;
@@ -12,13 +13,13 @@ pub use get_invite_messages::GetInviteMessages;
 pub use message_text::MessageText;
 pub use message_type::InviteMessageType;
 pub use reset_invite_message::ResetInviteMessage;
+pub use slot_target::SlotTarget;
 pub use update_invite_message::UpdateInviteMessage;
 
 use crate::error::InputError;
 use crate::ids::UserId;
 use crate::path::PathBuilder;
 use crate::session::Session;
-use crate::slot::Slot;
 
 /// Whose messages an operation addresses: a named user, or the session's own user, whose
 /// ID is read from the session when the request is built.
@@ -54,12 +55,4 @@ fn collection_path(user_id: Option<&UserId>, message_type: InviteMessageType) ->
         None => path.literal("{userId}"),
     };
     path.literal(message_type.as_str()).finish()
-}
-
-/// `/message/{userId}/{messageType}/{slot}`
-fn slot_path(user_id: Option<&UserId>, message_type: InviteMessageType, slot: Slot) -> String {
-    let mut path = collection_path(user_id, message_type);
-    path.push('/');
-    path.push_str(&slot.to_string());
-    path
 }

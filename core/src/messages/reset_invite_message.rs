@@ -2,7 +2,7 @@
 
 use http::Method;
 
-use super::{Owner, slot_path};
+use super::SlotTarget;
 use crate::endpoint::Endpoint;
 use crate::error::InputError;
 use crate::ids::UserId;
@@ -18,45 +18,45 @@ use crate::slot::Slot;
 /// A reset is refused during the slot's cooldown but does not start a new one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResetInviteMessage {
-    owner: Owner,
-    message_type: InviteMessageType,
-    slot: Slot,
+    target: SlotTarget,
 }
 
 impl ResetInviteMessage {
     /// Resets `slot` of the `message_type` collection of `user_id`.
     pub fn new(user_id: UserId, message_type: InviteMessageType, slot: Slot) -> Self {
-        Self {
-            owner: Owner::User(user_id),
-            message_type,
-            slot,
-        }
+        Self::at(SlotTarget::new(user_id, message_type, slot))
     }
 
     /// Resets `slot` of the session's own `message_type` collection: the user ID is read
     /// from [`Session::user_id`] when the request is built, and a session without one is
     /// refused with [`InputError::MissingUserId`].
     pub fn mine(message_type: InviteMessageType, slot: Slot) -> Self {
-        Self {
-            owner: Owner::Session,
-            message_type,
-            slot,
-        }
+        Self::at(SlotTarget::mine(message_type, slot))
+    }
+
+    /// Resets the slot `target` names.
+    pub fn at(target: SlotTarget) -> Self {
+        Self { target }
+    }
+
+    /// The slot reset.
+    pub fn target(&self) -> &SlotTarget {
+        &self.target
     }
 
     /// The user whose slot this is; `None` for the session's own user.
     pub fn user_id(&self) -> Option<&UserId> {
-        self.owner.user_id()
+        self.target.user_id()
     }
 
     /// The collection.
     pub fn message_type(&self) -> InviteMessageType {
-        self.message_type
+        self.target.message_type()
     }
 
     /// The slot.
     pub fn slot(&self) -> Slot {
-        self.slot
+        self.target.slot()
     }
 }
 
@@ -70,12 +70,11 @@ impl Endpoint for ResetInviteMessage {
     }
 
     fn path(&self) -> String {
-        slot_path(self.owner.user_id(), self.message_type, self.slot)
+        self.target.path()
     }
 
     fn path_for(&self, session: &Session) -> Result<String, InputError> {
-        let user_id = self.owner.resolve(session)?;
-        Ok(slot_path(Some(user_id), self.message_type, self.slot))
+        self.target.path_for(session)
     }
 
     fn invite_messages<'o>(&self, output: &'o Self::Output) -> Vec<&'o InviteMessage> {
@@ -83,6 +82,6 @@ impl Endpoint for ResetInviteMessage {
     }
 
     fn action(&self) -> Action<'_> {
-        Action::ResetSlot(self.message_type, self.slot)
+        Action::ResetSlot(self.target.message_type(), self.target.slot())
     }
 }

@@ -2,7 +2,7 @@
 
 use http::Method;
 
-use super::{MessageText, Owner, slot_path};
+use super::{MessageText, SlotTarget};
 use crate::endpoint::{Endpoint, RequestBody};
 use crate::error::InputError;
 use crate::ids::UserId;
@@ -27,9 +27,7 @@ use crate::slot::Slot;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UpdateInviteMessage {
-    owner: Owner,
-    message_type: InviteMessageType,
-    slot: Slot,
+    target: SlotTarget,
     text: MessageText,
 }
 
@@ -46,39 +44,39 @@ impl UpdateInviteMessage {
         slot: Slot,
         text: MessageText,
     ) -> Self {
-        Self {
-            owner: Owner::User(user_id),
-            message_type,
-            slot,
-            text,
-        }
+        Self::at(SlotTarget::new(user_id, message_type, slot), text)
     }
 
     /// Sets `slot` of the session's own `message_type` collection to `text`: the user ID is
     /// read from [`Session::user_id`] when the request is built, and a session without one
     /// is refused with [`InputError::MissingUserId`].
     pub fn mine(message_type: InviteMessageType, slot: Slot, text: MessageText) -> Self {
-        Self {
-            owner: Owner::Session,
-            message_type,
-            slot,
-            text,
-        }
+        Self::at(SlotTarget::mine(message_type, slot), text)
+    }
+
+    /// Sets the slot `target` names to `text`.
+    pub fn at(target: SlotTarget, text: MessageText) -> Self {
+        Self { target, text }
+    }
+
+    /// The slot edited.
+    pub fn target(&self) -> &SlotTarget {
+        &self.target
     }
 
     /// The user whose slot this is; `None` for the session's own user.
     pub fn user_id(&self) -> Option<&UserId> {
-        self.owner.user_id()
+        self.target.user_id()
     }
 
     /// The collection.
     pub fn message_type(&self) -> InviteMessageType {
-        self.message_type
+        self.target.message_type()
     }
 
     /// The slot.
     pub fn slot(&self) -> Slot {
-        self.slot
+        self.target.slot()
     }
 }
 
@@ -92,12 +90,11 @@ impl Endpoint for UpdateInviteMessage {
     }
 
     fn path(&self) -> String {
-        slot_path(self.owner.user_id(), self.message_type, self.slot)
+        self.target.path()
     }
 
     fn path_for(&self, session: &Session) -> Result<String, InputError> {
-        let user_id = self.owner.resolve(session)?;
-        Ok(slot_path(Some(user_id), self.message_type, self.slot))
+        self.target.path_for(session)
     }
 
     fn body(&self) -> RequestBody {
@@ -111,6 +108,6 @@ impl Endpoint for UpdateInviteMessage {
     }
 
     fn action(&self) -> Action<'_> {
-        Action::EditSlot(self.message_type, self.slot)
+        Action::EditSlot(self.target.message_type(), self.target.slot())
     }
 }
