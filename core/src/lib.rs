@@ -86,8 +86,8 @@ pub use auth::{
 pub use base_url::BaseUrl;
 pub use client::{
     BoxError, BuildClient, ClientBuilder, ClientCore, ClientError, ClientOptions,
-    DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT, ExchangeTrace, FailureKind, LoginDriver, LoginNext,
-    Outgoing, Pending,
+    DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT, ExchangeTrace, FailureKind, LoginDriver, Outgoing,
+    Pending,
 };
 pub use decode::{FromBody, parse_response, redirect_location};
 pub use endpoint::{Endpoint, RequestBody};

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use http::Response;
 use vrchat_invite_core::{
     ApiErrorKind, AuthCookie, ClientCore, ClientError, ClientOptions, CooldownBook, Credentials,
-    Error, GetInviteMessages, InputError, InviteMessageType, LoginNext, Logout, MessageText,
+    Error, GetInviteMessages, InputError, InviteMessageType, LoginStep, Logout, MessageText,
     Politeness, Refusal, ResetInviteMessage, Session, Slot, Throttle, TwoFactorCode,
     TwoFactorCookie, TwoFactorMethod, UpdateInviteMessage, UserAgent, UserId,
 };
@@ -226,7 +226,7 @@ fn the_login_driver_forgives_a_wrong_code_and_fills_the_shared_session() {
     let core = logging_in();
     let observer = core.clone();
     let mut login = core.start_login(Some(Credentials::new("alice", "pw").expect("credentials")));
-    let LoginNext::Send(_) = login.next_step().expect("step") else {
+    let LoginStep::Send(_) = login.next_step().expect("step") else {
         panic!("password first")
     };
     let needs_code = reply(
@@ -240,23 +240,23 @@ fn the_login_driver_forgives_a_wrong_code_and_fills_the_shared_session() {
         "clones see the cookie at once"
     );
 
-    let LoginNext::AskCode(prompt) = login.next_step().expect("step") else {
+    let LoginStep::AskCode(prompt) = login.next_step().expect("step") else {
         panic!("a code")
     };
     assert_eq!(prompt.methods, [TwoFactorMethod::Totp]);
     login.answer(code("111111")).expect("submitted");
-    let LoginNext::Send(_) = login.next_step().expect("step") else {
+    let LoginStep::Send(_) = login.next_step().expect("step") else {
         panic!("verify")
     };
     login
         .receive(Ok(reply(400, &[], WRONG_CODE)))
         .expect("forgiven");
 
-    let LoginNext::AskCode(_) = login.next_step().expect("step") else {
+    let LoginStep::AskCode(_) = login.next_step().expect("step") else {
         panic!("again")
     };
     login.answer(code("222222")).expect("submitted");
-    let LoginNext::Send(_) = login.next_step().expect("step") else {
+    let LoginStep::Send(_) = login.next_step().expect("step") else {
         panic!("verify")
     };
     login
@@ -266,11 +266,11 @@ fn the_login_driver_forgives_a_wrong_code_and_fills_the_shared_session() {
             r#"{"verified":true}"#,
         )))
         .expect("verified");
-    let LoginNext::Send(_) = login.next_step().expect("step") else {
+    let LoginStep::Send(_) = login.next_step().expect("step") else {
         panic!("the user")
     };
     login.receive(Ok(reply(200, &[], USER))).expect("user");
-    let LoginNext::Done(user) = login.next_step().expect("step") else {
+    let LoginStep::Done(user) = login.next_step().expect("step") else {
         panic!("done")
     };
     assert_eq!(user.id.as_str(), "usr_alice");

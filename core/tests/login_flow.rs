@@ -61,10 +61,15 @@ fn password_then_totp_then_user() {
     .expect("2fa required");
     assert_eq!(session.auth_cookie().map(AuthCookie::expose), Some("a1"));
 
-    let LoginStep::NeedTwoFactorCode(methods) = flow.step(&session).expect("step") else {
+    let LoginStep::AskCode(prompt) = flow.step(&session).expect("step") else {
         panic!("no code asked");
     };
-    assert_eq!(methods, [TwoFactorMethod::Totp, TwoFactorMethod::Otp]);
+    assert_eq!(
+        prompt.methods,
+        [TwoFactorMethod::Totp, TwoFactorMethod::Otp]
+    );
+    assert_eq!((prompt.rejected, prompt.attempts_left), (0, 3));
+    assert_eq!(flow.code_prompt(), Some(prompt));
     flow.submit_code(
         TwoFactorMethod::Totp,
         TwoFactorCode::new("123456").expect("code"),
@@ -261,14 +266,14 @@ fn a_wrong_code_is_an_error_and_the_flow_asks_again() {
         ),
     )
     .expect("2fa");
-    for reply_to_wrong_code in [
+    for (rejected, reply_to_wrong_code) in [1, 2].into_iter().zip([
         reply(
             400,
             &[],
             r#"{"error":{"message":"\"Invalid 2FA code\"","status_code":400}}"#,
         ),
         reply(200, &[], r#"{"verified":false}"#),
-    ] {
+    ]) {
         flow.submit_code(
             TwoFactorMethod::EmailOtp,
             TwoFactorCode::new("000000").expect("code"),
@@ -283,9 +288,12 @@ fn a_wrong_code_is_an_error_and_the_flow_asks_again() {
             .receive(&mut session, &reply_to_wrong_code)
             .expect_err("wrong code");
         assert_eq!(error.api_kind(), Some(&ApiErrorKind::InvalidTwoFactorCode));
-        assert!(
-            matches!(flow.step(&session), Ok(LoginStep::NeedTwoFactorCode(methods)) if methods == [TwoFactorMethod::EmailOtp])
-        );
+        let Ok(LoginStep::AskCode(prompt)) = flow.step(&session) else {
+            panic!("no code asked again");
+        };
+        assert_eq!(prompt.methods, [TwoFactorMethod::EmailOtp]);
+        assert_eq!(prompt.rejected, rejected);
+        assert_eq!(prompt.attempts_left, 3 - rejected);
     }
 }
 
@@ -325,7 +333,7 @@ fn a_server_that_never_finishes_is_cut_off() {
                     break;
                 }
             }
-            Ok(LoginStep::NeedTwoFactorCode(_)) => {
+            Ok(LoginStep::AskCode(_)) => {
                 flow.submit_code(
                     TwoFactorMethod::Totp,
                     TwoFactorCode::new("1").expect("code"),
@@ -333,7 +341,6 @@ fn a_server_that_never_finishes_is_cut_off() {
                 .expect("submit");
             }
             Ok(LoginStep::Done(_)) => panic!("cannot be done"),
-            Ok(other) => panic!("an unknown step: {other:?}"),
             Err(error) => {
                 outcome = Some(error);
                 break;

@@ -151,7 +151,7 @@ fn every_login_step_hides_its_secrets() {
                 let reply = replies.next().expect("a reply for each request");
                 flow.receive(&mut session, reply).expect("accepted");
             }
-            LoginStep::NeedTwoFactorCode(_) => {
+            LoginStep::AskCode(_) => {
                 flow.submit_code(TwoFactorMethod::Totp, code())
                     .expect("submit");
             }
@@ -212,7 +212,7 @@ fn the_shared_client_parts_hide_their_secrets() {
     let mut login = core.start_login(Some(credentials()));
     debug("LoginDriver", &login);
     let next = login.next_step().expect("a first step");
-    debug("LoginNext", &next);
+    debug("LoginStep of a client's login", &next);
 }
 
 #[test]

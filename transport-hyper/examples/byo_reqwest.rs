@@ -67,9 +67,8 @@ pub async fn list_messages(
                 let reply = exchange(&http, request).await?;
                 flow.receive(&mut session, &reply)?;
             }
-            LoginStep::NeedTwoFactorCode(_) => return Err("this example has no 2FA prompt".into()),
+            LoginStep::AskCode(_) => return Err("this example has no 2FA prompt".into()),
             LoginStep::Done(_) => break,
-            _ => return Err("a login step this example does not know".into()),
         }
     }
     let messages = send(

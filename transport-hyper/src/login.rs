@@ -3,7 +3,7 @@
 use std::future::Future;
 
 use vrchat_invite_core::{
-    CodePrompt, Credentials, CurrentUser, LoginNext, Logout, TwoFactorCode, TwoFactorMethod,
+    CodePrompt, Credentials, CurrentUser, LoginStep, Logout, TwoFactorCode, TwoFactorMethod,
 };
 
 use crate::client::Client;
@@ -78,9 +78,9 @@ impl Client {
         let mut login = self.start_login(credentials);
         loop {
             match login.next_step()? {
-                LoginNext::Send(request) => login.receive(self.execute(request).await)?,
-                LoginNext::AskCode(prompt) => login.answer(ask_code(prompt).await)?,
-                LoginNext::Done(user) => return Ok(user),
+                LoginStep::Send(request) => login.receive(self.execute(request).await)?,
+                LoginStep::AskCode(prompt) => login.answer(ask_code(prompt).await)?,
+                LoginStep::Done(user) => return Ok(user),
             }
         }
     }

@@ -1,7 +1,7 @@
 //! Logging in and out: the core's login driver, over this client.
 
 use vrchat_invite_core::{
-    CodePrompt, Credentials, CurrentUser, LoginNext, Logout, TwoFactorCode, TwoFactorMethod,
+    CodePrompt, Credentials, CurrentUser, LoginStep, Logout, TwoFactorCode, TwoFactorMethod,
 };
 
 use crate::client::Client;
@@ -72,9 +72,9 @@ impl Client {
         let mut login = self.start_login(credentials);
         loop {
             match login.next_step()? {
-                LoginNext::Send(request) => login.receive(self.execute(request))?,
-                LoginNext::AskCode(prompt) => login.answer(ask_code(&prompt))?,
-                LoginNext::Done(user) => return Ok(user),
+                LoginStep::Send(request) => login.receive(self.execute(request))?,
+                LoginStep::AskCode(prompt) => login.answer(ask_code(&prompt))?,
+                LoginStep::Done(user) => return Ok(user),
             }
         }
     }

@@ -20,17 +20,21 @@ const MAX_CODE_ATTEMPTS: u8 = 3;
 /// answered with [`Error::Unexpected`].
 const MAX_REQUESTS: u8 = 5 + MAX_CODE_ATTEMPTS;
 
-/// What the caller does next.
+/// What the caller of a login does next: [`LoginFlow::step`] says it, and so does
+/// [`crate::LoginDriver::next_step`] for a client's login.
+///
+/// Every driver handles all three, so the list is complete (a new kind of step would have
+/// to reach every driver).
 ///
 /// `Debug` shows a request's method, URI and body length, never its body (a two-factor
 /// verification carries the code there) nor a secret header (those are marked sensitive).
-#[non_exhaustive]
 pub enum LoginStep {
-    /// Send this request and hand the reply to [`LoginFlow::receive`].
+    /// Send this request and hand the reply back ([`LoginFlow::receive`],
+    /// [`crate::LoginDriver::receive`]).
     Send(Request<Vec<u8>>),
-    /// Ask the person for a code by one of these methods, then call
-    /// [`LoginFlow::submit_code`].
-    NeedTwoFactorCode(Vec<TwoFactorMethod>),
+    /// Ask the person for a code by one of the offered methods, then hand it in
+    /// ([`LoginFlow::submit_code`], [`crate::LoginDriver::answer`]).
+    AskCode(CodePrompt),
     /// Logged in; the session holds the cookies and the user ID.
     Done(CurrentUser),
 }
@@ -45,9 +49,7 @@ impl fmt::Debug for LoginStep {
                 .field("headers", request.headers())
                 .field("body_len", &request.body().len())
                 .finish(),
-            Self::NeedTwoFactorCode(methods) => {
-                f.debug_tuple("NeedTwoFactorCode").field(methods).finish()
-            }
+            Self::AskCode(prompt) => f.debug_tuple("AskCode").field(prompt).finish(),
             Self::Done(user) => f.debug_tuple("Done").field(user).finish(),
         }
     }
@@ -105,7 +107,8 @@ enum Waiting {
 ///     .header("set-cookie", "auth=authcookie_1; Path=/")
 ///     .body(br#"{"requiresTwoFactorAuth":["totp","otp"]}"#.to_vec())?;
 /// flow.receive(&mut session, &reply)?;
-/// assert!(matches!(flow.step(&session)?, LoginStep::NeedTwoFactorCode(_)));
+/// let LoginStep::AskCode(prompt) = flow.step(&session)? else { unreachable!() };
+/// assert_eq!(prompt.methods.len(), 2);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug)]
@@ -179,7 +182,7 @@ impl LoginFlow {
                 Waiting::User,
             ),
             Next::Verify(verify) => (session.request(verify)?, Waiting::Verification),
-            Next::AskCode => return Ok(LoginStep::NeedTwoFactorCode(self.methods.clone())),
+            Next::AskCode => return Ok(LoginStep::AskCode(self.prompt())),
             Next::Done(user) => return Ok(LoginStep::Done(user.clone())),
             Next::GaveUp => {
                 return Err(Error::Unexpected {
@@ -199,11 +202,15 @@ impl LoginFlow {
 
     /// What to ask the person for, while the flow waits for a two-factor code.
     pub fn code_prompt(&self) -> Option<CodePrompt> {
-        (matches!(self.next, Next::AskCode) && self.waiting.is_none()).then(|| CodePrompt {
+        (matches!(self.next, Next::AskCode) && self.waiting.is_none()).then(|| self.prompt())
+    }
+
+    fn prompt(&self) -> CodePrompt {
+        CodePrompt {
             methods: self.methods.clone(),
             rejected: self.rejected_codes,
             attempts_left: MAX_CODE_ATTEMPTS.saturating_sub(self.rejected_codes),
-        })
+        }
     }
 
     /// Gives the code the person entered; the next [`LoginFlow::step`] sends it.

@@ -1,24 +1,11 @@
 //! Logging in over any transport: the login flow driven against a client's shared session.
 
-use http::{Request, Response};
+use http::Response;
 
 use super::error::ClientError;
 use super::shared::ClientCore;
-use crate::auth::{
-    CodePrompt, Credentials, CurrentUser, LoginFlow, LoginStep, TwoFactorCode, TwoFactorMethod,
-};
+use crate::auth::{Credentials, LoginFlow, LoginStep, TwoFactorCode, TwoFactorMethod};
 use crate::error::{ApiErrorKind, Error};
-
-/// What a transport does next in a login (see [`ClientCore::start_login`]).
-#[derive(Debug)]
-pub enum LoginNext {
-    /// Send this request and hand the reply to [`LoginDriver::receive`].
-    Send(Request<Vec<u8>>),
-    /// Ask the person for a code and hand the answer to [`LoginDriver::answer`].
-    AskCode(CodePrompt),
-    /// Logged in; the session holds the cookies and the user ID.
-    Done(CurrentUser),
-}
 
 /// A [`LoginFlow`] bound to a client's session, with the rules every transport shares: the
 /// session is updated as replies arrive, a wrong two-factor code may be followed by another
@@ -37,11 +24,11 @@ impl ClientCore {
     /// skips the second factor on a remembered device.
     ///
     /// ```
-    /// use vrchat_invite_core::{ClientCore, ClientOptions, Credentials, LoginNext, Session, UserAgent};
+    /// use vrchat_invite_core::{ClientCore, ClientOptions, Credentials, LoginStep, Session, UserAgent};
     /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?);
     /// let core = ClientCore::new(session, ClientOptions::default(), 0, |_| None);
     /// let mut login = core.start_login(Some(Credentials::new("me", "secret")?));
-    /// let LoginNext::Send(request) = login.next_step()? else { panic!("a request first") };
+    /// let LoginStep::Send(request) = login.next_step()? else { panic!("a request first") };
     /// assert_eq!(request.uri().path(), "/api/1/auth/user");
     /// let refused = http::Response::builder().status(401).body(br#"{"error":{"message":"Invalid Username/Email or Password","status_code":401}}"#.to_vec())?;
     /// assert!(login.receive(Ok(refused)).is_err());
@@ -61,19 +48,11 @@ impl LoginDriver<'_> {
     ///
     /// # Errors
     /// [`ClientError::Core`] when the flow cannot go on (no credentials and no cookie, say).
-    pub fn next_step(&mut self) -> Result<LoginNext, ClientError> {
-        let step = self.core.read_session(|session| self.flow.step(session))?;
-        match step {
-            LoginStep::Send(request) => Ok(LoginNext::Send(request)),
-            LoginStep::NeedTwoFactorCode(_) => match self.flow.code_prompt() {
-                Some(prompt) => Ok(LoginNext::AskCode(prompt)),
-                None => Err(unexpected()),
-            },
-            LoginStep::Done(user) => Ok(LoginNext::Done(user)),
-        }
+    pub fn next_step(&mut self) -> Result<LoginStep, ClientError> {
+        Ok(self.core.read_session(|session| self.flow.step(session))?)
     }
 
-    /// Reads the reply to the request of [`LoginNext::Send`] into the session.
+    /// Reads the reply to the request of [`LoginStep::Send`] into the session.
     ///
     /// # Errors
     /// The exchange's failure; the server's refusal (wrong password, too many sessions),
@@ -101,7 +80,7 @@ impl LoginDriver<'_> {
         }
     }
 
-    /// Hands in the person's answer to [`LoginNext::AskCode`]: a method and a code, or
+    /// Hands in the person's answer to [`LoginStep::AskCode`]: a method and a code, or
     /// `None` to give up.
     ///
     /// # Errors
@@ -120,9 +99,4 @@ impl LoginDriver<'_> {
         self.flow.submit_code(method, code)?;
         Ok(())
     }
-}
-
-fn unexpected() -> ClientError {
-    let reason = "the login flow asked for a code without offering a method";
-    ClientError::Core(Error::Unexpected { reason })
 }

@@ -17,7 +17,7 @@ mod trace;
 pub use builder::{BuildClient, ClientBuilder};
 pub use error::{BoxError, ClientError, FailureKind};
 pub use exchange::{Outgoing, Pending};
-pub use login::{LoginDriver, LoginNext};
+pub use login::LoginDriver;
 pub use options::{ClientOptions, DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT};
 pub use shared::ClientCore;
 pub use trace::ExchangeTrace;

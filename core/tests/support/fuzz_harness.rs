@@ -95,8 +95,8 @@ fn drive_login(reply: &Response<Vec<u8>>, code: TwoFactorCode) {
                         break;
                     }
                 }
-                Ok(LoginStep::NeedTwoFactorCode(methods)) => {
-                    let method = TwoFactorMethod::preferred(&methods)
+                Ok(LoginStep::AskCode(prompt)) => {
+                    let method = TwoFactorMethod::preferred(&prompt.methods)
                         .cloned()
                         .unwrap_or(TwoFactorMethod::Totp);
                     if flow.submit_code(method, code.clone()).is_err() {

@@ -132,12 +132,11 @@ pub fn log_in(
                 let reply = sim.send(&request).expect("the simulator answers");
                 flow.receive(session, &reply)?;
             }
-            LoginStep::NeedTwoFactorCode(methods) => {
-                let (method, value) = code(&methods);
+            LoginStep::AskCode(prompt) => {
+                let (method, value) = code(&prompt.methods);
                 flow.submit_code(method, TwoFactorCode::new(value)?)?;
             }
             LoginStep::Done(user) => return Ok(user),
-            other => panic!("an unknown login step: {other:?}"),
         }
     }
     panic!("the login flow did not finish in 10 steps")
