@@ -1,6 +1,8 @@
 //! Golden request tests: every operation built through `Session::request`, checked for its
 //! method, full URI, exact header set and exact body bytes.
 
+use std::collections::BTreeSet;
+
 use http::{Method, Request};
 
 #[path = "support/operations.rs"]
@@ -59,7 +61,7 @@ fn the_shared_list_names_every_operation_once() {
     let mut names = operations::Names::default();
     visit_every_operation(&Values::plain(), &mut names);
     assert_eq!(names.0.len(), OPERATION_COUNT);
-    let unique: std::collections::BTreeSet<&str> = names.0.iter().copied().collect();
+    let unique: BTreeSet<&str> = names.0.iter().copied().collect();
     assert_eq!(unique.len(), OPERATION_COUNT, "{:?}", names.0);
     for login in LOGIN_OPERATIONS {
         assert!(unique.contains(login), "{login}");
@@ -528,6 +530,30 @@ fn build_all(
     build.built
 }
 
+/// Each built request with what `expected` says of its operation, found by name: the table
+/// names every operation of the shared list once, in any order.
+fn by_name<'t, T>(
+    built: Vec<Built>,
+    expected: &'t [(&str, T)],
+) -> Vec<(&'static str, Request<Vec<u8>>, &'t T)> {
+    let table: BTreeSet<&str> = expected.iter().map(|(name, _)| *name).collect();
+    assert_eq!(table.len(), expected.len(), "a name is in the table twice");
+    let listed: BTreeSet<&str> = built.iter().map(|(name, _)| *name).collect();
+    assert_eq!(
+        listed, table,
+        "the table and the shared list name different operations"
+    );
+    built
+        .into_iter()
+        .map(|(name, request)| {
+            let request = request.unwrap_or_else(|error| panic!("{name}: {error:?}"));
+            let found = expected.iter().find(|(key, _)| *key == name);
+            let (_, value) = found.unwrap_or_else(|| panic!("{name}: not in the table"));
+            (name, request, value)
+        })
+        .collect()
+}
+
 fn build_all_default(session: &Session) -> Vec<Built> {
     build_all(session, &user(), &notification(), &location())
 }
@@ -600,37 +626,103 @@ fn another_base_url_prefixes_every_path() {
     let base = BaseUrl::new("http://127.0.0.1:8080/vrc/api/1/").expect("base url");
     let session = session().with_base_url(base);
     let expected = [
-        "http://127.0.0.1:8080/vrc/api/1/invite/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469",
-        "http://127.0.0.1:8080/vrc/api/1/invite/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/photo",
-        "http://127.0.0.1:8080/vrc/api/1/requestInvite/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469",
-        "http://127.0.0.1:8080/vrc/api/1/requestInvite/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/photo",
-        "http://127.0.0.1:8080/vrc/api/1/invite/not_00000000-0000-0000-0000-000000000000/response",
-        "http://127.0.0.1:8080/vrc/api/1/invite/not_00000000-0000-0000-0000-000000000000/response/photo",
-        "http://127.0.0.1:8080/vrc/api/1/invite/myself/to/wrld_4432ea9b-729c-46e3-8eaf-846aa0a37fdd:12345~region(eu)~nonce(abc)",
-        "http://127.0.0.1:8080/vrc/api/1/message/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/message",
-        "http://127.0.0.1:8080/vrc/api/1/message/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/message/3",
-        "http://127.0.0.1:8080/vrc/api/1/message/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/message/3",
-        "http://127.0.0.1:8080/vrc/api/1/message/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/message/3",
-        "http://127.0.0.1:8080/vrc/api/1/message/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/message",
-        "http://127.0.0.1:8080/vrc/api/1/message/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/message/3",
-        "http://127.0.0.1:8080/vrc/api/1/message/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/message/3",
-        "http://127.0.0.1:8080/vrc/api/1/message/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/message/3",
-        "http://127.0.0.1:8080/vrc/api/1/auth/user/notifications?n=60&offset=0",
-        "http://127.0.0.1:8080/vrc/api/1/auth/user/notifications/not_00000000-0000-0000-0000-000000000000",
-        "http://127.0.0.1:8080/vrc/api/1/auth/user/notifications/not_00000000-0000-0000-0000-000000000000/see",
-        "http://127.0.0.1:8080/vrc/api/1/auth/user/notifications/not_00000000-0000-0000-0000-000000000000/hide",
-        "http://127.0.0.1:8080/vrc/api/1/auth/user/notifications/clear",
-        "http://127.0.0.1:8080/vrc/api/1/auth/user",
-        "http://127.0.0.1:8080/vrc/api/1/auth/user",
-        "http://127.0.0.1:8080/vrc/api/1/auth/twofactorauth/totp/verify",
-        "http://127.0.0.1:8080/vrc/api/1/auth",
-        "http://127.0.0.1:8080/vrc/api/1/logout",
+        (
+            "inviteUser",
+            "http://127.0.0.1:8080/vrc/api/1/invite/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469",
+        ),
+        (
+            "inviteUserWithPhoto",
+            "http://127.0.0.1:8080/vrc/api/1/invite/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/photo",
+        ),
+        (
+            "requestInvite",
+            "http://127.0.0.1:8080/vrc/api/1/requestInvite/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469",
+        ),
+        (
+            "requestInviteWithPhoto",
+            "http://127.0.0.1:8080/vrc/api/1/requestInvite/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/photo",
+        ),
+        (
+            "respondInvite",
+            "http://127.0.0.1:8080/vrc/api/1/invite/not_00000000-0000-0000-0000-000000000000/response",
+        ),
+        (
+            "respondInviteWithPhoto",
+            "http://127.0.0.1:8080/vrc/api/1/invite/not_00000000-0000-0000-0000-000000000000/response/photo",
+        ),
+        (
+            "inviteMyselfTo",
+            "http://127.0.0.1:8080/vrc/api/1/invite/myself/to/wrld_4432ea9b-729c-46e3-8eaf-846aa0a37fdd:12345~region(eu)~nonce(abc)",
+        ),
+        (
+            "getInviteMessages",
+            "http://127.0.0.1:8080/vrc/api/1/message/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/message",
+        ),
+        (
+            "getInviteMessage",
+            "http://127.0.0.1:8080/vrc/api/1/message/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/message/3",
+        ),
+        (
+            "updateInviteMessage",
+            "http://127.0.0.1:8080/vrc/api/1/message/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/message/3",
+        ),
+        (
+            "resetInviteMessage",
+            "http://127.0.0.1:8080/vrc/api/1/message/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/message/3",
+        ),
+        (
+            "getInviteMessages (mine)",
+            "http://127.0.0.1:8080/vrc/api/1/message/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/message",
+        ),
+        (
+            "getInviteMessage (mine)",
+            "http://127.0.0.1:8080/vrc/api/1/message/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/message/3",
+        ),
+        (
+            "updateInviteMessage (mine)",
+            "http://127.0.0.1:8080/vrc/api/1/message/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/message/3",
+        ),
+        (
+            "resetInviteMessage (mine)",
+            "http://127.0.0.1:8080/vrc/api/1/message/usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469/message/3",
+        ),
+        (
+            "getNotifications",
+            "http://127.0.0.1:8080/vrc/api/1/auth/user/notifications?n=60&offset=0",
+        ),
+        (
+            "getNotification",
+            "http://127.0.0.1:8080/vrc/api/1/auth/user/notifications/not_00000000-0000-0000-0000-000000000000",
+        ),
+        (
+            "markNotificationAsRead",
+            "http://127.0.0.1:8080/vrc/api/1/auth/user/notifications/not_00000000-0000-0000-0000-000000000000/see",
+        ),
+        (
+            "deleteNotification",
+            "http://127.0.0.1:8080/vrc/api/1/auth/user/notifications/not_00000000-0000-0000-0000-000000000000/hide",
+        ),
+        (
+            "clearNotifications",
+            "http://127.0.0.1:8080/vrc/api/1/auth/user/notifications/clear",
+        ),
+        (
+            "getCurrentUser (password)",
+            "http://127.0.0.1:8080/vrc/api/1/auth/user",
+        ),
+        (
+            "getCurrentUser (session)",
+            "http://127.0.0.1:8080/vrc/api/1/auth/user",
+        ),
+        (
+            "verify2FA",
+            "http://127.0.0.1:8080/vrc/api/1/auth/twofactorauth/totp/verify",
+        ),
+        ("verifyAuthToken", "http://127.0.0.1:8080/vrc/api/1/auth"),
+        ("logout", "http://127.0.0.1:8080/vrc/api/1/logout"),
     ];
-    let built = build_all_default(&session);
-    assert_eq!(built.len(), expected.len());
-    for ((name, request), uri) in built.into_iter().zip(expected) {
-        let request = request.expect("request");
-        assert_eq!(request.uri().to_string(), uri, "{name}");
+    for (name, request, uri) in by_name(build_all_default(&session), &expected) {
+        assert_eq!(request.uri().to_string(), *uri, "{name}");
         assert_eq!(request.uri().host(), Some("127.0.0.1"), "{name}");
         assert_eq!(request.uri().port_u16(), Some(8080), "{name}");
         assert_eq!(
@@ -651,37 +743,95 @@ fn hostile_ids_stay_inside_their_segment() {
     );
     let user_segment = "usr_a%2F..%2Fb%3Fc=1%23d%252e%20e%C3%A9%E2%9C%93";
     let expected = [
-        format!("{BASE}/invite/{user_segment}"),
-        format!("{BASE}/invite/{user_segment}/photo"),
-        format!("{BASE}/requestInvite/{user_segment}"),
-        format!("{BASE}/requestInvite/{user_segment}/photo"),
-        format!("{BASE}/invite/..%2F..%2Fauth%2Fuser/response"),
-        format!("{BASE}/invite/..%2F..%2Fauth%2Fuser/response/photo"),
-        format!("{BASE}/invite/myself/to/wrld_x%2F..%3F%23%25:1~region(eu)%2F..%20%3F%23"),
-        format!("{BASE}/message/{user_segment}/message"),
-        format!("{BASE}/message/{user_segment}/message/3"),
-        format!("{BASE}/message/{user_segment}/message/3"),
-        format!("{BASE}/message/{user_segment}/message/3"),
-        format!("{BASE}/message/{user_segment}/message"),
-        format!("{BASE}/message/{user_segment}/message/3"),
-        format!("{BASE}/message/{user_segment}/message/3"),
-        format!("{BASE}/message/{user_segment}/message/3"),
-        format!("{BASE}/auth/user/notifications?n=60&offset=0"),
-        format!("{BASE}/auth/user/notifications/..%2F..%2Fauth%2Fuser"),
-        format!("{BASE}/auth/user/notifications/..%2F..%2Fauth%2Fuser/see"),
-        format!("{BASE}/auth/user/notifications/..%2F..%2Fauth%2Fuser/hide"),
-        format!("{BASE}/auth/user/notifications/clear"),
-        format!("{BASE}/auth/user"),
-        format!("{BASE}/auth/user"),
-        format!("{BASE}/auth/twofactorauth/totp/verify"),
-        format!("{BASE}/auth"),
-        format!("{BASE}/logout"),
+        ("inviteUser", format!("{BASE}/invite/{user_segment}")),
+        (
+            "inviteUserWithPhoto",
+            format!("{BASE}/invite/{user_segment}/photo"),
+        ),
+        (
+            "requestInvite",
+            format!("{BASE}/requestInvite/{user_segment}"),
+        ),
+        (
+            "requestInviteWithPhoto",
+            format!("{BASE}/requestInvite/{user_segment}/photo"),
+        ),
+        (
+            "respondInvite",
+            format!("{BASE}/invite/..%2F..%2Fauth%2Fuser/response"),
+        ),
+        (
+            "respondInviteWithPhoto",
+            format!("{BASE}/invite/..%2F..%2Fauth%2Fuser/response/photo"),
+        ),
+        (
+            "inviteMyselfTo",
+            format!("{BASE}/invite/myself/to/wrld_x%2F..%3F%23%25:1~region(eu)%2F..%20%3F%23"),
+        ),
+        (
+            "getInviteMessages",
+            format!("{BASE}/message/{user_segment}/message"),
+        ),
+        (
+            "getInviteMessage",
+            format!("{BASE}/message/{user_segment}/message/3"),
+        ),
+        (
+            "updateInviteMessage",
+            format!("{BASE}/message/{user_segment}/message/3"),
+        ),
+        (
+            "resetInviteMessage",
+            format!("{BASE}/message/{user_segment}/message/3"),
+        ),
+        (
+            "getInviteMessages (mine)",
+            format!("{BASE}/message/{user_segment}/message"),
+        ),
+        (
+            "getInviteMessage (mine)",
+            format!("{BASE}/message/{user_segment}/message/3"),
+        ),
+        (
+            "updateInviteMessage (mine)",
+            format!("{BASE}/message/{user_segment}/message/3"),
+        ),
+        (
+            "resetInviteMessage (mine)",
+            format!("{BASE}/message/{user_segment}/message/3"),
+        ),
+        (
+            "getNotifications",
+            format!("{BASE}/auth/user/notifications?n=60&offset=0"),
+        ),
+        (
+            "getNotification",
+            format!("{BASE}/auth/user/notifications/..%2F..%2Fauth%2Fuser"),
+        ),
+        (
+            "markNotificationAsRead",
+            format!("{BASE}/auth/user/notifications/..%2F..%2Fauth%2Fuser/see"),
+        ),
+        (
+            "deleteNotification",
+            format!("{BASE}/auth/user/notifications/..%2F..%2Fauth%2Fuser/hide"),
+        ),
+        (
+            "clearNotifications",
+            format!("{BASE}/auth/user/notifications/clear"),
+        ),
+        ("getCurrentUser (password)", format!("{BASE}/auth/user")),
+        ("getCurrentUser (session)", format!("{BASE}/auth/user")),
+        (
+            "verify2FA",
+            format!("{BASE}/auth/twofactorauth/totp/verify"),
+        ),
+        ("verifyAuthToken", format!("{BASE}/auth")),
+        ("logout", format!("{BASE}/logout")),
     ];
     let built = build_all(&session(), &user, &notification, &location);
-    assert_eq!(built.len(), expected.len());
-    for ((name, request), uri) in built.into_iter().zip(expected) {
-        let request = request.expect("request");
-        assert_eq!(request.uri().to_string(), uri, "{name}");
+    for (name, request, uri) in by_name(built, &expected) {
+        assert_eq!(request.uri().to_string(), *uri, "{name}");
         let query = request.uri().query();
         assert!(query.is_none() || query == Some("n=60&offset=0"), "{name}");
         assert_eq!(request.uri().host(), Some("api.vrchat.cloud"), "{name}");

@@ -26,7 +26,8 @@ pub const LOGIN_OPERATIONS: [&str; 5] = [
 
 /// What a test does with each operation.
 pub trait Visitor {
-    /// Called once per operation with its name (the spec's `operationId`) and the endpoint.
+    /// Called once per operation with its name and the endpoint. The name is the type's
+    /// `Endpoint::OPERATION_ID` (the spec's `operationId`) and the form, one of [`FORMS`].
     fn visit<E: Endpoint>(&mut self, name: &'static str, endpoint: &E)
     where
         E::Output: Debug;
@@ -60,6 +61,25 @@ impl Values {
     }
 }
 
+/// What follows an operation's `OPERATION_ID` in its name: nothing for the plain form, the
+/// spec's `WithPhoto` for a photo form (its own `operationId`), or a note in brackets.
+pub const FORMS: [&str; 5] = ["", "WithPhoto", " (mine)", " (password)", " (session)"];
+
+/// Hands `endpoint` to the visitor under `name`, which must be its `OPERATION_ID` and a
+/// form: the list and the operations cannot disagree on a name.
+fn visit<E: Endpoint>(visitor: &mut impl Visitor, name: &'static str, endpoint: &E)
+where
+    E::Output: Debug,
+{
+    let form = name.strip_prefix(E::OPERATION_ID);
+    assert!(
+        form.is_some_and(|form| FORMS.contains(&form)),
+        "{name} is not a form of {}",
+        E::OPERATION_ID
+    );
+    visitor.visit(name, endpoint);
+}
+
 /// Visits every operation, always in the same order: the Invite API, the inbox, then login.
 pub fn visit_every_operation(values: &Values, visitor: &mut impl Visitor) {
     let Values {
@@ -72,73 +92,105 @@ pub fn visit_every_operation(values: &Values, visitor: &mut impl Visitor) {
     let slot = |n| Slot::new(n).expect("slot");
     let text = MessageText::new("Hi").expect("text");
     let invite = InviteUser::new(user.clone(), location.clone());
-    visitor.visit("inviteUser", &invite);
-    visitor.visit(
+    visit(visitor, "inviteUser", &invite);
+    visit(
+        visitor,
         "inviteUserWithPhoto",
         &invite.clone().with_photo(png.clone()),
     );
     let request = RequestInvite::new(user.clone());
-    visitor.visit("requestInvite", &request);
-    visitor.visit("requestInviteWithPhoto", &request.with_photo(png.clone()));
+    visit(visitor, "requestInvite", &request);
+    visit(
+        visitor,
+        "requestInviteWithPhoto",
+        &request.with_photo(png.clone()),
+    );
     let respond = RespondInvite::new(notification.clone(), slot(1));
-    visitor.visit("respondInvite", &respond);
-    visitor.visit("respondInviteWithPhoto", &respond.with_photo(png.clone()));
-    visitor.visit("inviteMyselfTo", &InviteMyselfTo::new(location.clone()));
-    visitor.visit(
+    visit(visitor, "respondInvite", &respond);
+    visit(
+        visitor,
+        "respondInviteWithPhoto",
+        &respond.with_photo(png.clone()),
+    );
+    visit(
+        visitor,
+        "inviteMyselfTo",
+        &InviteMyselfTo::new(location.clone()),
+    );
+    visit(
+        visitor,
         "getInviteMessages",
         &GetInviteMessages::new(user.clone(), kind),
     );
-    visitor.visit(
+    visit(
+        visitor,
         "getInviteMessage",
         &GetInviteMessage::new(user.clone(), kind, slot(3)),
     );
-    visitor.visit(
+    visit(
+        visitor,
         "updateInviteMessage",
         &UpdateInviteMessage::new(user.clone(), kind, slot(3), text.clone()),
     );
-    visitor.visit(
+    visit(
+        visitor,
         "resetInviteMessage",
         &ResetInviteMessage::new(user.clone(), kind, slot(3)),
     );
     // The same four on the session's own user, resolved by `Session::request`.
-    visitor.visit("getInviteMessages (mine)", &GetInviteMessages::mine(kind));
-    visitor.visit(
+    visit(
+        visitor,
+        "getInviteMessages (mine)",
+        &GetInviteMessages::mine(kind),
+    );
+    visit(
+        visitor,
         "getInviteMessage (mine)",
         &GetInviteMessage::mine(kind, slot(3)),
     );
-    visitor.visit(
+    visit(
+        visitor,
         "updateInviteMessage (mine)",
         &UpdateInviteMessage::mine(kind, slot(3), text),
     );
-    visitor.visit(
+    visit(
+        visitor,
         "resetInviteMessage (mine)",
         &ResetInviteMessage::mine(kind, slot(3)),
     );
-    visitor.visit("getNotifications", &ListNotifications::new());
-    visitor.visit(
+    visit(visitor, "getNotifications", &ListNotifications::new());
+    visit(
+        visitor,
         "getNotification",
         &GetNotification::new(notification.clone()),
     );
-    visitor.visit(
+    visit(
+        visitor,
         "markNotificationAsRead",
         &MarkNotificationSeen::new(notification.clone()),
     );
-    visitor.visit(
+    visit(
+        visitor,
         "deleteNotification",
         &HideNotification::new(notification.clone()),
     );
-    visitor.visit("clearNotifications", &ClearNotifications::new());
+    visit(visitor, "clearNotifications", &ClearNotifications::new());
     let credentials = Credentials::new("alice", "secret").expect("credentials");
-    visitor.visit(
+    visit(
+        visitor,
         "getCurrentUser (password)",
         &GetCurrentUser::with_credentials(credentials),
     );
-    visitor.visit("getCurrentUser (session)", &GetCurrentUser::with_session());
+    visit(
+        visitor,
+        "getCurrentUser (session)",
+        &GetCurrentUser::with_session(),
+    );
     let code = TwoFactorCode::new("123456").expect("code");
     let verify = VerifyTwoFactor::new(TwoFactorMethod::Totp, code).expect("verify");
-    visitor.visit("verify2FA", &verify);
-    visitor.visit("verifyAuthToken", &VerifyAuthToken);
-    visitor.visit("logout", &Logout);
+    visit(visitor, "verify2FA", &verify);
+    visit(visitor, "verifyAuthToken", &VerifyAuthToken);
+    visit(visitor, "logout", &Logout);
 }
 
 /// Counts the visits, to check the list against [`OPERATION_COUNT`].
