@@ -89,10 +89,9 @@ fn core_values_hide_their_secrets() {
     );
     debug("TwoFactorCode", &code());
     both("Session", &session());
-    debug(
-        "GetCurrentUser",
-        &GetCurrentUser::with_credentials(credentials()),
-    );
+    let login = GetCurrentUser::with_credentials(credentials());
+    debug("GetCurrentUser", &login);
+    debug("Authentication", &login.authentication());
     let verify = VerifyTwoFactor::new(TwoFactorMethod::Totp, code()).expect("verify");
     debug("VerifyTwoFactor", &verify);
     debug("RequestBody", &verify.body());

@@ -182,7 +182,7 @@ fn check_traces(run: fn(&Simulator, &DemoAccounts) -> (Session, String)) {
     let exchanges = capture.exchanges();
     let listed = exchanges
         .iter()
-        .find(|span| span.field("operation") == Some("GetInviteMessages"))
+        .find(|span| span.field("operation") == Some("getInviteMessages"))
         .expect("a span for the list");
     assert_eq!(listed.field("method"), Some("GET"));
     assert_eq!(
@@ -209,7 +209,7 @@ fn check_traces(run: fn(&Simulator, &DemoAccounts) -> (Session, String)) {
     assert_eq!(
         exchanges
             .iter()
-            .filter(|s| s.field("operation") == Some("InviteUser"))
+            .filter(|s| s.field("operation") == Some("inviteUser"))
             .count(),
         1,
         "the refused invite was never sent"
@@ -218,7 +218,7 @@ fn check_traces(run: fn(&Simulator, &DemoAccounts) -> (Session, String)) {
     assert!(
         events
             .iter()
-            .any(|e| e.name.contains("refused") && e.field("operation") == Some("InviteUser")),
+            .any(|e| e.name.contains("refused") && e.field("operation") == Some("inviteUser")),
         "{events:?}"
     );
 

@@ -2,6 +2,12 @@
 
 use http::Method;
 use percent_encoding::percent_decode_str;
+use vrchat_invite_core::{
+    ClearNotifications, Endpoint, GetCurrentUser, GetInviteMessage, GetInviteMessages,
+    GetNotification, HideNotification, InviteMyselfTo, InviteUser, ListNotifications, Logout,
+    MarkNotificationSeen, RequestInvite, ResetInviteMessage, RespondInvite, UpdateInviteMessage,
+    VerifyAuthToken, VerifyTwoFactor,
+};
 
 /// The path every API route lives under.
 pub(crate) const BASE_PATH: &str = "/api/1";
@@ -70,31 +76,33 @@ pub(crate) enum Route {
 }
 
 impl Route {
-    /// The spec's `operationId`, or `unknown`.
+    /// The spec's `operationId`, or `unknown`: the core's [`Endpoint::OPERATION_ID`] of the
+    /// operation that sends it, so a route and its endpoint cannot disagree. The forms no
+    /// endpoint type names (a photo form, the other two-factor methods) are spelled out.
     pub(crate) fn operation_id(&self) -> &'static str {
         match self {
-            Self::GetCurrentUser => "getCurrentUser",
-            Self::VerifyTotp => "verify2FA",
+            Self::GetCurrentUser => GetCurrentUser::OPERATION_ID,
+            Self::VerifyTotp => VerifyTwoFactor::OPERATION_ID,
             Self::VerifyRecoveryCode => "verifyRecoveryCode",
             Self::VerifyEmailCode => "verify2FAEmailCode",
-            Self::VerifyAuthToken => "verifyAuthToken",
-            Self::Logout => "logout",
-            Self::InviteUser { photo: false, .. } => "inviteUser",
+            Self::VerifyAuthToken => VerifyAuthToken::OPERATION_ID,
+            Self::Logout => Logout::OPERATION_ID,
+            Self::InviteUser { photo: false, .. } => InviteUser::OPERATION_ID,
             Self::InviteUser { photo: true, .. } => "inviteUserWithPhoto",
-            Self::RequestInvite { photo: false, .. } => "requestInvite",
+            Self::RequestInvite { photo: false, .. } => RequestInvite::OPERATION_ID,
             Self::RequestInvite { photo: true, .. } => "requestInviteWithPhoto",
-            Self::RespondInvite { photo: false, .. } => "respondInvite",
+            Self::RespondInvite { photo: false, .. } => RespondInvite::OPERATION_ID,
             Self::RespondInvite { photo: true, .. } => "respondInviteWithPhoto",
-            Self::InviteMyselfTo { .. } => "inviteMyselfTo",
-            Self::GetInviteMessages { .. } => "getInviteMessages",
-            Self::GetInviteMessage { .. } => "getInviteMessage",
-            Self::UpdateInviteMessage { .. } => "updateInviteMessage",
-            Self::ResetInviteMessage { .. } => "resetInviteMessage",
-            Self::GetNotifications => "getNotifications",
-            Self::GetNotification { .. } => "getNotification",
-            Self::MarkNotificationAsRead { .. } => "markNotificationAsRead",
-            Self::DeleteNotification { .. } => "deleteNotification",
-            Self::ClearNotifications => "clearNotifications",
+            Self::InviteMyselfTo { .. } => InviteMyselfTo::OPERATION_ID,
+            Self::GetInviteMessages { .. } => GetInviteMessages::OPERATION_ID,
+            Self::GetInviteMessage { .. } => GetInviteMessage::OPERATION_ID,
+            Self::UpdateInviteMessage { .. } => UpdateInviteMessage::OPERATION_ID,
+            Self::ResetInviteMessage { .. } => ResetInviteMessage::OPERATION_ID,
+            Self::GetNotifications => ListNotifications::OPERATION_ID,
+            Self::GetNotification { .. } => GetNotification::OPERATION_ID,
+            Self::MarkNotificationAsRead { .. } => MarkNotificationSeen::OPERATION_ID,
+            Self::DeleteNotification { .. } => HideNotification::OPERATION_ID,
+            Self::ClearNotifications => ClearNotifications::OPERATION_ID,
             Self::DownloadFile { .. } => "downloadFileVersion",
             Self::NotFound => "unknown",
         }
