@@ -72,7 +72,8 @@ impl RequestBody {
 /// the session when the request is built.
 ///
 /// ```
-/// use vrchat_invite_core::{Endpoint, GetInviteMessage, InviteMessageType, Slot, UserId};
+/// use vrchat_invite_core::{Endpoint, Slot, UserId};
+/// use vrchat_invite_core::messages::{GetInviteMessage, InviteMessageType};
 /// let endpoint = GetInviteMessage::new(UserId::new("usr_1")?, InviteMessageType::Message, Slot::new(3)?);
 /// assert_eq!(endpoint.method(), http::Method::GET);
 /// assert_eq!(endpoint.path(), "/message/usr_1/message/3");
@@ -96,11 +97,12 @@ pub trait Endpoint {
     /// the operation overrides it. [`crate::Session::request`] builds every URI from this.
     ///
     /// The invite message operations built with `mine` (such as
-    /// [`crate::GetInviteMessages::mine`]) override it to put [`Session::user_id`] in the
+    /// [`crate::messages::GetInviteMessages::mine`]) override it to put [`Session::user_id`] in the
     /// path; with an explicit user ID they give the same path as [`Endpoint::path`].
     ///
     /// ```
-    /// use vrchat_invite_core::{Endpoint, GetInviteMessages, InputError, InviteMessageType, Session, UserAgent, UserId};
+    /// use vrchat_invite_core::{Endpoint, InputError, Session, UserAgent, UserId};
+    /// use vrchat_invite_core::messages::{GetInviteMessages, InviteMessageType};
     /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?);
     /// let mine = GetInviteMessages::mine(InviteMessageType::Message);
     /// assert_eq!(mine.path_for(&session), Err(InputError::MissingUserId));

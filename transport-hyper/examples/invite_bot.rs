@@ -25,10 +25,14 @@ use std::error::Error;
 use std::path::PathBuf;
 
 use futures_util::StreamExt;
+use vrchat_invite_hyper::auth::{Credentials, TwoFactorCode, TwoFactorMethod};
+use vrchat_invite_hyper::inbox::MarkNotificationSeen;
+use vrchat_invite_hyper::invite::InviteUser;
+use vrchat_invite_hyper::models::NotificationType;
+use vrchat_invite_hyper::pipeline::{PipelineBase, PipelineEvent, WatchError, WatchState};
+use vrchat_invite_hyper::polite::Politeness;
 use vrchat_invite_hyper::{
-    BaseUrl, Client, Credentials, InviteUser, Location, MarkNotificationSeen, NotificationType,
-    PipelineBase, PipelineEvent, PipelineOptions, Politeness, Session, TwoFactorCode,
-    TwoFactorMethod, UserAgent, WatchError, WatchPlan, WatchState, Watcher,
+    BaseUrl, Client, Location, PipelineOptions, Session, UserAgent, WatchPlan, Watcher,
 };
 
 #[tokio::main]
@@ -102,7 +106,11 @@ async fn main() -> Result<(), Box<dyn Error>> {
 /// Invites the sender of `request`, then marks the request seen so no restart, and no
 /// other copy catching up, answers it again. Nothing is retried: an invite is not
 /// idempotent.
-async fn answer(client: &Client, request: &vrchat_invite_hyper::Notification, location: &Location) {
+async fn answer(
+    client: &Client,
+    request: &vrchat_invite_hyper::models::Notification,
+    location: &Location,
+) {
     let sender = &request.sender_user_id;
     let invite = InviteUser::new(sender.clone(), location.clone());
     match client.send(&invite).await {

@@ -19,9 +19,10 @@ use std::env;
 use std::error::Error;
 use std::path::PathBuf;
 
+use vrchat_invite_ureq::auth::{Credentials, TwoFactorCode, TwoFactorMethod};
+use vrchat_invite_ureq::pipeline::{PipelineBase, PipelineEvent, WatchError, WatchState};
 use vrchat_invite_ureq::{
-    BaseUrl, Client, Credentials, PipelineBase, PipelineEvent, PipelineOptions, Session,
-    TwoFactorCode, TwoFactorMethod, UserAgent, WatchError, WatchPlan, WatchState, Watcher,
+    BaseUrl, Client, PipelineOptions, Session, UserAgent, WatchPlan, Watcher,
 };
 
 fn main() -> Result<(), Box<dyn Error>> {

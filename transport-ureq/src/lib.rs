@@ -33,9 +33,9 @@
 //! `Expect: 100-continue`, an upload waits up to one second before its body is sent.
 //!
 //! ```no_run
-//! use vrchat_invite_ureq::{
-//!     AuthCookie, GetInviteMessage, InviteMessageType, Session, Slot, UserAgent, UserId,
-//! };
+//! use vrchat_invite_ureq::{Session, Slot, UserAgent, UserId};
+//! use vrchat_invite_ureq::auth::AuthCookie;
+//! use vrchat_invite_ureq::messages::{GetInviteMessage, InviteMessageType};
 //! use vrchat_invite_ureq::{Client, Error};
 //!
 //! let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
@@ -56,7 +56,7 @@
 //! By default the client follows the environment as reqwest does: `HTTPS_PROXY` for
 //! `https://` URLs, `HTTP_PROXY` for `http://`, `ALL_PROXY` for both, `NO_PROXY` for
 //! hosts reached directly, and loopback hosts never proxied (see
-//! [`ProxyRules::from_env`](vrchat_invite_core::ProxyRules::from_env)).
+//! [`ProxyRules::from_env`](vrchat_invite_core::proxy::ProxyRules::from_env)).
 //! [`ClientBuilder::proxy`] sends everything through one proxy instead,
 //! [`ClientBuilder::proxy_rules`] takes any rules, and [`ClientBuilder::no_proxy`]
 //! connects directly. Requests go through an HTTP proxy in a `CONNECT` tunnel (TLS runs
@@ -89,19 +89,28 @@
 )]
 
 mod client;
-mod error;
+mod event_stream;
+mod failure;
 mod login;
-mod pipeline;
-mod proxy;
+mod proxy_route;
 mod random;
 mod resolver;
 mod tls;
 
 pub use client::Client;
-pub use error::Error;
-pub use pipeline::Watcher;
-/// The core's own error (bad input, an error reply, an undecodable body), found in
-/// [`Error::Core`].
-pub use vrchat_invite_core::Error as CoreError;
-/// Everything of the core, so that this crate is the only one a user depends on.
-pub use vrchat_invite_core::*;
+pub use event_stream::Watcher;
+#[doc(inline)]
+pub use vrchat_invite_core::Error;
+#[doc(inline)]
+pub use vrchat_invite_core::pipeline::{PipelineOptions, WatchPlan};
+#[doc(inline)]
+pub use vrchat_invite_core::transport::{ClientBuilder, ClientOptions};
+#[doc(inline)]
+pub use vrchat_invite_core::{
+    BaseUrl, Endpoint, InstanceId, InviteMessageId, Location, NotificationId, Session, Slot,
+    UserAgent, UserId, WorldId,
+};
+#[doc(inline)]
+pub use vrchat_invite_core::{
+    auth, error, guide, inbox, invite, messages, models, pipeline, polite, proxy, transport,
+};

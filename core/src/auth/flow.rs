@@ -96,7 +96,8 @@ enum Waiting {
 /// all; [`LoginFlow::code_prompt`] says how many are left.
 ///
 /// ```
-/// use vrchat_invite_core::{Credentials, LoginFlow, LoginStep, Session, UserAgent};
+/// use vrchat_invite_core::{Session, UserAgent};
+/// use vrchat_invite_core::auth::{Credentials, LoginFlow, LoginStep};
 /// let mut session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?);
 /// let mut flow = LoginFlow::new(Some(Credentials::new("alice", "secret")?));
 /// let LoginStep::Send(request) = flow.step(&session)? else { unreachable!() };

@@ -14,6 +14,7 @@ mod two_factor;
 mod verify_auth_token;
 mod verify_two_factor;
 
+pub use crate::secret::Secret;
 pub use cookies::{AuthCookie, TwoFactorCookie};
 pub use credentials::Credentials;
 pub use current_user::{CurrentUser, LoginReply};

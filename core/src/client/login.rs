@@ -2,7 +2,6 @@
 
 use http::{Request, Response};
 
-use super::error::ClientError;
 use super::shared::ClientCore;
 use crate::auth::{
     CodePrompt, Credentials, CurrentUser, LoginFlow, LoginStep, TwoFactorCode, TwoFactorMethod,
@@ -37,7 +36,9 @@ impl ClientCore {
     /// skips the second factor on a remembered device.
     ///
     /// ```
-    /// use vrchat_invite_core::{ClientCore, ClientOptions, Credentials, LoginNext, Session, UserAgent};
+    /// use vrchat_invite_core::{Session, UserAgent};
+    /// use vrchat_invite_core::auth::Credentials;
+    /// use vrchat_invite_core::transport::{ClientCore, ClientOptions, LoginNext};
     /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?);
     /// let core = ClientCore::new(session, ClientOptions::default(), 0, |_| None);
     /// let mut login = core.start_login(Some(Credentials::new("me", "secret")?));
@@ -60,8 +61,8 @@ impl LoginDriver<'_> {
     /// What to do next.
     ///
     /// # Errors
-    /// [`ClientError::Core`] when the flow cannot go on (no credentials and no cookie, say).
-    pub fn next_step(&mut self) -> Result<LoginNext, ClientError> {
+    /// [`Error::Core`] when the flow cannot go on (no credentials and no cookie, say).
+    pub fn next_step(&mut self) -> Result<LoginNext, Error> {
         let step = self.core.read_session(|session| self.flow.step(session))?;
         match step {
             LoginStep::Send(request) => Ok(LoginNext::Send(request)),
@@ -79,10 +80,7 @@ impl LoginDriver<'_> {
     /// The exchange's failure; the server's refusal (wrong password, too many sessions),
     /// except a wrong two-factor code while another may be tried: that is kept for
     /// [`LoginDriver::answer`].
-    pub fn receive(
-        &mut self,
-        reply: Result<Response<Vec<u8>>, ClientError>,
-    ) -> Result<(), ClientError> {
+    pub fn receive(&mut self, reply: Result<Response<Vec<u8>>, Error>) -> Result<(), Error> {
         let response = reply?;
         let flow = &mut self.flow;
         match self
@@ -97,7 +95,7 @@ impl LoginDriver<'_> {
                 self.rejection = Some(error);
                 Ok(())
             }
-            Err(error) => Err(error.into()),
+            Err(error) => Err(error),
         }
     }
 
@@ -106,23 +104,23 @@ impl LoginDriver<'_> {
     ///
     /// # Errors
     /// On giving up, the refusal of the last wrong code, or
-    /// [`ClientError::TwoFactorCancelled`]; [`ClientError::Core`] for a method not offered.
+    /// [`Error::TwoFactorCancelled`]; [`Error::Core`] for a method not offered.
     pub fn answer(
         &mut self,
         answer: Option<(TwoFactorMethod, TwoFactorCode)>,
-    ) -> Result<(), ClientError> {
+    ) -> Result<(), Error> {
         let Some((method, code)) = answer else {
             return Err(self
                 .rejection
                 .take()
-                .map_or(ClientError::TwoFactorCancelled, ClientError::from));
+                .map_or(Error::TwoFactorCancelled, Error::from));
         };
         self.flow.submit_code(method, code)?;
         Ok(())
     }
 }
 
-fn unexpected() -> ClientError {
+fn unexpected() -> Error {
     let reason = "the login flow asked for a code without offering a method";
-    ClientError::Core(Error::Unexpected { reason })
+    Error::Unexpected { reason }
 }

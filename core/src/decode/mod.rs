@@ -9,4 +9,5 @@ mod response;
 pub(crate) use body::decode_body;
 pub(crate) use error_body::ErrorBody;
 pub(crate) use json_string::with_unescaped;
-pub use response::{parse_response, redirect_location};
+pub(crate) use response::parse_response;
+pub use response::redirect_location;

@@ -28,7 +28,7 @@ pub enum ApiErrorKind {
     Unauthorized,
     /// 401 "Requires Two-Factor Authentication": the session is half-logged (its password
     /// was accepted, its two-factor code not yet verified). It is not over: finish the
-    /// login by verifying a code with the same `auth` cookie ([`crate::LoginFlow`] does),
+    /// login by verifying a code with the same `auth` cookie ([`crate::auth::LoginFlow`] does),
     /// instead of logging in again, which would open another session.
     TwoFactorRequired,
     /// 403: the other user is not your friend.
@@ -316,7 +316,7 @@ fn cooldown_minutes(message: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::SNIPPET_LIMIT;
+    use crate::error::SNIPPET_LIMIT;
 
     fn parse(status: u16, body: &str) -> ApiError {
         let status = StatusCode::from_u16(status).expect("valid status");

@@ -2,12 +2,13 @@
 
 use crate::models::Notification;
 
-/// The reply to [`crate::HideNotification`]. VRChat has answered both shapes: the hidden
+/// The reply to [`crate::inbox::HideNotification`]. VRChat has answered both shapes: the hidden
 /// [`Notification`], and (as newer spec releases say) only
 /// `{"success": {"message": "Ok", "status_code": 200}}`.
 ///
 /// ```
-/// use vrchat_invite_core::{Endpoint, HideNotification, HideReply, NotificationId};
+/// use vrchat_invite_core::{Endpoint, NotificationId};
+/// use vrchat_invite_core::inbox::{HideNotification, HideReply};
 /// let hide = HideNotification::new(NotificationId::new("not_1")?);
 /// let ok = http::Response::new(br#"{"success":{"message":"Ok","status_code":200}}"#.to_vec());
 /// assert_eq!(hide.parse(&ok)?, HideReply::Acknowledged);

@@ -7,6 +7,7 @@ mod invite_user;
 mod request_invite;
 mod respond_invite;
 
+pub use crate::photo::Png;
 pub use invite_myself_to::InviteMyselfTo;
 pub use invite_user::InviteUser;
 pub use request_invite::RequestInvite;

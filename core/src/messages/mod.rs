@@ -7,6 +7,7 @@ mod message_type;
 mod reset_invite_message;
 mod update_invite_message;
 
+pub use crate::punctuation::fold_punctuation;
 pub use get_invite_message::GetInviteMessage;
 pub use get_invite_messages::GetInviteMessages;
 pub use message_text::MessageText;

@@ -31,7 +31,7 @@ mod watch_plan;
 mod watch_step;
 
 pub use base::PipelineBase;
-pub use checkpoint::{CHECKPOINT_ID_LIMIT, Checkpoint};
+pub use checkpoint::Checkpoint;
 pub use connect::PipelineConnect;
 pub use dial::Dial;
 pub use event::{
@@ -39,19 +39,17 @@ pub use event::{
     ResponseNotification,
 };
 pub use frame::{FrameError, decode_frame};
-pub use gapless::{
-    CATCH_UP_BUFFER_LIMIT, CATCH_UP_MAX_PAGES, CATCH_UP_PAGE_SIZE, CatchUpRequest, Gapless,
-    RESUME_MAX_PAGES, SEEN_LIMIT,
-};
-pub use handshake_reply::{HandshakeReader, HandshakeReplyError, MAX_HANDSHAKE_REPLY_HEAD};
+pub use gapless::{CatchUpRequest, Gapless};
+pub(crate) use handshake_reply::HandshakeReader;
+pub use handshake_reply::HandshakeReplyError;
 pub use happened::{ConnectFailure, Happened};
 pub use options::{PipelineOptions, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT};
-pub use progress::{PROGRESS_LIMIT, Progress};
+pub use progress::Progress;
 pub use raw_json::RawJson;
 pub use reconnect::{Reconnect, ReconnectDecision, ReconnectPolicy};
-pub use state_file::{StateFileError, WATCH_STATE_FORMAT, WatchState};
+pub use state_file::{StateFileError, WatchState};
 pub use status::{ConnectionStatus, DropReason};
-pub use token::PipelineToken;
+pub(crate) use token::PipelineToken;
 pub use watch::{WAIT_HISTORY, Waiting, Watch};
 pub use watch_error::WatchError;
 pub use watch_io::WatchIo;

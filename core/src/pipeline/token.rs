@@ -10,7 +10,8 @@ use crate::secret::Secret;
 /// `Debug` and `Display` never show it; neither does any error of this crate.
 ///
 /// ```
-/// use vrchat_invite_core::{AuthCookie, PipelineToken};
+/// use vrchat_invite_core::PipelineToken;
+/// use vrchat_invite_core::auth::AuthCookie;
 /// let token = PipelineToken::from(&AuthCookie::new("authcookie_1")?);
 /// assert_eq!(format!("{token:?} {token}"), "PipelineToken(<redacted>) <redacted>");
 /// assert_eq!(token.expose(), "authcookie_1");

@@ -11,7 +11,9 @@ use crate::session::Session;
 /// the client's session and a random seed.
 ///
 /// ```
-/// use vrchat_invite_core::{AuthCookie, Checkpoint, PipelineOptions, Session, UserAgent, WatchPlan};
+/// use vrchat_invite_core::{Session, UserAgent};
+/// use vrchat_invite_core::auth::AuthCookie;
+/// use vrchat_invite_core::pipeline::{Checkpoint, PipelineOptions, WatchPlan};
 /// let plan = WatchPlan::new(PipelineOptions::default().with_connection_events(true))
 ///     .resume_from(Checkpoint::default());
 /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)

@@ -97,8 +97,8 @@ impl Handshake {
     }
 
     /// The largest frame (and message) the socket is to accept; a larger one is reported
-    /// as [`crate::Happened::FrameTooLarge`]. Read with a [`crate::SOCKET_READ_BUFFER`]
-    /// buffer, writing at most [`crate::SOCKET_WRITE_BUFFER_LIMIT`].
+    /// as [`crate::pipeline::Happened::FrameTooLarge`]. Read with a [`crate::pipeline::SOCKET_READ_BUFFER`]
+    /// buffer, writing at most [`crate::pipeline::SOCKET_WRITE_BUFFER_LIMIT`].
     pub fn max_frame_size(&self) -> usize {
         self.max_frame_size
     }
@@ -114,7 +114,7 @@ impl fmt::Debug for Handshake {
 }
 
 /// What the transport does next. Each step that waits says until when; the transport
-/// reports what happened, or [`crate::Happened::TimePassed`] at that deadline.
+/// reports what happened, or [`crate::pipeline::Happened::TimePassed`] at that deadline.
 ///
 /// Not `non_exhaustive` on purpose: a new step must break every transport's build, so no
 /// transport can miss one.

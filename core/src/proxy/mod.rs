@@ -9,8 +9,7 @@ mod tunnel_reader;
 pub use no_proxy::NoProxy;
 pub use rules::ProxyRules;
 pub use server::{ProxyServer, ProxyUrlError};
-pub use tunnel::{
-    MAX_TUNNEL_REPLY_HEAD, TunnelError, TunnelReply, TunnelRequest, read_tunnel_reply,
-};
+pub(crate) use tunnel::TunnelRequest;
+pub use tunnel::{MAX_TUNNEL_REPLY_HEAD, TunnelError};
 pub(crate) use tunnel::{check_prefix, status_of};
 pub use tunnel_reader::TunnelReader;

@@ -24,7 +24,8 @@ impl TunnelRequest {
     /// `Proxy-Authorization: Basic …` when the proxy has credentials.
     ///
     /// ```
-    /// use vrchat_invite_core::{ProxyServer, TunnelRequest};
+    /// use vrchat_invite_core::TunnelRequest;
+    /// use vrchat_invite_core::proxy::ProxyServer;
     /// let proxy = ProxyServer::new("http://me:secret@proxy.corp.example:3128")?;
     /// let request = TunnelRequest::new("pipeline.vrchat.cloud:443", &proxy);
     /// let text = String::from_utf8(request.as_bytes().to_vec())?;
@@ -127,7 +128,8 @@ pub enum TunnelError {
 /// [`MAX_TUNNEL_REPLY_HEAD`] bytes, or a reply that is not HTTP.
 ///
 /// ```
-/// use vrchat_invite_core::{TunnelError, TunnelReply, read_tunnel_reply};
+/// use vrchat_invite_core::{TunnelReply, read_tunnel_reply};
+/// use vrchat_invite_core::proxy::TunnelError;
 /// assert_eq!(read_tunnel_reply(b"HTTP/1.1 200 Conn"), Ok(TunnelReply::Incomplete));
 /// assert_eq!(
 ///     read_tunnel_reply(b"HTTP/1.1 200 OK\r\n\r\n"),

@@ -11,10 +11,9 @@ use tokio::time::Instant;
 use tokio_rustls::TlsConnector;
 use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::protocol::{Role, WebSocketConfig};
-use vrchat_invite_core::{
-    BoxError, ConnectFailure, Dial, Handshake, HandshakeReplyError, ProxyServer, TunnelError,
-    TunnelReader,
-};
+use vrchat_invite_core::pipeline::{ConnectFailure, Dial, Handshake, HandshakeReplyError};
+use vrchat_invite_core::proxy::{ProxyServer, TunnelError, TunnelReader};
+use vrchat_invite_core::transport::BoxError;
 
 /// A plain or TLS connection.
 pub(crate) trait Connection:

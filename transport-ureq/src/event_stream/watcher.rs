@@ -6,9 +6,10 @@ use std::time::Instant;
 
 use tungstenite::Message;
 use tungstenite::protocol::WebSocketConfig;
-use vrchat_invite_core::{
-    Handshake, Happened, PipelineEvent, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT, Session,
-    Watch, WatchError, WatchIo, WatchPlan,
+use vrchat_invite_core::Session;
+use vrchat_invite_core::pipeline::{
+    Handshake, Happened, PipelineEvent, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT, Watch,
+    WatchError, WatchIo, WatchPlan,
 };
 
 use super::stream::{Socket, open};
@@ -29,7 +30,8 @@ use crate::random::random_u64;
 ///
 /// ```no_run
 /// use std::path::Path;
-/// use vrchat_invite_ureq::{Client, PipelineEvent, PipelineOptions, Watcher, WatchPlan, WatchState};
+/// use vrchat_invite_ureq::{Client, PipelineOptions, WatchPlan, Watcher};
+/// use vrchat_invite_ureq::pipeline::{PipelineEvent, WatchState};
 /// # fn run(client: Client) -> Result<(), Box<dyn std::error::Error>> {
 /// // Resume where the last run stopped (a file per account; see `WatchState`).
 /// let (path, me) = (Path::new("bob.watch.json"), client.session().user_id().cloned().unwrap());
@@ -115,7 +117,11 @@ impl WatchIo for Io {
             .max_write_buffer_size(SOCKET_WRITE_BUFFER_LIMIT)
             .max_frame_size(limit)
             .max_message_size(limit);
-        let proxy = self.client.proxy_rules().select(handshake.request().uri());
+        let proxy = self
+            .client
+            .core()
+            .proxy_rules()
+            .select(handshake.request().uri());
         ready(match open(handshake, proxy, config) {
             Ok(socket) => {
                 self.socket = Some(socket);

@@ -10,9 +10,8 @@ use rustls::pki_types::ServerName;
 use rustls::{ClientConnection, StreamOwned};
 use tungstenite::WebSocket;
 use tungstenite::protocol::{Role, WebSocketConfig};
-use vrchat_invite_core::{
-    ConnectFailure, Dial, Handshake, HandshakeReplyError, ProxyServer, TunnelError, TunnelReader,
-};
+use vrchat_invite_core::pipeline::{ConnectFailure, Dial, Handshake, HandshakeReplyError};
+use vrchat_invite_core::proxy::{ProxyServer, TunnelError, TunnelReader};
 
 /// A connection whose reads and writes end at a deadline the watch sets.
 pub(crate) trait Connection: Read + Write + Send + std::fmt::Debug {
@@ -74,7 +73,7 @@ impl Connection for StreamOwned<ClientConnection, Timed> {
     }
 }
 
-fn failed(error: impl Into<vrchat_invite_core::BoxError>) -> ConnectFailure {
+fn failed(error: impl Into<vrchat_invite_core::transport::BoxError>) -> ConnectFailure {
     ConnectFailure::Other(error.into())
 }
 

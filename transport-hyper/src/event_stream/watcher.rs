@@ -8,9 +8,10 @@ use futures_util::{SinkExt, StreamExt};
 use tokio::time::{Instant as TokioInstant, timeout_at};
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{Error as WsError, Message};
-use vrchat_invite_core::{
-    Handshake, Happened, PipelineEvent, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT, Session,
-    Watch, WatchError, WatchIo, WatchPlan,
+use vrchat_invite_core::Session;
+use vrchat_invite_core::pipeline::{
+    Handshake, Happened, PipelineEvent, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT, Watch,
+    WatchError, WatchIo, WatchPlan,
 };
 
 use super::stream::{Socket, open};
@@ -32,7 +33,8 @@ use crate::random::random_u64;
 ///
 /// ```no_run
 /// use futures_util::StreamExt;
-/// use vrchat_invite_hyper::{Client, PipelineEvent, PipelineOptions, Watcher};
+/// use vrchat_invite_hyper::{Client, PipelineOptions, Watcher};
+/// use vrchat_invite_hyper::pipeline::PipelineEvent;
 /// # async fn run(client: Client) -> Result<(), Box<dyn std::error::Error>> {
 /// let watcher = Watcher::new(client, PipelineOptions::default())?;
 /// // The progress handle works beside the stream that owns the watcher.
@@ -119,7 +121,11 @@ impl WatchIo for Io {
         config.max_write_buffer_size = SOCKET_WRITE_BUFFER_LIMIT;
         config.max_frame_size = limit;
         config.max_message_size = limit;
-        let proxy = self.client.proxy_rules().select(handshake.request().uri());
+        let proxy = self
+            .client
+            .core()
+            .proxy_rules()
+            .select(handshake.request().uri());
         match open(handshake, proxy, config).await {
             Ok(socket) => {
                 self.socket = Some(socket);
