@@ -128,7 +128,8 @@ impl Error {
     /// could not be read: the operation is done, so do not send it again.
     ///
     /// ```
-    /// # use vrchat_invite_core::{Endpoint, InviteMyselfTo, Location};
+    /// # use vrchat_invite_core::{Endpoint, Location};
+    /// # use vrchat_invite_core::invite::InviteMyselfTo;
     /// let invite = InviteMyselfTo::new("wrld_1:123".parse::<Location>()?);
     /// let reply = http::Response::builder().status(200).body(b"<html>".to_vec())?;
     /// assert!(invite.parse(&reply).unwrap_err().took_effect());

@@ -40,8 +40,7 @@ pub use event::{
 };
 pub use frame::{FrameError, decode_frame};
 pub use gapless::{CatchUpRequest, Gapless};
-pub(crate) use handshake_reply::HandshakeReader;
-pub use handshake_reply::HandshakeReplyError;
+pub use handshake_reply::{HandshakeReader, HandshakeReplyError};
 pub use happened::{ConnectFailure, Happened};
 pub use options::{PipelineOptions, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT};
 pub use progress::Progress;

@@ -54,7 +54,9 @@ impl Handshake {
     /// target carries the token: never log these bytes) and every header.
     ///
     /// ```
-    /// # use vrchat_invite_core::{AuthCookie, Session, UserAgent, Watch, WatchStep, PipelineOptions};
+    /// # use vrchat_invite_core::{Session, UserAgent};
+    /// # use vrchat_invite_core::auth::AuthCookie;
+    /// # use vrchat_invite_core::pipeline::{PipelineOptions, Watch, WatchStep};
     /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
     ///     .with_auth_cookie(AuthCookie::new("authcookie_1")?);
     /// let mut watch = Watch::new(&session, PipelineOptions::default(), None, 7)?;
