@@ -28,17 +28,37 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! Every value is checked when it is made ([`Slot`], [`UserId`], [`UserAgent`], [`Png`], ...),
-//! so a bad value is an [`InputError`] and nothing is built. Error replies become an
-//! [`ApiError`] with a classified [`ApiErrorKind`]; parsing never panics, whatever the reply.
+//! Every value is checked when it is made ([`Slot`], [`UserId`], [`UserAgent`],
+//! [`invite::Png`], ...), so a bad value is an [`InputError`] and nothing is built. Error
+//! replies become an [`ApiError`] with a classified [`ApiErrorKind`]; parsing never panics,
+//! whatever the reply.
+//!
+//! # Where things are
+//!
+//! The root holds what nearly every program names: the [`Session`], the IDs, [`Slot`],
+//! the [`Endpoint`] trait every operation implements, and the one [`Error`] every call
+//! returns. The rest is by area:
+//!
+//! | Module | What it holds |
+//! |---|---|
+//! | [`invite`] | sending, requesting and answering invites, with or without a photo |
+//! | [`messages`] | the invite message slots: list, read, edit, reset |
+//! | [`inbox`] | the notifications you receive: list, page, read, mark seen, hide, clear |
+//! | [`models`] | what the API returns: notifications, messages, lists that keep their good items |
+//! | [`auth`] | credentials, two-factor codes, cookies, the login flow, logout |
+//! | [`pipeline`] | the event stream: the watch state machine, its events, checkpoints |
+//! | [`polite`] | opt-in throttling, cooldown awareness and a duplicate-invite guard |
+//! | [`proxy`] | which proxy a request goes through, and the `CONNECT` tunnel |
+//! | [`transport`] | the kit for a client over any HTTP stack ([`transport::ClientCore`]) |
+//! | [`error`] | the parts of [`Error`]: input, API and decode errors and their details |
 //!
 //! # A client of your own
 //!
-//! The ready transports are thin: each drives a [`ClientCore`], which holds the session all
-//! clones share, the [`ClientOptions`] and politeness, prepares each exchange
-//! ([`ClientCore::prepare`], then [`Pending::finish`] with the reply), drives logins
-//! ([`ClientCore::start_login`]) and reports one [`Error`] whatever moves the bytes.
-//! A client over another HTTP stack implements [`BuildClient`] and gets the same builder.
+//! The ready transports are thin: each drives a [`transport::ClientCore`], which holds the
+//! session all clones share, the options and politeness, prepares each exchange, drives
+//! logins and reports one [`Error`] whatever moves the bytes. A client over another HTTP
+//! stack implements [`transport::BuildClient`] and gets the same builder; the
+//! [`transport`] module shows the whole loop.
 //!
 //! # Guides
 //!
@@ -81,6 +101,7 @@ mod user_agent;
 
 pub use base_url::BaseUrl;
 pub use endpoint::Endpoint;
+#[doc(inline)]
 pub use error::{ApiError, ApiErrorKind, DecodeError, Error, InputError};
 pub use ids::{InstanceId, InviteMessageId, Location, NotificationId, UserId, WorldId};
 pub use session::Session;

@@ -1,10 +1,11 @@
 //! Async transport for [`vrchat_invite_core`] over hyper 1.
 //!
-//! This crate re-exports the whole core, so it is the only one an app depends on. Its
-//! [`Client`] is the core's [`ClientCore`] (the session every clone shares, the options,
-//! politeness, the login and logout rules) plus a hyper connection pool that only moves
-//! bytes; its [`Error`] is the core's [`ClientError`], the same as the blocking transport's.
-//! The one generic [`Client::send`] runs any [`Endpoint`]:
+//! This crate re-exports the core's modules and root, so it is the only one an app
+//! depends on. Its [`Client`] is the core's [`transport::ClientCore`] (the session every
+//! clone shares, the options, politeness, the login and logout rules) plus a hyper
+//! connection pool that only moves bytes; every call returns the core's one [`Error`], the
+//! same as the blocking transport's. The one generic [`Client::send`] runs any
+//! [`Endpoint`]:
 //!
 //! * TLS is rustls with the `ring` provider and bundled webpki roots (no OpenSSL, no cmake;
 //!   the platform's verifier with the `rustls-platform-verifier` feature);
@@ -14,7 +15,7 @@
 //! * redirects are never followed: a 3xx is [`Error::Redirect`], so cookies never travel
 //!   to another host;
 //! * every status and every header (all `Set-Cookie` values) reaches the core, which turns
-//!   error replies into typed [`vrchat_invite_core::ApiError`]s;
+//!   error replies into typed [`error::ApiError`]s;
 //! * [`Watcher`] follows VRChat's event stream (the pipeline websocket) as a `Stream` of
 //!   typed events, reconnecting and catching up so no notification is lost or repeated.
 //!
@@ -40,6 +41,15 @@
 //! }
 //! ```
 //!
+//! # Where things are
+//!
+//! The root shows the client ([`Client`], [`ClientBuilder`], [`ClientOptions`]), the event
+//! stream's [`Watcher`] with its [`WatchPlan`] and [`PipelineOptions`], the one [`Error`],
+//! and what nearly every call names: the [`Session`], the IDs and [`Slot`]. The operations
+//! and their models are in the core's modules, re-exported here: [`invite`], [`messages`],
+//! [`inbox`], [`models`], [`auth`], [`pipeline`], [`polite`], [`proxy`], [`error`], and
+//! [`transport`] for the kit under the client ([`Client::core`]).
+//!
 //! # Proxies
 //!
 //! By default the client follows the environment as reqwest does: `HTTPS_PROXY` for
@@ -54,7 +64,7 @@
 //! A [`Watcher`] follows the rules of the client it owns: the pipeline's `wss://` URL is
 //! proxied as an `https://` URL would be (`ws://` as `http://`), through the same
 //! `CONNECT` tunnel, with TLS and the websocket handshake inside it. A proxy that refuses
-//! the tunnel (407 for wrong credentials, 403, 5xx) is reported as [`WatchError::Proxy`]
+//! the tunnel (407 for wrong credentials, 403, 5xx) is reported as [`pipeline::WatchError::Proxy`]
 //! and retried by the reconnect policy; the credentials never appear in an error.
 //!
 //! # Features

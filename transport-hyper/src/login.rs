@@ -27,7 +27,7 @@ impl Client {
     ///
     /// # Errors
     /// [`Error::TwoFactorCancelled`] when `ask_code` gives `None` (after a wrong code, that
-    /// code's error instead); [`Error::Core`] with
+    /// code's error instead); [`Error::Api`] with
     /// [`vrchat_invite_core::ApiErrorKind::InvalidCredentials`],
     /// [`vrchat_invite_core::ApiErrorKind::TooManySessions`] or
     /// [`vrchat_invite_core::ApiErrorKind::InvalidTwoFactorCode`] when the server refuses;

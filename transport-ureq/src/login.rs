@@ -25,7 +25,7 @@ impl Client {
     ///
     /// # Errors
     /// [`Error::TwoFactorCancelled`] when `ask_code` returns `None` (after a wrong code,
-    /// that code's error instead); [`Error::Core`] with
+    /// that code's error instead); [`Error::Api`] with
     /// [`vrchat_invite_core::ApiErrorKind::InvalidCredentials`],
     /// [`vrchat_invite_core::ApiErrorKind::TooManySessions`] or
     /// [`vrchat_invite_core::ApiErrorKind::InvalidTwoFactorCode`] when the server refuses;

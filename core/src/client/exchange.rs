@@ -64,7 +64,7 @@ impl ClientCore {
     /// ```
     ///
     /// # Errors
-    /// [`Error::Core`] with the input error, or with politeness' refusal; nothing is
+    /// [`Error::Input`] for bad input, or [`Error::Refused`] when politeness refuses; nothing is
     /// to be sent then.
     pub fn prepare<'a, E: Endpoint>(
         &'a self,
@@ -102,7 +102,7 @@ impl<E: Endpoint> Pending<'_, E> {
     /// ends the session (logout) forgets the `auth` cookie whatever happened.
     ///
     /// # Errors
-    /// The exchange's failure as given; [`Error::Core`] for an error reply or an
+    /// The exchange's failure as given; [`Error::Api`] for an error reply, [`Error::Decode`] for an
     /// undecodable body.
     pub fn finish(
         self,

@@ -61,7 +61,7 @@ impl LoginDriver<'_> {
     /// What to do next.
     ///
     /// # Errors
-    /// [`Error::Core`] when the flow cannot go on (no credentials and no cookie, say).
+    /// [`Error::Input`] when the flow cannot go on (no credentials and no cookie, say).
     pub fn next_step(&mut self) -> Result<LoginNext, Error> {
         let step = self.core.read_session(|session| self.flow.step(session))?;
         match step {
@@ -104,7 +104,7 @@ impl LoginDriver<'_> {
     ///
     /// # Errors
     /// On giving up, the refusal of the last wrong code, or
-    /// [`Error::TwoFactorCancelled`]; [`Error::Core`] for a method not offered.
+    /// [`Error::TwoFactorCancelled`]; [`Error::Input`] for a method not offered.
     pub fn answer(
         &mut self,
         answer: Option<(TwoFactorMethod, TwoFactorCode)>,

@@ -90,7 +90,7 @@ impl fmt::Display for ApiErrorKind {
 
 /// A non-2xx reply: status, classified kind, message, request ID and the raw body.
 ///
-/// The message, request ID and `waf_code` are cut to [`SNIPPET_LIMIT`](crate::SNIPPET_LIMIT) bytes, so `Debug`
+/// The message, request ID and `waf_code` are cut to [`SNIPPET_LIMIT`](crate::error::SNIPPET_LIMIT) bytes, so `Debug`
 /// and `Display` stay short whatever the server sent; the whole body stays reachable
 /// through [`ApiError::raw_body`].
 #[derive(Clone, PartialEq, Eq)]
@@ -144,7 +144,7 @@ impl ApiError {
     }
 
     /// The server's message, without wrapping quotes, punctuation as the server wrote it,
-    /// cut to at most [`SNIPPET_LIMIT`](crate::SNIPPET_LIMIT) bytes.
+    /// cut to at most [`SNIPPET_LIMIT`](crate::error::SNIPPET_LIMIT) bytes.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }

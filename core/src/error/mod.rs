@@ -1,4 +1,19 @@
-//! The core's errors: bad input, an error reply from the API, or a reply that did not decode.
+//! The one [`Error`] every call returns, and its parts: bad input ([`InputError`], nothing
+//! was sent), an error reply ([`ApiError`], classified as an [`ApiErrorKind`]) and a reply
+//! that did not decode ([`DecodeError`], which says whether the call took effect).
+//!
+//! ```
+//! use vrchat_invite_core::{ApiErrorKind, Endpoint, Error};
+//! use vrchat_invite_core::inbox::ListNotifications;
+//!
+//! let reply = http::Response::builder()
+//!     .status(401)
+//!     .body(br#"{"error":{"message":"Missing Credentials","status_code":401}}"#.to_vec())?;
+//! let error = ListNotifications::new().parse(&reply).unwrap_err();
+//! assert!(matches!(error, Error::Api(_)));
+//! assert_eq!(error.api_kind(), Some(&ApiErrorKind::Unauthorized));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod api;
 mod bounded;
@@ -7,8 +22,7 @@ mod input;
 mod missing;
 
 pub use api::{ApiError, ApiErrorKind, REQUEST_ID_HEADER};
-pub use decode::DecodeError;
-pub(crate) use decode::SNIPPET_LIMIT;
+pub use decode::{DecodeError, SNIPPET_LIMIT};
 pub use input::{BaseUrlProblem, IdProblem, ImageProblem, InputError};
 pub use missing::Missing;
 

@@ -1,6 +1,21 @@
 //! VRChat's event stream (the "pipeline" websocket), without I/O: the connect request, the
 //! frame decoder, the reconnect policy, gapless delivery across reconnects, and the watch
 //! state machine that ties them together for a transport.
+//!
+//! An app follows the stream with a transport's `Watcher`, built from a [`WatchPlan`]
+//! (options, where to start, a saved [`Checkpoint`]) and read as typed [`PipelineEvent`]s;
+//! a transport of your own drives [`Watch`] through [`WatchIo`]. Single frames decode
+//! without either:
+//!
+//! ```
+//! use vrchat_invite_core::pipeline::{PipelineEvent, decode_frame};
+//!
+//! let frame = r#"{"type":"notification","content":"{\"id\":\"not_1\",\"type\":\"invite\",\"senderUserId\":\"usr_a\",\"details\":{}}"}"#;
+//! let Ok(PipelineEvent::Notification(invite)) = decode_frame(frame) else {
+//!     panic!("a notification frame")
+//! };
+//! assert_eq!(invite.sender_user_id.as_str(), "usr_a");
+//! ```
 
 mod base;
 mod checkpoint;
@@ -39,8 +54,8 @@ pub use event::{
     ResponseNotification,
 };
 pub use frame::{FrameError, decode_frame};
-pub use gapless::{CatchUpRequest, Gapless};
-pub use handshake_reply::{HandshakeReader, HandshakeReplyError};
+pub use gapless::{CatchUpRequest, Gapless, RESUME_MAX_PAGES};
+pub use handshake_reply::{HandshakeReader, HandshakeReplyError, MAX_HANDSHAKE_REPLY_HEAD};
 pub use happened::{ConnectFailure, Happened};
 pub use options::{PipelineOptions, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT};
 pub use progress::Progress;
