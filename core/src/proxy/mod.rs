@@ -23,7 +23,6 @@ mod tunnel_reader;
 pub use no_proxy::NoProxy;
 pub use rules::ProxyRules;
 pub use server::{ProxyServer, ProxyUrlError};
-pub(crate) use tunnel::TunnelRequest;
-pub use tunnel::{MAX_TUNNEL_REPLY_HEAD, TunnelError};
+pub use tunnel::{MAX_TUNNEL_REPLY_HEAD, TunnelError, TunnelRequest};
 pub(crate) use tunnel::{check_prefix, status_of};
 pub use tunnel_reader::TunnelReader;
