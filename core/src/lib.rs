@@ -96,6 +96,8 @@ mod punctuation;
 mod secret;
 mod session;
 mod slot;
+#[cfg(feature = "rustls")]
+mod tls;
 pub mod transport;
 mod user_agent;
 

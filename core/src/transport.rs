@@ -42,3 +42,5 @@ pub use crate::client::{
 pub use crate::decode::redirect_location;
 pub use crate::endpoint::RequestBody;
 pub use crate::path::encode_path_segment;
+#[cfg(feature = "rustls")]
+pub use crate::tls::rustls_client_config;

@@ -13,13 +13,13 @@ use hyper_util::rt::{TokioExecutor, TokioTimer};
 use rustls::ClientConfig;
 use vrchat_invite_core::transport::{
     BoxError, BuildClient, ClientBuilder, ClientCore, ClientOptions, ExchangeTrace,
-    redirect_location,
+    redirect_location, rustls_client_config,
 };
 use vrchat_invite_core::{Endpoint, Session};
 
 use crate::failure::kind_of;
 use crate::proxy_connector::ProxyConnector;
-use crate::{random, tls};
+use crate::random;
 use vrchat_invite_core::Error;
 
 type Connector = HttpsConnector<ProxyConnector>;
@@ -69,7 +69,11 @@ impl BuildClient for Client {
         tcp.enforce_http(false);
         tcp.set_nodelay(true);
         let connector = HttpsConnectorBuilder::new()
-            .with_tls_config(ClientConfig::clone(&*tls::client_config()?))
+            .with_tls_config(ClientConfig::clone(&*rustls_client_config().map_err(
+                |source| Error::Tls {
+                    source: Box::new(source),
+                },
+            )?))
             .https_or_http()
             .enable_http1()
             .wrap_connector(ProxyConnector::new(core.proxy_rules().clone(), tcp));

@@ -93,7 +93,6 @@ mod failure;
 mod login;
 mod proxy_connector;
 mod random;
-mod tls;
 
 pub use client::Client;
 pub use event_stream::Watcher;

@@ -13,7 +13,7 @@ use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::protocol::{Role, WebSocketConfig};
 use vrchat_invite_core::pipeline::{ConnectFailure, Dial, Handshake, HeadReader};
 use vrchat_invite_core::proxy::{ProxyServer, TunnelReader};
-use vrchat_invite_core::transport::BoxError;
+use vrchat_invite_core::transport::{BoxError, rustls_client_config};
 
 /// A plain or TLS connection.
 pub(crate) trait Connection:
@@ -74,7 +74,7 @@ async fn open_by(
     let mut connection: Box<dyn Connection> = match dial.tls_server_name {
         Some(name) => {
             let name = ServerName::try_from(name).map_err(failed)?;
-            let config = crate::tls::client_config().map_err(failed)?;
+            let config = rustls_client_config().map_err(failed)?;
             Box::new(
                 TlsConnector::from(config)
                     .connect(name, tcp)

@@ -12,6 +12,7 @@ use tungstenite::WebSocket;
 use tungstenite::protocol::{Role, WebSocketConfig};
 use vrchat_invite_core::pipeline::{ConnectFailure, Dial, Handshake, HeadReader};
 use vrchat_invite_core::proxy::{ProxyServer, TunnelReader};
+use vrchat_invite_core::transport::rustls_client_config;
 
 /// A connection whose reads and writes end at a deadline the watch sets.
 pub(crate) trait Connection: Read + Write + Send + std::fmt::Debug {
@@ -138,7 +139,7 @@ pub(crate) fn open(
     let mut connection: Box<dyn Connection> = match dial_plan.tls_server_name {
         Some(name) => {
             let name = ServerName::try_from(name).map_err(failed)?;
-            let tls = ClientConnection::new(crate::tls::rustls_config().map_err(failed)?, name)
+            let tls = ClientConnection::new(rustls_client_config().map_err(failed)?, name)
                 .map_err(failed)?;
             Box::new(StreamOwned::new(tls, timed))
         }
