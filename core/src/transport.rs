@@ -44,3 +44,58 @@ pub use crate::endpoint::RequestBody;
 pub use crate::path::encode_path_segment;
 #[cfg(feature = "rustls")]
 pub use crate::tls::rustls_client_config;
+
+/// What every transport crate shows at its root beside its own `Client` and `Watcher`, in
+/// one list so that every transport shows the same names: the client's builder and options,
+/// the watch's plan and options, the one [`Error`](crate::Error), what nearly every call
+/// names, and the core's modules.
+///
+/// A transport re-exports it whole: `pub use vrchat_invite_core::transport::surface::*;`.
+pub mod surface {
+    pub use crate::pipeline::{PipelineOptions, WatchPlan};
+    pub use crate::transport::{ClientBuilder, ClientOptions};
+    pub use crate::{
+        BaseUrl, Endpoint, Error, InstanceId, InviteMessageId, Location, NotificationId, Session,
+        Slot, UserAgent, UserId, WorldId,
+    };
+    pub use crate::{
+        auth, error, guide, inbox, invite, messages, models, pipeline, polite, proxy, transport,
+    };
+}
+
+/// Writes, inside a transport's `impl Client { ... }`, the methods every ready client
+/// offers besides sending: `session`, `set_session`, `update_session`, `options` and
+/// `core`, each through the client's `core` field (a [`ClientCore`]).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! client_accessors {
+    () => {
+        /// A copy of the session every clone shares (to save it, say).
+        pub fn session(&self) -> $crate::Session {
+            self.core.session()
+        }
+
+        /// Replaces the session for every clone.
+        pub fn set_session(&self, session: $crate::Session) {
+            self.core.set_session(session);
+        }
+
+        /// Changes the session in place for every clone; the lock is held only during
+        /// `change`.
+        pub fn update_session<T>(&self, change: impl FnOnce(&mut $crate::Session) -> T) -> T {
+            self.core.update_session(change)
+        }
+
+        /// The options the client was built with.
+        pub fn options(&self) -> &$crate::transport::ClientOptions {
+            self.core.options()
+        }
+
+        /// The [`ClientCore`]($crate::transport::ClientCore) this client drives: the kit a
+        /// custom transport builds on, with the proxy rules in force and the exchange and
+        /// login steps.
+        pub fn core(&self) -> &$crate::transport::ClientCore {
+            &self.core
+        }
+    };
+}

@@ -97,17 +97,4 @@ mod random;
 pub use client::Client;
 pub use event_stream::Watcher;
 #[doc(inline)]
-pub use vrchat_invite_core::Error;
-#[doc(inline)]
-pub use vrchat_invite_core::pipeline::{PipelineOptions, WatchPlan};
-#[doc(inline)]
-pub use vrchat_invite_core::transport::{ClientBuilder, ClientOptions};
-#[doc(inline)]
-pub use vrchat_invite_core::{
-    BaseUrl, Endpoint, InstanceId, InviteMessageId, Location, NotificationId, Session, Slot,
-    UserAgent, UserId, WorldId,
-};
-#[doc(inline)]
-pub use vrchat_invite_core::{
-    auth, error, guide, inbox, invite, messages, models, pipeline, polite, proxy, transport,
-};
+pub use vrchat_invite_core::transport::surface::*;

@@ -181,31 +181,7 @@ impl Client {
 }
 
 impl Client {
-    /// A copy of the session every clone shares (to save it, say).
-    pub fn session(&self) -> Session {
-        self.core.session()
-    }
-
-    /// Replaces the session for every clone.
-    pub fn set_session(&self, session: Session) {
-        self.core.set_session(session);
-    }
-
-    /// Changes the session in place for every clone; the lock is held only during `change`.
-    pub fn update_session<T>(&self, change: impl FnOnce(&mut Session) -> T) -> T {
-        self.core.update_session(change)
-    }
-
-    /// The options the client was built with.
-    pub fn options(&self) -> &ClientOptions {
-        self.core.options()
-    }
-
-    /// The [`ClientCore`] this client drives: the kit a custom transport builds on, with
-    /// the proxy rules in force and the exchange and login steps.
-    pub fn core(&self) -> &ClientCore {
-        &self.core
-    }
+    vrchat_invite_core::client_accessors!();
 }
 
 /// Whether the request uploads a photo (a `multipart/form-data` body).
