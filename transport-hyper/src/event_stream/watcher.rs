@@ -21,15 +21,9 @@ use crate::random::random_u64;
 /// An async watch of VRChat's pipeline: call [`Watcher::next_event`], or turn it into a
 /// [`Stream`] with [`Watcher::into_stream`].
 ///
-/// The core's [`Watch`] decides everything (when to connect, catch up, ping, give up on a
-/// silent or stalled connection, reconnect, and every deadline); this only opens the
-/// socket, reads and writes by those deadlines, and sends the catch-up requests with the
-/// client. Each notification is yielded exactly once, in order, across reconnects. It
-/// ends (`None`) after [`WatchError::Refused`].
-///
-/// It connects through the proxy the client's rules pick for the pipeline's URL, in a
-/// `CONNECT` tunnel; a proxy's refusal is yielded as [`WatchError::Proxy`] and retried
-/// after the policy's wait.
+/// Events come on tokio's timers and sockets, as the core's [`Watch`] decides them (what
+/// it decides and what this does: [`WatchIo`]): each notification once and in order across
+/// reconnects, through the proxy the client's rules pick, until [`WatchError::Refused`].
 ///
 /// ```no_run
 /// use futures_util::StreamExt;

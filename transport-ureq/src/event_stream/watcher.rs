@@ -16,17 +16,12 @@ use super::stream::{Socket, open};
 use crate::Client;
 use crate::random::random_u64;
 
-/// A blocking watch of VRChat's pipeline: an [`Iterator`] of events.
+/// A blocking watch of VRChat's pipeline: an [`Iterator`] of events, each notification
+/// once and in order across reconnects, ending (`None`) after [`WatchError::Refused`].
 ///
-/// The core's [`Watch`] decides everything (when to connect, catch up, ping, give up on a
-/// silent or stalled connection, reconnect, and every deadline); this only opens the
-/// socket, reads and writes by those deadlines, and sends the catch-up requests with the
-/// client. Each notification is yielded exactly once, in order, across reconnects. It
-/// ends (`None`) after [`WatchError::Refused`].
-///
-/// It connects through the proxy the client's rules pick for the pipeline's URL, in a
-/// `CONNECT` tunnel; a proxy's refusal is yielded as [`WatchError::Proxy`] and retried
-/// after the policy's wait.
+/// Each `next` blocks the calling thread on tungstenite's socket until the core's [`Watch`]
+/// has an event, a deadline at a time (what it decides and what this does:
+/// [`WatchIo`]). It goes through the proxy the client's rules pick for the pipeline.
 ///
 /// ```no_run
 /// use std::path::Path;
