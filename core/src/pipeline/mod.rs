@@ -45,6 +45,7 @@ mod watch_error;
 mod watch_io;
 mod watch_plan;
 mod watch_step;
+mod watcher_type;
 
 pub use base::PipelineBase;
 pub use checkpoint::Checkpoint;

@@ -1,4 +1,4 @@
-//! The async watcher: does what the core's [`Watch`] asks, over tokio-tungstenite.
+//! The async watcher: does what the core's watch asks, over tokio-tungstenite.
 
 use std::future::Future;
 use std::time::Instant;
@@ -10,81 +10,51 @@ use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{Error as WsError, Message};
 use vrchat_invite_core::Session;
 use vrchat_invite_core::pipeline::{
-    Handshake, Happened, PipelineEvent, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT, Watch,
-    WatchError, WatchIo, WatchPlan,
+    Handshake, Happened, PipelineEvent, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT, WatchError,
+    WatchIo,
 };
 
 use super::stream::{Socket, open};
 use crate::Client;
 use crate::random::random_u64;
 
-/// An async watch of VRChat's pipeline: call [`Watcher::next_event`], or turn it into a
-/// [`Stream`] with [`Watcher::into_stream`].
-///
-/// Events come on tokio's timers and sockets, as the core's [`Watch`] decides them (what
-/// it decides and what this does: [`WatchIo`]): each notification once and in order across
-/// reconnects, through the proxy the client's rules pick, until [`WatchError::Refused`].
-///
-/// ```no_run
-/// use futures_util::StreamExt;
-/// use vrchat_invite_hyper::{Client, PipelineOptions, Watcher};
-/// use vrchat_invite_hyper::pipeline::PipelineEvent;
-/// # async fn run(client: Client) -> Result<(), Box<dyn std::error::Error>> {
-/// let watcher = Watcher::new(client, PipelineOptions::default())?;
-/// // The progress handle works beside the stream that owns the watcher.
-/// let progress = watcher.watch().progress();
-/// let mut events = std::pin::pin!(watcher.into_stream());
-/// while let Some(event) = events.next().await {
-///     match event {
-///         Ok(event) => {
-///             if let PipelineEvent::Notification(n) = &event {
-///                 println!("{} from {}", n.kind, n.sender_user_id);
-///             }
-///             progress.done(&event); // then save progress.checkpoint() (see WatchState)
-///         }
-///         Err(error) => eprintln!("{error}"),
-///     }
-/// }
-/// # Ok(())
-/// # }
-/// ```
-#[derive(Debug)]
-pub struct Watcher {
-    watch: Watch,
-    io: Io,
+vrchat_invite_core::watcher_type! {
+    /// An async watch of VRChat's pipeline: call [`Watcher::next_event`], or turn it into a
+    /// [`Stream`] with [`Watcher::into_stream`].
+    ///
+    /// Events come on tokio's timers and sockets, as the core's
+    /// [`Watch`](vrchat_invite_core::pipeline::Watch) decides them (what it decides and
+    /// what this does: [`WatchIo`]): each notification once and in order across
+    /// reconnects, through the proxy the client's rules pick, until [`WatchError::Refused`].
+    ///
+    /// ```no_run
+    /// use futures_util::StreamExt;
+    /// use vrchat_invite_hyper::{Client, PipelineOptions, Watcher};
+    /// use vrchat_invite_hyper::pipeline::PipelineEvent;
+    /// # async fn run(client: Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let watcher = Watcher::new(client, PipelineOptions::default())?;
+    /// // The progress handle works beside the stream that owns the watcher.
+    /// let progress = watcher.watch().progress();
+    /// let mut events = std::pin::pin!(watcher.into_stream());
+    /// while let Some(event) = events.next().await {
+    ///     match event {
+    ///         Ok(event) => {
+    ///             if let PipelineEvent::Notification(n) = &event {
+    ///                 println!("{} from {}", n.kind, n.sender_user_id);
+    ///             }
+    ///             progress.done(&event); // then save progress.checkpoint() (see WatchState)
+    ///         }
+    ///         Err(error) => eprintln!("{error}"),
+    ///     }
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    client: Client,
+    seed: random_u64(),
 }
 
 impl Watcher {
-    /// A watch as `client`'s session user, as `plan` says (or options alone: start from
-    /// the inbox at the first connect). Nothing is connected before the first
-    /// [`Watcher::next_event`].
-    ///
-    /// # Errors
-    /// [`WatchError::Core`] when the session is not logged in.
-    pub fn new(client: Client, plan: impl Into<WatchPlan>) -> Result<Self, WatchError> {
-        let session = client.session();
-        Ok(Self {
-            watch: plan.into().start(&session, random_u64())?,
-            io: Io {
-                client,
-                socket: None,
-            },
-        })
-    }
-
-    /// The client, to answer events with (an invite for an invite request, ...).
-    pub fn client(&self) -> &Client {
-        &self.io.client
-    }
-
-    /// The watch: say [`Watch::done`] with each event finished and save
-    /// [`Watch::checkpoint`] (or use [`Watch::progress`] beside [`Watcher::into_stream`]);
-    /// whether it is connected, what it waits for, its reconnect waits and the last
-    /// failure it recovered from.
-    pub fn watch(&self) -> &Watch {
-        &self.watch
-    }
-
     /// The next event or error; `None` once the watch has ended.
     pub async fn next_event(&mut self) -> Option<Result<PipelineEvent, WatchError>> {
         self.watch.next_event(&mut self.io).await
@@ -172,16 +142,16 @@ impl WatchIo for Io {
         tokio::time::sleep_until(TokioInstant::from_std(until))
     }
 
-    fn close(&mut self) {
-        self.socket = None;
+    fn now(&self) -> Instant {
+        Instant::now()
     }
 
     fn session(&self) -> Session {
         self.client.session()
     }
 
-    fn now(&self) -> Instant {
-        Instant::now()
+    fn close(&mut self) {
+        self.socket = None;
     }
 }
 
