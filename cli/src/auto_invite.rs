@@ -1,7 +1,10 @@
 //! `watch --auto-invite`: the decision about each invite request (invite its sender, then
 //! mark it seen; or skip it), made once and logged.
 
-use vrchat_invite_core::{InviteUser, Location, MarkNotificationSeen, Notification, Slot, UserId};
+use vrchat_invite_core::inbox::MarkNotificationSeen;
+use vrchat_invite_core::invite::InviteUser;
+use vrchat_invite_core::models::Notification;
+use vrchat_invite_core::{Location, Slot, UserId};
 use vrchat_invite_ureq::Client;
 
 use crate::decision_log::{Action, Decision};

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
-use vrchat_invite_core::{NotificationId, Timestamp, UserId};
+use vrchat_invite_core::models::Timestamp;
+use vrchat_invite_core::{NotificationId, UserId};
 
 use crate::failure::Failure;
 

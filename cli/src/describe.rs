@@ -2,9 +2,11 @@
 
 use std::fmt;
 
+use vrchat_invite_core::error::Missing;
+use vrchat_invite_core::messages::InviteMessageType;
+use vrchat_invite_core::polite::Refusal;
 use vrchat_invite_core::{
-    ApiError, ApiErrorKind, InputError, InviteMessageType, Location, Missing, NotificationId,
-    Refusal, Slot, UserId,
+    ApiError, ApiErrorKind, InputError, Location, NotificationId, Slot, UserId,
 };
 use vrchat_invite_ureq::Error;
 
@@ -48,7 +50,6 @@ impl fmt::Display for Subject {
 /// Describes a transport error for `subject`.
 pub(crate) fn transport_error(error: &Error, subject: &Subject) -> Failure {
     match error {
-        Error::Core(core) => core_error(core, subject),
         Error::Connect { host, .. } => Failure::new(
             Exit::Network,
             format!("could not connect to {host}: check the network and --base-url"),
@@ -83,7 +84,7 @@ pub(crate) fn transport_error(error: &Error, subject: &Subject) -> Failure {
             Exit::TwoFactor,
             "login cancelled: no two-factor code was given",
         ),
-        other => Failure::new(Exit::Failure, format!("the request failed: {other}")),
+        other => core_error(other, subject),
     }
 }
 
@@ -361,7 +362,8 @@ mod tests {
 
     #[test]
     fn an_unreadable_reply_to_an_invite_says_not_to_resend() {
-        use vrchat_invite_core::{Endpoint, InviteUser};
+        use vrchat_invite_core::Endpoint;
+        use vrchat_invite_core::invite::InviteUser;
         let user = UserId::new("usr_b").expect("id");
         let invite = InviteUser::new(user.clone(), "wrld_1:1".parse().expect("location"));
         let reply = http::Response::builder()

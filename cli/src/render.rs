@@ -4,10 +4,13 @@
 //! [`one_line`] where it is shown inside a line, so a line break in it cannot start a
 //! line that reads like something else.
 
-use vrchat_invite_core::{
-    InviteMessage, ItemList, ListItem, Notification, NotificationDetails, NotificationId,
-    NotificationType, PipelineEvent, Received, SentNotification, UserId,
+use vrchat_invite_core::inbox::Received;
+use vrchat_invite_core::models::{
+    InviteMessage, ItemList, ListItem, Notification, NotificationDetails, NotificationType,
+    SentNotification,
 };
+use vrchat_invite_core::pipeline::PipelineEvent;
+use vrchat_invite_core::{NotificationId, UserId};
 
 use crate::table::Table;
 use crate::terminal_text::one_line;
@@ -368,7 +371,7 @@ mod tests {
         );
         let table = inbox_table(&ItemList::from(vec![notification]), NOW, true);
         assert_eq!(table.lines().count(), 2, "{table}");
-        let friend: vrchat_invite_core::FriendLocation = serde_json::from_value(serde_json::json!({
+        let friend: vrchat_invite_core::pipeline::FriendLocation = serde_json::from_value(serde_json::json!({
             "userId": "usr_a", "location": "wrld_1:1\nhidden not_x", "user": {"displayName": "Bob"}
         }))
         .expect("friend");

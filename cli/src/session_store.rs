@@ -141,7 +141,8 @@ fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use vrchat_invite_core::{AuthCookie, UserAgent};
+    use vrchat_invite_core::UserAgent;
+    use vrchat_invite_core::auth::AuthCookie;
 
     use super::*;
 

@@ -3,7 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use vrchat_invite_core::{BaseUrl, Checkpoint, UserId, WatchState};
+use vrchat_invite_core::pipeline::{Checkpoint, WatchState};
+use vrchat_invite_core::{BaseUrl, UserId};
 
 use crate::exit_codes::Exit;
 use crate::failure::Failure;
@@ -141,7 +142,7 @@ impl StateFile {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use vrchat_invite_core::Timestamp;
+    use vrchat_invite_core::models::Timestamp;
 
     fn ids() -> (UserId, BaseUrl) {
         (

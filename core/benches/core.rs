@@ -12,10 +12,11 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use http::Response;
-use vrchat_invite_core::{
-    AuthCookie, ClientCore, ClientOptions, Endpoint, GetInviteMessages, InviteMessageType,
-    InviteUser, Png, RequestInvite, Session, Slot, TwoFactorCookie, UserAgent, UserId,
-};
+use vrchat_invite_core::auth::{AuthCookie, TwoFactorCookie};
+use vrchat_invite_core::invite::{InviteUser, Png, RequestInvite};
+use vrchat_invite_core::messages::{GetInviteMessages, InviteMessageType};
+use vrchat_invite_core::transport::{ClientCore, ClientOptions};
+use vrchat_invite_core::{Endpoint, Session, Slot, UserAgent, UserId};
 
 /// A complete 1x1 PNG.
 const PNG_BASE64: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
@@ -140,7 +141,7 @@ fn parse_responses(c: &mut Criterion) {
     let parsed = request.parse(&notification_reply).expect("notification");
     assert!(matches!(
         parsed.details,
-        vrchat_invite_core::NotificationDetails::RequestInvite(_)
+        vrchat_invite_core::models::NotificationDetails::RequestInvite(_)
     ));
 
     let mut group = c.benchmark_group("parse 12 messages");

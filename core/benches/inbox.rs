@@ -10,7 +10,8 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use http::Response;
-use vrchat_invite_core::{Endpoint, ListNotifications};
+use vrchat_invite_core::Endpoint;
+use vrchat_invite_core::inbox::ListNotifications;
 
 /// One REST notification; `kind` picks the details.
 fn notification(n: usize) -> String {

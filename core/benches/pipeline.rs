@@ -12,9 +12,10 @@ use std::time::{Duration, Instant};
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use http::Response;
-use vrchat_invite_core::{
-    Endpoint, Gapless, ListNotifications, Notification, PipelineEvent, Timestamp, decode_frame,
-};
+use vrchat_invite_core::Endpoint;
+use vrchat_invite_core::inbox::ListNotifications;
+use vrchat_invite_core::models::{Notification, Timestamp};
+use vrchat_invite_core::pipeline::{Gapless, PipelineEvent, decode_frame};
 
 #[path = "support/pipeline_fixtures.rs"]
 mod fixtures;

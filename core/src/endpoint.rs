@@ -76,7 +76,8 @@ impl RequestBody {
 /// the session when the request is built.
 ///
 /// ```
-/// use vrchat_invite_core::{Endpoint, GetInviteMessage, InviteMessageType, Slot, UserId};
+/// use vrchat_invite_core::{Endpoint, Slot, UserId};
+/// use vrchat_invite_core::messages::{GetInviteMessage, InviteMessageType};
 /// let endpoint = GetInviteMessage::new(UserId::new("usr_1")?, InviteMessageType::Message, Slot::new(3)?);
 /// assert_eq!(GetInviteMessage::OPERATION_ID, "getInviteMessage");
 /// assert_eq!(endpoint.method(), http::Method::GET);
@@ -88,8 +89,8 @@ pub trait Endpoint {
     /// the exchange's trace, and the name the simulator gives the route.
     ///
     /// A type that sends several forms of one operation names its plain form: the photo
-    /// forms of [`crate::InviteUser`], [`crate::RequestInvite`] and [`crate::RespondInvite`]
-    /// (`…WithPhoto` in the spec) and the three methods of [`crate::VerifyTwoFactor`]
+    /// forms of [`crate::invite::InviteUser`], [`crate::invite::RequestInvite`] and [`crate::invite::RespondInvite`]
+    /// (`…WithPhoto` in the spec) and the three methods of [`crate::auth::VerifyTwoFactor`]
     /// (`verify2FA`, `verifyRecoveryCode`, `verify2FAEmailCode`) differ by their path.
     const OPERATION_ID: &'static str;
 
@@ -110,11 +111,12 @@ pub trait Endpoint {
     /// the operation overrides it. [`crate::Session::request`] builds every URI from this.
     ///
     /// The invite message operations built with `mine` (such as
-    /// [`crate::GetInviteMessages::mine`]) override it to put [`Session::user_id`] in the
+    /// [`crate::messages::GetInviteMessages::mine`]) override it to put [`Session::user_id`] in the
     /// path; with an explicit user ID they give the same path as [`Endpoint::path`].
     ///
     /// ```
-    /// use vrchat_invite_core::{Endpoint, GetInviteMessages, InputError, InviteMessageType, Session, UserAgent, UserId};
+    /// use vrchat_invite_core::{Endpoint, InputError, Session, UserAgent, UserId};
+    /// use vrchat_invite_core::messages::{GetInviteMessages, InviteMessageType};
     /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?);
     /// let mine = GetInviteMessages::mine(InviteMessageType::Message);
     /// assert_eq!(mine.path_for(&session), Err(InputError::MissingUserId));
@@ -162,7 +164,7 @@ pub trait Endpoint {
     /// [`crate::ApiErrorKind::Unauthorized`] reply (the server had ended the session
     /// already) parses as the 2xx reply without a body would ([`Endpoint::parse`]), and a
     /// client forgets the session's `auth` cookie whatever the reply
-    /// ([`crate::Pending::finish`]).
+    /// ([`crate::transport::Pending::finish`]).
     fn ends_session(&self) -> bool {
         false
     }

@@ -6,9 +6,9 @@
 //! (`vrchat-invite-ureq` and `vrchat-invite-hyper` are ready-made ones).
 //!
 //! ```
-//! use vrchat_invite_core::{
-//!     AuthCookie, Endpoint, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId,
-//! };
+//! use vrchat_invite_core::{Endpoint, Session, UserAgent, UserId};
+//! use vrchat_invite_core::auth::AuthCookie;
+//! use vrchat_invite_core::messages::{GetInviteMessages, InviteMessageType};
 //!
 //! let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
 //!     .with_auth_cookie(AuthCookie::new("authcookie_0000")?);
@@ -28,17 +28,37 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! Every value is checked when it is made ([`Slot`], [`UserId`], [`UserAgent`], [`Png`], ...),
-//! so a bad value is an [`InputError`] and nothing is built. Error replies become an
-//! [`ApiError`] with a classified [`ApiErrorKind`]; parsing never panics, whatever the reply.
+//! Every value is checked when it is made ([`Slot`], [`UserId`], [`UserAgent`],
+//! [`invite::Png`], ...), so a bad value is an [`InputError`] and nothing is built. Error
+//! replies become an [`ApiError`] with a classified [`ApiErrorKind`]; parsing never panics,
+//! whatever the reply.
+//!
+//! # Where things are
+//!
+//! The root holds what nearly every program names: the [`Session`], the IDs, [`Slot`],
+//! the [`Endpoint`] trait every operation implements, and the one [`Error`] every call
+//! returns. The rest is by area:
+//!
+//! | Module | What it holds |
+//! |---|---|
+//! | [`invite`] | sending, requesting and answering invites, with or without a photo |
+//! | [`messages`] | the invite message slots: list, read, edit, reset |
+//! | [`inbox`] | the notifications you receive: list, page, read, mark seen, hide, clear |
+//! | [`models`] | what the API returns: notifications, messages, lists that keep their good items |
+//! | [`auth`] | credentials, two-factor codes, cookies, the login flow, logout |
+//! | [`pipeline`] | the event stream: the watch state machine, its events, checkpoints |
+//! | [`polite`] | opt-in throttling, cooldown awareness and a duplicate-invite guard |
+//! | [`proxy`] | which proxy a request goes through, and the `CONNECT` tunnel |
+//! | [`transport`] | the kit for a client over any HTTP stack ([`transport::ClientCore`]) |
+//! | [`error`] | the parts of [`Error`]: input, API and decode errors and their details |
 //!
 //! # A client of your own
 //!
-//! The ready transports are thin: each drives a [`ClientCore`], which holds the session all
-//! clones share, the [`ClientOptions`] and politeness, prepares each exchange
-//! ([`ClientCore::prepare`], then [`Pending::finish`] with the reply), drives logins
-//! ([`ClientCore::start_login`]) and reports one [`ClientError`] whatever moves the bytes.
-//! A client over another HTTP stack implements [`BuildClient`] and gets the same builder.
+//! The ready transports are thin: each drives a [`transport::ClientCore`], which holds the
+//! session all clones share, the options and politeness, prepares each exchange, drives
+//! logins and reports one [`Error`] whatever moves the bytes. A client over another HTTP
+//! stack implements [`transport::BuildClient`] and gets the same builder; the
+//! [`transport`] module shows the whole loop.
 //!
 //! # Guides
 //!
@@ -54,90 +74,38 @@
     clippy::indexing_slicing
 )]
 
-mod auth;
+pub mod auth;
 mod base_url;
 mod client;
 mod clip;
 mod decode;
 mod endpoint;
-mod error;
+pub mod error;
 pub mod guide;
 mod ids;
-mod inbox;
-mod invite;
-mod messages;
-mod models;
+pub mod inbox;
+pub mod invite;
+pub mod messages;
+pub mod models;
 mod path;
 mod photo;
-mod pipeline;
-mod polite;
-mod proxy;
+pub mod pipeline;
+pub mod polite;
+pub mod proxy;
 mod punctuation;
 mod secret;
 mod session;
 mod slot;
+#[cfg(feature = "rustls")]
+mod tls;
+pub mod transport;
 mod user_agent;
 
-pub use auth::{
-    AuthCookie, Authentication, CodePrompt, CookieChanges, Credentials, CurrentUser,
-    GetCurrentUser, LoginFlow, LoginReply, LoginStep, Logout, TwoFactorCode, TwoFactorCookie,
-    TwoFactorMethod, VerifyAuthToken, VerifyTwoFactor,
-};
 pub use base_url::BaseUrl;
-pub use client::{
-    BoxError, BuildClient, ClientBuilder, ClientCore, ClientError, ClientOptions,
-    DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT, ExchangeTrace, FailureKind, LoginDriver, Outgoing,
-    Pending,
-};
-pub use decode::{FromBody, parse_response, redirect_location};
-pub use endpoint::{Endpoint, RequestBody};
-pub use error::{
-    ApiError, ApiErrorKind, BaseUrlProblem, DecodeError, Error, IdProblem, ImageProblem,
-    InputError, Missing,
-};
+pub use endpoint::Endpoint;
+#[doc(inline)]
+pub use error::{ApiError, ApiErrorKind, DecodeError, Error, InputError};
 pub use ids::{InstanceId, InviteMessageId, Location, NotificationId, UserId, WorldId};
-pub use inbox::{
-    ClearNotifications, GetNotification, HideNotification, HideReply, ListNotifications,
-    MarkNotificationSeen, NotificationPager, NotificationsAfter, PageSize, Received,
-    ReceivedInvite, ReceivedInviteRequest, ReceivedInviteResponse, ReceivedRequestResponse,
-};
-pub use invite::{InviteMyselfTo, InviteUser, RequestInvite, RespondInvite};
-pub use messages::InviteMessageType;
-pub use messages::{
-    GetInviteMessage, GetInviteMessages, MessageText, ResetInviteMessage, SlotTarget,
-    UpdateInviteMessage,
-};
-pub use models::{
-    InviteDetails, InviteMessage, InviteResponseDetails, ItemList, ListItem, Notification,
-    NotificationDetails, NotificationType, RequestInviteDetails, RequestInviteResponseDetails,
-    SentNotification, Timestamp, UndecodableItem,
-};
-pub use path::encode_path_segment;
-pub use photo::{IMAGE_FILENAME, Png};
-pub use pipeline::{
-    CATCH_UP_BUFFER_LIMIT, CATCH_UP_MAX_PAGES, CATCH_UP_PAGE_SIZE, CHECKPOINT_ID_LIMIT,
-    CatchUpRequest, Checkpoint, ConnectFailure, ConnectionStatus, Dial, DropReason, FrameError,
-    FriendLocation, Gapless, Handshake, HandshakeReader, HandshakeReplyError, Happened,
-    MAX_HANDSHAKE_REPLY_HEAD, NotificationV2, NotificationV2Delete, NotificationV2Update,
-    PROGRESS_LIMIT, PipelineBase, PipelineConnect, PipelineEvent, PipelineOptions, PipelineToken,
-    Progress, RESUME_MAX_PAGES, RawJson, Reconnect, ReconnectDecision, ReconnectPolicy,
-    ResponseNotification, SEEN_LIMIT, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT,
-    StateFileError, WAIT_HISTORY, WATCH_STATE_FORMAT, Waiting, Watch, WatchEnd, WatchError,
-    WatchIo, WatchPlan, WatchState, WatchStep, decode_frame,
-};
-pub use polite::{
-    Action, CooldownBook, EDIT_COOLDOWN_MINUTES, InviteGuard, Politeness, Refusal, ReplySeen,
-    SharedPoliteness, Throttle,
-};
-pub use proxy::{
-    MAX_TUNNEL_REPLY_HEAD, NoProxy, ProxyRules, ProxyServer, ProxyUrlError, TunnelError,
-    TunnelReader, TunnelReply, TunnelRequest, read_tunnel_reply,
-};
-pub use punctuation::fold_punctuation;
-pub use secret::Secret;
 pub use session::Session;
 pub use slot::Slot;
 pub use user_agent::UserAgent;
-
-/// The header VRChat sets to identify a request in its logs.
-pub use error::{REQUEST_ID_HEADER, SNIPPET_LIMIT};

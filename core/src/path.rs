@@ -32,7 +32,7 @@ pub(crate) fn push_encoded(path: &mut String, value: &str) {
 /// Percent-encodes `value` as one path segment.
 ///
 /// ```
-/// use vrchat_invite_core::encode_path_segment;
+/// use vrchat_invite_core::transport::encode_path_segment;
 /// assert_eq!(encode_path_segment("../auth/user"), "..%2Fauth%2Fuser");
 /// assert_eq!(encode_path_segment("12345~region(eu)"), "12345~region(eu)");
 /// ```

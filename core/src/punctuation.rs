@@ -8,7 +8,7 @@
 /// compares equal after a round trip. Fold both sides before comparing.
 ///
 /// ```
-/// use vrchat_invite_core::fold_punctuation;
+/// use vrchat_invite_core::messages::fold_punctuation;
 /// assert_eq!(fold_punctuation("Please wait 5 more minutes until you try again\u{2024}"),
 ///            "Please wait 5 more minutes until you try again.");
 /// assert_eq!(fold_punctuation("Hi\u{201A} join meǃ"), "Hi, join me!");

@@ -8,7 +8,7 @@ use std::fmt;
 /// [`Secret::expose`], so it never lands in a log or error message by accident.
 ///
 /// ```
-/// use vrchat_invite_core::Secret;
+/// use vrchat_invite_core::auth::Secret;
 /// let password = Secret::new("hunter2");
 /// assert_eq!(format!("{password:?} {password}"), "Secret(<redacted>) <redacted>");
 /// assert_eq!(password.expose(), "hunter2");

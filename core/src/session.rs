@@ -18,7 +18,9 @@ use crate::user_agent::UserAgent;
 /// a restart does not cost a new login); `Debug` and `Display` never show them.
 ///
 /// ```
-/// use vrchat_invite_core::{AuthCookie, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId};
+/// use vrchat_invite_core::{Session, UserAgent, UserId};
+/// use vrchat_invite_core::auth::AuthCookie;
+/// use vrchat_invite_core::messages::{GetInviteMessages, InviteMessageType};
 /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
 ///     .with_auth_cookie(AuthCookie::new("authcookie_123")?);
 /// let endpoint = GetInviteMessages::new(UserId::new("usr_1")?, InviteMessageType::Message);
@@ -147,7 +149,7 @@ impl Session {
     /// `Cookie` (only `auth` and `twoFactorAuth`, never `apiKey`), `Content-Type` and body.
     ///
     /// The path comes from [`Endpoint::path_for`], so an operation built for the session's
-    /// own user (such as [`crate::GetInviteMessages::mine`]) gets [`Session::user_id`].
+    /// own user (such as [`crate::messages::GetInviteMessages::mine`]) gets [`Session::user_id`].
     ///
     /// What [`Endpoint::authentication`] asks for decides the rest: the `auth` cookie must
     /// be there ([`Authentication::SessionCookie`]), or `Authorization: Basic …` is added

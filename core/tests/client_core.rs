@@ -4,12 +4,15 @@
 use std::time::{Duration, Instant};
 
 use http::Response;
-use vrchat_invite_core::{
-    ApiErrorKind, AuthCookie, ClientCore, ClientError, ClientOptions, CooldownBook, Credentials,
-    Error, GetInviteMessages, InputError, InviteMessageType, LoginStep, Logout, MessageText,
-    Politeness, Refusal, ResetInviteMessage, Session, Slot, Throttle, TwoFactorCode,
-    TwoFactorCookie, TwoFactorMethod, UpdateInviteMessage, UserAgent, UserId,
+use vrchat_invite_core::auth::{
+    AuthCookie, Credentials, LoginStep, Logout, TwoFactorCode, TwoFactorCookie, TwoFactorMethod,
 };
+use vrchat_invite_core::messages::{
+    GetInviteMessages, InviteMessageType, MessageText, ResetInviteMessage, UpdateInviteMessage,
+};
+use vrchat_invite_core::polite::{CooldownBook, Politeness, Refusal, Throttle};
+use vrchat_invite_core::transport::{ClientCore, ClientOptions};
+use vrchat_invite_core::{ApiErrorKind, Error, InputError, Session, Slot, UserAgent, UserId};
 
 fn session() -> Session {
     Session::new(UserAgent::new("CoreTest/1.0 test@example.com").expect("agent"))
@@ -48,11 +51,9 @@ fn booked() -> ClientCore {
     )
 }
 
-fn cooldown_left(result: Result<impl Sized, ClientError>) -> Option<u32> {
+fn cooldown_left(result: Result<impl Sized, Error>) -> Option<u32> {
     match result {
-        Err(ClientError::Core(Error::Refused(Refusal::Cooldown { minutes_left, .. }))) => {
-            Some(minutes_left)
-        }
+        Err(Error::Refused(Refusal::Cooldown { minutes_left, .. })) => Some(minutes_left),
         _ => None,
     }
 }
@@ -105,10 +106,7 @@ fn bad_input_is_refused_before_politeness_counts_it() {
     let now = Instant::now();
     let mine = GetInviteMessages::mine(InviteMessageType::Message);
     let refused = core.prepare(&mine, now).expect_err("no user ID");
-    assert!(matches!(
-        refused,
-        ClientError::Core(Error::Input(InputError::MissingUserId))
-    ));
+    assert!(matches!(refused, Error::Input(InputError::MissingUserId)));
     core.update_session(|session| session.set_user_id(Some(UserId::new("usr_me").expect("id"))));
     let (outgoing, _) = core.prepare(&mine, now).expect("prepared");
     assert_eq!(
@@ -119,11 +117,11 @@ fn bad_input_is_refused_before_politeness_counts_it() {
 }
 
 /// A reply, or the exchange's failure.
-type Outcome = Result<Response<Vec<u8>>, ClientError>;
+type Outcome = Result<Response<Vec<u8>>, Error>;
 
 #[test]
 fn logout_forgets_the_auth_cookie_whatever_the_reply() {
-    let lost = || ClientError::Disconnected {
+    let lost = || Error::Disconnected {
         source: Box::new(std::io::Error::from(std::io::ErrorKind::ConnectionReset)),
     };
     let cases: [(&str, Outcome, bool); 4] = [
@@ -197,7 +195,8 @@ fn proxies_come_from_the_environment_unless_chosen() {
     let api: http::Uri = "https://api.vrchat.cloud/api/1".parse().expect("uri");
     let proxy = from_env.proxy_rules().select(&api).expect("proxied");
     assert_eq!(proxy.authority(), "proxy.example:3128");
-    let chosen = ClientOptions::default().with_proxy_rules(vrchat_invite_core::ProxyRules::none());
+    let chosen =
+        ClientOptions::default().with_proxy_rules(vrchat_invite_core::proxy::ProxyRules::none());
     let direct = ClientCore::new(session(), chosen, 0, env);
     assert!(direct.proxy_rules().select(&api).is_none());
 }
@@ -289,7 +288,7 @@ fn giving_up_reports_the_last_wrong_code_or_a_cancel() {
     let _ = login.next_step().expect("step");
     let cancelled = login.answer(None).expect_err("gave up");
     assert!(
-        matches!(cancelled, ClientError::TwoFactorCancelled),
+        matches!(cancelled, Error::TwoFactorCancelled),
         "{cancelled:?}"
     );
 
@@ -307,7 +306,7 @@ fn giving_up_reports_the_last_wrong_code_or_a_cancel() {
     let _ = login.next_step().expect("step");
     let refused = login.answer(None).expect_err("gave up");
     assert_eq!(
-        refused.core().and_then(Error::api_kind),
+        refused.api_kind(),
         Some(&ApiErrorKind::InvalidTwoFactorCode)
     );
 }
@@ -321,8 +320,5 @@ fn a_wrong_password_ends_the_login() {
     let refused = login
         .receive(Ok(reply(401, &[], body)))
         .expect_err("refused");
-    assert_eq!(
-        refused.core().and_then(Error::api_kind),
-        Some(&ApiErrorKind::InvalidCredentials)
-    );
+    assert_eq!(refused.api_kind(), Some(&ApiErrorKind::InvalidCredentials));
 }

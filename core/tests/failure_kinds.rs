@@ -6,7 +6,7 @@ use std::fmt;
 use std::io;
 
 use proptest::prelude::*;
-use vrchat_invite_core::FailureKind;
+use vrchat_invite_core::transport::FailureKind;
 
 /// One link of a made-up chain: a kind only the "transport" knows, or an I/O error of some
 /// kind wrapping the rest of the chain.

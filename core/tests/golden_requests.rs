@@ -10,12 +10,21 @@ use http::{Method, Request};
 mod operations;
 
 use operations::{LOGIN_OPERATIONS, OPERATION_COUNT, Values, Visitor, visit_every_operation};
+use vrchat_invite_core::auth::{AuthCookie, TwoFactorCookie};
+use vrchat_invite_core::error::ImageProblem;
+use vrchat_invite_core::inbox::{
+    ClearNotifications, GetNotification, HideNotification, ListNotifications, MarkNotificationSeen,
+    NotificationsAfter, PageSize,
+};
+use vrchat_invite_core::invite::{InviteMyselfTo, InviteUser, Png, RequestInvite, RespondInvite};
+use vrchat_invite_core::messages::{
+    GetInviteMessage, GetInviteMessages, InviteMessageType, MessageText, ResetInviteMessage,
+    UpdateInviteMessage,
+};
+use vrchat_invite_core::models::Timestamp;
 use vrchat_invite_core::{
-    AuthCookie, BaseUrl, ClearNotifications, Endpoint, Error, GetInviteMessage, GetInviteMessages,
-    GetNotification, HideNotification, ImageProblem, InputError, InviteMessageType, InviteMyselfTo,
-    InviteUser, ListNotifications, Location, MarkNotificationSeen, MessageText, NotificationId,
-    NotificationsAfter, PageSize, Png, RequestInvite, ResetInviteMessage, RespondInvite, Session,
-    Slot, Timestamp, TwoFactorCookie, UpdateInviteMessage, UserAgent, UserId,
+    BaseUrl, Endpoint, Error, InputError, Location, NotificationId, Session, Slot, UserAgent,
+    UserId,
 };
 
 const USER_AGENT: &str = "GoldenTest/1.0 tests@example.com";

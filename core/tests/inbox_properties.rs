@@ -5,11 +5,13 @@ use percent_encoding::percent_decode_str;
 use proptest::collection::vec;
 use proptest::prelude::*;
 use serde_json::json;
-use vrchat_invite_core::{
-    ApiErrorKind, AuthCookie, Endpoint, Error, GetNotification, HideNotification, ItemList,
-    ListNotifications, MarkNotificationSeen, Notification, NotificationId, NotificationPager,
-    NotificationsAfter, PageSize, Session, Timestamp, UserAgent,
+use vrchat_invite_core::auth::AuthCookie;
+use vrchat_invite_core::inbox::{
+    GetNotification, HideNotification, ListNotifications, MarkNotificationSeen, NotificationPager,
+    NotificationsAfter, PageSize,
 };
+use vrchat_invite_core::models::{ItemList, Notification, Timestamp};
+use vrchat_invite_core::{ApiErrorKind, Endpoint, Error, NotificationId, Session, UserAgent};
 
 fn session() -> Session {
     Session::new(UserAgent::new("PropTest/1.0 tests@example.com").expect("agent"))

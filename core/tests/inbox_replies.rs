@@ -2,12 +2,15 @@
 //! REST shape of DESIGN.md section 9, lists with bad items, and the typed views.
 
 use http::Response;
-use vrchat_invite_core::{
-    ApiErrorKind, ClearNotifications, Endpoint, Error, GetInviteMessages, GetNotification,
-    HideNotification, HideReply, InviteMessageType, ListItem, ListNotifications,
-    MarkNotificationSeen, NotificationDetails, NotificationId, NotificationType, Received,
-    ResetInviteMessage, Slot, UpdateInviteMessage, UserId,
+use vrchat_invite_core::inbox::{
+    ClearNotifications, GetNotification, HideNotification, HideReply, ListNotifications,
+    MarkNotificationSeen, Received,
 };
+use vrchat_invite_core::messages::{
+    GetInviteMessages, InviteMessageType, ResetInviteMessage, UpdateInviteMessage,
+};
+use vrchat_invite_core::models::{ListItem, NotificationDetails, NotificationType};
+use vrchat_invite_core::{ApiErrorKind, Endpoint, Error, NotificationId, Slot, UserId};
 
 fn reply(status: u16, body: &str) -> Response<Vec<u8>> {
     Response::builder()
@@ -162,7 +165,7 @@ fn an_unknown_message_type_keeps_the_other_slots() {
     let user = UserId::new("usr_a").expect("user");
     let kind = InviteMessageType::Message;
     let slot = Slot::new(1).expect("slot");
-    let text = vrchat_invite_core::MessageText::new("x").expect("text");
+    let text = vrchat_invite_core::messages::MessageText::new("x").expect("text");
     let lists = [
         GetInviteMessages::new(user.clone(), kind).parse(&reply(200, body)),
         UpdateInviteMessage::new(user.clone(), kind, slot, text).parse(&reply(200, body)),
@@ -227,7 +230,7 @@ fn an_unknown_notification_is_not_found_whichever_text_says_so() {
                 .parse(&reply(404, body))
                 .err(),
             HideNotification::new(id()).parse(&reply(404, body)).err(),
-            vrchat_invite_core::RespondInvite::new(id(), Slot::new(0).expect("slot"))
+            vrchat_invite_core::invite::RespondInvite::new(id(), Slot::new(0).expect("slot"))
                 .parse(&reply(404, body))
                 .err(),
         ];
@@ -297,7 +300,7 @@ fn marking_hiding_and_clearing_again_is_harmless_so_an_unreadable_reply_may_be_r
         };
         assert!(!decode.took_effect(), "{decode}");
     }
-    let respond = vrchat_invite_core::RespondInvite::new(id(), Slot::new(0).expect("slot"));
+    let respond = vrchat_invite_core::invite::RespondInvite::new(id(), Slot::new(0).expect("slot"));
     let Err(Error::Decode(decode)) = respond.parse(&garbage) else {
         panic!("a decode error");
     };

@@ -5,10 +5,10 @@ use base64::engine::general_purpose::STANDARD;
 use http::{Request, Response};
 use percent_encoding::percent_decode_str;
 use proptest::prelude::*;
-use vrchat_invite_core::{
-    ApiErrorKind, AuthCookie, Credentials, Error, InputError, LoginFlow, LoginStep, Session,
-    TwoFactorCode, TwoFactorCookie, TwoFactorMethod, UserAgent,
+use vrchat_invite_core::auth::{
+    AuthCookie, Credentials, LoginFlow, LoginStep, TwoFactorCode, TwoFactorCookie, TwoFactorMethod,
 };
+use vrchat_invite_core::{ApiErrorKind, Error, InputError, Session, UserAgent};
 
 fn session() -> Session {
     Session::new(UserAgent::new("FlowTest/1.0 test@example.com").expect("agent"))
@@ -369,7 +369,7 @@ fn secrets_never_show_in_debug_display_or_errors() {
     flow.step(&session).expect("step");
     let code = TwoFactorCode::new(code).expect("code");
     let request = session
-        .request(&vrchat_invite_core::VerifyAuthToken)
+        .request(&vrchat_invite_core::auth::VerifyAuthToken)
         .expect("request");
     let texts = [
         format!("{credentials:?}"),
@@ -498,7 +498,8 @@ fn wrong_codes_are_bounded() {
 /// refused: that session still lives (and counts against the account's limit).
 #[test]
 fn a_refused_logout_of_a_half_logged_session_is_reported() {
-    use vrchat_invite_core::{Endpoint, Logout};
+    use vrchat_invite_core::Endpoint;
+    use vrchat_invite_core::auth::Logout;
     let expired = reply(
         401,
         &[],

@@ -3,11 +3,12 @@
 
 use http::Request;
 use proptest::prelude::*;
-use vrchat_invite_core::{
-    AuthCookie, Endpoint, Error, GetInviteMessage, GetInviteMessages, InputError,
-    InviteMessageType, MessageText, ResetInviteMessage, Session, Slot, UpdateInviteMessage,
-    UserAgent, UserId,
+use vrchat_invite_core::auth::AuthCookie;
+use vrchat_invite_core::messages::{
+    GetInviteMessage, GetInviteMessages, InviteMessageType, MessageText, ResetInviteMessage,
+    UpdateInviteMessage,
 };
+use vrchat_invite_core::{Endpoint, Error, InputError, Session, Slot, UserAgent, UserId};
 
 fn session() -> Session {
     Session::new(UserAgent::new("OwnUser/1.0 tests@example.com").expect("user agent"))

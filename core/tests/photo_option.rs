@@ -2,10 +2,9 @@
 //! (`/photo`) and the body (multipart around the same JSON), and nothing else.
 
 use proptest::prelude::*;
-use vrchat_invite_core::{
-    Endpoint, InviteUser, Location, NotificationId, Png, RequestBody, RequestInvite, RespondInvite,
-    Slot, UserId,
-};
+use vrchat_invite_core::invite::{InviteUser, Png, RequestInvite, RespondInvite};
+use vrchat_invite_core::transport::RequestBody;
+use vrchat_invite_core::{Endpoint, Location, NotificationId, Slot, UserId};
 
 fn user() -> UserId {
     UserId::new("usr_b").expect("user")

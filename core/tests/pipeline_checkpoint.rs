@@ -6,10 +6,12 @@ use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
-use vrchat_invite_core::{
-    AuthCookie, Checkpoint, Happened, PipelineEvent, PipelineOptions, Session, Timestamp,
-    UserAgent, Watch, WatchStep,
+use vrchat_invite_core::auth::AuthCookie;
+use vrchat_invite_core::models::Timestamp;
+use vrchat_invite_core::pipeline::{
+    Checkpoint, Happened, PipelineEvent, PipelineOptions, Watch, WatchStep,
 };
+use vrchat_invite_core::{Session, UserAgent};
 
 const START: i64 = 1_700_000_000_000;
 

@@ -3,9 +3,8 @@
 
 use proptest::prelude::*;
 use serde_json::json;
-use vrchat_invite_core::{
-    FrameError, NotificationDetails, NotificationType, PipelineEvent, decode_frame,
-};
+use vrchat_invite_core::models::{NotificationDetails, NotificationType};
+use vrchat_invite_core::pipeline::{FrameError, PipelineEvent, decode_frame};
 
 /// A frame as the server writes it: the content JSON-encoded in a string.
 fn encoded(kind: &str, content: &serde_json::Value) -> String {

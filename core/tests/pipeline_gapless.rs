@@ -4,7 +4,8 @@
 use std::collections::{HashMap, VecDeque};
 
 use proptest::prelude::*;
-use vrchat_invite_core::{CatchUpRequest, Gapless, Notification, PipelineEvent, Timestamp};
+use vrchat_invite_core::models::{Notification, Timestamp};
+use vrchat_invite_core::pipeline::{CatchUpRequest, Gapless, PipelineEvent};
 
 const BASE_MILLIS: i64 = 1_700_000_000_000;
 

@@ -10,9 +10,9 @@ use http::StatusCode;
 use tracing::field::{Field, Visit};
 use tracing::{Event, Subscriber};
 use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
-use vrchat_invite_core::{
-    AuthCookie, ConnectFailure, Happened, PipelineOptions, Session, UserAgent, Watch, WatchStep,
-};
+use vrchat_invite_core::auth::AuthCookie;
+use vrchat_invite_core::pipeline::{ConnectFailure, Happened, PipelineOptions, Watch, WatchStep};
+use vrchat_invite_core::{Session, UserAgent};
 
 const TOKEN: &str = "authcookie_secret_0123";
 

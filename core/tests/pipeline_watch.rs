@@ -4,11 +4,14 @@
 use std::time::{Duration, Instant};
 
 use http::StatusCode;
-use vrchat_invite_core::{
-    AuthCookie, ConnectFailure, ConnectionStatus, DropReason, Happened, PipelineBase,
-    PipelineEvent, PipelineOptions, ReconnectPolicy, Session, Timestamp, UserAgent, UserId,
-    WAIT_HISTORY, Waiting, Watch, WatchEnd, WatchError, WatchStep,
+use vrchat_invite_core::auth::AuthCookie;
+use vrchat_invite_core::models::Timestamp;
+use vrchat_invite_core::pipeline::{
+    ConnectFailure, ConnectionStatus, DropReason, Happened, PipelineBase, PipelineEvent,
+    PipelineOptions, ReconnectPolicy, WAIT_HISTORY, Waiting, Watch, WatchEnd, WatchError,
+    WatchStep,
 };
+use vrchat_invite_core::{Session, UserAgent, UserId};
 
 const SECOND: Duration = Duration::from_secs(1);
 
@@ -533,7 +536,7 @@ fn a_proxy_refusal_is_reported_and_retried() {
     let mut watch = watch(None);
     let now = Instant::now();
     expect_connect(&mut watch, now);
-    let refusal = vrchat_invite_core::TunnelError::Closed;
+    let refusal = vrchat_invite_core::proxy::TunnelError::Closed;
     watch
         .handle(Happened::ConnectFailed(ConnectFailure::Proxy(refusal)), now)
         .expect("fits");

@@ -6,10 +6,12 @@ use std::future::{Future, ready};
 use std::time::{Duration, Instant};
 
 use http::StatusCode;
-use vrchat_invite_core::{
-    AuthCookie, ConnectFailure, Handshake, Happened, PipelineEvent, PipelineOptions,
-    ReconnectPolicy, Session, UserAgent, Watch, WatchError, WatchIo,
+use vrchat_invite_core::auth::AuthCookie;
+use vrchat_invite_core::pipeline::{
+    ConnectFailure, Handshake, Happened, PipelineEvent, PipelineOptions, ReconnectPolicy, Watch,
+    WatchError, WatchIo,
 };
+use vrchat_invite_core::{Session, UserAgent};
 
 /// A transport that answers from a script and records what it was asked.
 struct Scripted {

@@ -5,10 +5,12 @@ use std::time::{Duration, Instant};
 
 use http::{HeaderMap, StatusCode};
 use proptest::prelude::*;
-use vrchat_invite_core::{
-    Action, ApiError, CooldownBook, InviteGuard, InviteMessage, InviteMessageType, Location,
-    Politeness, Refusal, ReplySeen, Slot, Throttle, UserId,
+use vrchat_invite_core::messages::InviteMessageType;
+use vrchat_invite_core::models::InviteMessage;
+use vrchat_invite_core::polite::{
+    Action, CooldownBook, InviteGuard, Politeness, Refusal, ReplySeen, Throttle,
 };
+use vrchat_invite_core::{ApiError, Location, Slot, UserId};
 
 #[derive(Debug, Clone)]
 enum BookOp {

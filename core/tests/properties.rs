@@ -14,14 +14,21 @@ use percent_encoding::percent_decode_str;
 use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
 use serde_json::{Value, json};
+use vrchat_invite_core::auth::AuthCookie;
+use vrchat_invite_core::invite::{InviteMyselfTo, InviteUser, Png, RequestInvite, RespondInvite};
+use vrchat_invite_core::messages::{
+    GetInviteMessage, GetInviteMessages, InviteMessageType, MessageText, ResetInviteMessage,
+    UpdateInviteMessage,
+};
+use vrchat_invite_core::models::{
+    InviteDetails, InviteMessage, InviteResponseDetails, ItemList, Notification,
+    NotificationDetails, NotificationType, RequestInviteDetails, RequestInviteResponseDetails,
+    SentNotification, Timestamp,
+};
+use vrchat_invite_core::transport::encode_path_segment;
 use vrchat_invite_core::{
-    ApiError, ApiErrorKind, AuthCookie, Endpoint, Error, GetInviteMessage, GetInviteMessages,
-    InputError, InstanceId, InviteDetails, InviteMessage, InviteMessageId, InviteMessageType,
-    InviteMyselfTo, InviteResponseDetails, InviteUser, ItemList, Location, MessageText,
-    Notification, NotificationDetails, NotificationId, NotificationType, Png, RequestInvite,
-    RequestInviteDetails, RequestInviteResponseDetails, ResetInviteMessage, RespondInvite,
-    SentNotification, Session, Slot, Timestamp, UpdateInviteMessage, UserAgent, UserId, WorldId,
-    encode_path_segment,
+    ApiError, ApiErrorKind, Endpoint, Error, InputError, InstanceId, InviteMessageId, Location,
+    NotificationId, Session, Slot, UserAgent, UserId, WorldId,
 };
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x00IEND\xaeB`\x82";

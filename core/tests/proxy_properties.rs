@@ -3,7 +3,7 @@
 use std::net::Ipv4Addr;
 
 use proptest::prelude::*;
-use vrchat_invite_core::{NoProxy, ProxyRules, ProxyServer};
+use vrchat_invite_core::proxy::{NoProxy, ProxyRules, ProxyServer};
 
 /// A DNS label that starts with a letter, so no generated name reads as an IP address
 /// (`0.1.0.0` is an address, and address entries are matched as networks, not domains).

@@ -9,13 +9,20 @@ use std::fmt::Debug;
 
 use http::{Response, StatusCode};
 use serde_json::json;
+use vrchat_invite_core::error::REQUEST_ID_HEADER;
+use vrchat_invite_core::invite::{InviteMyselfTo, InviteUser, Png, RequestInvite, RespondInvite};
+use vrchat_invite_core::messages::{
+    GetInviteMessage, GetInviteMessages, InviteMessageType, MessageText, ResetInviteMessage,
+    UpdateInviteMessage,
+};
+use vrchat_invite_core::models::{
+    InviteDetails, InviteMessage, InviteResponseDetails, Notification, NotificationDetails,
+    NotificationType, RequestInviteDetails, RequestInviteResponseDetails, SentNotification,
+    Timestamp,
+};
 use vrchat_invite_core::{
-    ApiError, ApiErrorKind, Endpoint, Error, GetInviteMessage, GetInviteMessages, InviteDetails,
-    InviteMessage, InviteMessageId, InviteMessageType, InviteMyselfTo, InviteResponseDetails,
-    InviteUser, Location, MessageText, Notification, NotificationDetails, NotificationId,
-    NotificationType, Png, REQUEST_ID_HEADER, RequestInvite, RequestInviteDetails,
-    RequestInviteResponseDetails, ResetInviteMessage, RespondInvite, SentNotification, Slot,
-    Timestamp, UpdateInviteMessage, UserId,
+    ApiError, ApiErrorKind, Endpoint, Error, InviteMessageId, Location, NotificationId, Slot,
+    UserId,
 };
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x00IEND\xaeB`\x82";

@@ -2,11 +2,13 @@
 //! an invite, request, response or edit is never sent twice by mistake.
 
 use http::Response;
-use vrchat_invite_core::{
-    Endpoint, Error, GetCurrentUser, GetInviteMessage, GetInviteMessages, InviteMessageType,
-    InviteMyselfTo, InviteUser, Location, MessageText, NotificationId, Png, RequestInvite,
-    ResetInviteMessage, RespondInvite, Slot, UpdateInviteMessage, UserId, VerifyAuthToken,
+use vrchat_invite_core::auth::{GetCurrentUser, VerifyAuthToken};
+use vrchat_invite_core::invite::{InviteMyselfTo, InviteUser, Png, RequestInvite, RespondInvite};
+use vrchat_invite_core::messages::{
+    GetInviteMessage, GetInviteMessages, InviteMessageType, MessageText, ResetInviteMessage,
+    UpdateInviteMessage,
 };
+use vrchat_invite_core::{Endpoint, Error, Location, NotificationId, Slot, UserId};
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x00IEND\xaeB`\x82";
 

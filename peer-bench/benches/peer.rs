@@ -21,9 +21,12 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group};
 use http::{Response, StatusCode};
-use vrchat_invite_core::{
-    AuthCookie, Endpoint, GetInviteMessage, GetInviteMessages, GetNotification, InviteMessageType,
-    InviteUser, MessageText, NotificationId, Session, Slot, UpdateInviteMessage, UserAgent, UserId,
+use vrchat_invite_core::{Endpoint, NotificationId, Session, Slot, UserAgent, UserId};
+use vrchat_invite_core::auth::AuthCookie;
+use vrchat_invite_core::inbox::GetNotification;
+use vrchat_invite_core::invite::InviteUser;
+use vrchat_invite_core::messages::{
+    GetInviteMessage, GetInviteMessages, InviteMessageType, MessageText, UpdateInviteMessage,
 };
 use vrchat_invite_peer_bench::{
     COOLDOWN, INVITE_NOTIFICATION, LOCATION, SENT_NOTIFICATION, USER, USER_AGENT, message,

@@ -9,9 +9,9 @@
 //! # Testing your own app
 //!
 //! ```
-//! use vrchat_invite_core::{
-//!     BaseUrl, Endpoint, InviteUser, NotificationType, Session, Slot, UserAgent,
-//! };
+//! use vrchat_invite_core::{BaseUrl, Endpoint, Session, Slot, UserAgent};
+//! use vrchat_invite_core::invite::InviteUser;
+//! use vrchat_invite_core::models::NotificationType;
 //! use vrchat_invite_sim::{Simulator, UserSpec};
 //!
 //! // 1. Start a simulator and set the scene.

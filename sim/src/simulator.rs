@@ -9,7 +9,9 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use tokio::sync::oneshot;
-use vrchat_invite_core::{AuthCookie, Notification, NotificationId, Timestamp, UserId};
+use vrchat_invite_core::auth::AuthCookie;
+use vrchat_invite_core::models::{Notification, Timestamp};
+use vrchat_invite_core::{NotificationId, UserId};
 
 use crate::server::client;
 use crate::server::listen::{Shared, lock, serve};

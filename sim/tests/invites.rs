@@ -5,11 +5,10 @@ mod common;
 use common::*;
 use http::{Method, Request, StatusCode};
 use serde_json::Value;
-use vrchat_invite_core::{
-    ApiErrorKind, Endpoint, InviteMessageType, InviteMyselfTo, InviteUser, Location, MessageText,
-    NotificationDetails, NotificationId, NotificationType, RequestInvite, RespondInvite, Slot,
-    UpdateInviteMessage, UserId,
-};
+use vrchat_invite_core::invite::{InviteMyselfTo, InviteUser, RequestInvite, RespondInvite};
+use vrchat_invite_core::messages::{InviteMessageType, MessageText, UpdateInviteMessage};
+use vrchat_invite_core::models::{NotificationDetails, NotificationType};
+use vrchat_invite_core::{ApiErrorKind, Endpoint, Location, NotificationId, Slot, UserId};
 use vrchat_invite_sim::UserSpec;
 
 const LOCATION: &str = "wrld_4432ea9b-729c-46e3-8eaf-846aa0a37fdd:12345~region(eu)~nonce(abc)";

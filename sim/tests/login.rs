@@ -4,10 +4,11 @@ mod common;
 
 use common::*;
 use http::{Method, StatusCode};
-use vrchat_invite_core::{
-    ApiErrorKind, Endpoint, GetCurrentUser, GetInviteMessages, InviteMessageType, LoginReply,
-    Logout, TwoFactorMethod, VerifyAuthToken,
+use vrchat_invite_core::auth::{
+    GetCurrentUser, LoginReply, Logout, TwoFactorMethod, VerifyAuthToken,
 };
+use vrchat_invite_core::messages::{GetInviteMessages, InviteMessageType};
+use vrchat_invite_core::{ApiErrorKind, Endpoint};
 use vrchat_invite_sim::{Simulator, UserSpec};
 
 fn messages_path(user: &vrchat_invite_core::UserId) -> String {
@@ -390,7 +391,7 @@ fn the_session_limit_refuses_one_login_too_many() {
     assert_eq!(third.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(set_cookies(&third).is_empty());
     let login = GetCurrentUser::with_credentials(
-        vrchat_invite_core::Credentials::new("alice", "alice-pw").expect("credentials"),
+        vrchat_invite_core::auth::Credentials::new("alice", "alice-pw").expect("credentials"),
     );
     assert_eq!(
         login.parse(&third).expect_err("refused").api_kind(),

@@ -6,10 +6,11 @@ use std::time::Duration;
 
 use common::*;
 use http::{Method, StatusCode};
-use vrchat_invite_core::{
-    ApiErrorKind, GetInviteMessage, GetInviteMessages, InviteMessageType, MessageText,
-    ResetInviteMessage, Slot, UpdateInviteMessage, UserId, fold_punctuation,
+use vrchat_invite_core::messages::{
+    GetInviteMessage, GetInviteMessages, InviteMessageType, MessageText, ResetInviteMessage,
+    UpdateInviteMessage, fold_punctuation,
 };
+use vrchat_invite_core::{ApiErrorKind, Slot, UserId};
 
 fn slot(n: u8) -> Slot {
     Slot::new(n).expect("slot")

@@ -8,10 +8,9 @@ use std::time::Duration;
 use common::*;
 use http::{Method, Response, StatusCode};
 use serde_json::{Value, json};
-use vrchat_invite_core::{
-    ApiErrorKind, InviteMyselfTo, InviteUser, Location, Notification, NotificationDetails,
-    NotificationId, NotificationType, RequestInvite, RespondInvite, Slot, UserId,
-};
+use vrchat_invite_core::invite::{InviteMyselfTo, InviteUser, RequestInvite, RespondInvite};
+use vrchat_invite_core::models::{Notification, NotificationDetails, NotificationType};
+use vrchat_invite_core::{ApiErrorKind, Location, NotificationId, Slot, UserId};
 use vrchat_invite_sim::{SimUser, Simulator, UserSpec};
 
 const LOCATION: &str = "wrld_4432ea9b-729c-46e3-8eaf-846aa0a37fdd:12345~region(eu)";
@@ -189,7 +188,7 @@ fn the_inbox_lists_what_the_caller_received_newest_first_in_the_rest_shape() {
     let dates: Vec<i64> = listed
         .iter()
         .map(|item| {
-            vrchat_invite_core::Timestamp::new(item["created_at"].as_str().expect("date"))
+            vrchat_invite_core::models::Timestamp::new(item["created_at"].as_str().expect("date"))
                 .unix_millis()
                 .expect("a timestamp")
         })

@@ -9,7 +9,8 @@ use std::fmt::Debug;
 mod operations;
 
 use operations::{OPERATION_COUNT, Values, Visitor, visit_every_operation};
-use vrchat_invite_core::{AuthCookie, BaseUrl, Endpoint, Session, UserAgent};
+use vrchat_invite_core::auth::AuthCookie;
+use vrchat_invite_core::{BaseUrl, Endpoint, Session, UserAgent};
 use vrchat_invite_sim::Simulator;
 
 /// Sends each operation and reads the name the simulator's log files it under.

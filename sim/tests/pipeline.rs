@@ -8,11 +8,11 @@ use std::time::Duration;
 
 use common::*;
 use http::StatusCode;
-use vrchat_invite_core::{
-    ClearNotifications, HideNotification, InviteUser, Location, MarkNotificationSeen,
-    NotificationType, PipelineBase, PipelineConnect, PipelineEvent, RespondInvite, Session, Slot,
-    UserId, decode_frame,
-};
+use vrchat_invite_core::inbox::{ClearNotifications, HideNotification, MarkNotificationSeen};
+use vrchat_invite_core::invite::{InviteUser, RespondInvite};
+use vrchat_invite_core::models::NotificationType;
+use vrchat_invite_core::pipeline::{PipelineBase, PipelineConnect, PipelineEvent, decode_frame};
+use vrchat_invite_core::{Location, Session, Slot, UserId};
 use vrchat_invite_sim::Simulator;
 
 type Socket = tungstenite::WebSocket<TcpStream>;
@@ -181,7 +181,7 @@ fn unknown_refused_and_anonymous_clients_are_turned_away() {
         other => panic!("expected an HTTP refusal, got {:?}", other.map(|_| ())),
     };
     let stranger = anonymous(&sim).with_auth_cookie(
-        vrchat_invite_core::AuthCookie::new("authcookie_unknown").expect("token"),
+        vrchat_invite_core::auth::AuthCookie::new("authcookie_unknown").expect("token"),
     );
     assert_eq!(status(open(&sim, &stranger)), StatusCode::UNAUTHORIZED);
 

@@ -9,9 +9,10 @@ use std::time::Duration;
 
 use common::*;
 use http::{Method, Request, StatusCode};
-use vrchat_invite_core::{
-    ApiErrorKind, GetInviteMessages, InviteMessageType, InviteUser, NotificationType, UserId,
-};
+use vrchat_invite_core::invite::InviteUser;
+use vrchat_invite_core::messages::{GetInviteMessages, InviteMessageType};
+use vrchat_invite_core::models::NotificationType;
+use vrchat_invite_core::{ApiErrorKind, UserId};
 use vrchat_invite_sim::{Simulator, UserSpec, demo};
 
 fn request_without_agent(sim: &Simulator, agent: Option<&str>) -> http::Response<Vec<u8>> {
@@ -134,7 +135,7 @@ fn every_reply_has_a_distinct_request_id_and_a_json_type() {
         &format!("/message/{}/message", alice.id),
     ] {
         let reply = raw(&sim, Method::GET, path, None, b"");
-        let id = reply.headers()[vrchat_invite_core::REQUEST_ID_HEADER]
+        let id = reply.headers()[vrchat_invite_core::error::REQUEST_ID_HEADER]
             .to_str()
             .expect("ascii")
             .to_owned();
@@ -152,7 +153,7 @@ fn every_reply_has_a_distinct_request_id_and_a_json_type() {
     assert!(
         refused
             .headers()
-            .contains_key(vrchat_invite_core::REQUEST_ID_HEADER)
+            .contains_key(vrchat_invite_core::error::REQUEST_ID_HEADER)
     );
     // The core keeps it in its errors.
     let error = vrchat_invite_core::ApiError::from_parts(
@@ -416,7 +417,12 @@ fn the_demo_has_two_friends_and_alice_uses_totp() {
         &mut session,
         vrchat_invite_sim::DEMO_ALICE_USERNAME,
         vrchat_invite_sim::DEMO_ALICE_PASSWORD,
-        |_| (vrchat_invite_core::TwoFactorMethod::Totp, code.clone()),
+        |_| {
+            (
+                vrchat_invite_core::auth::TwoFactorMethod::Totp,
+                code.clone(),
+            )
+        },
     )
     .expect("alice logs in");
     assert_eq!(user.display_name, "Alice");

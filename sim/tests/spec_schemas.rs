@@ -9,12 +9,15 @@ use std::collections::BTreeSet;
 
 use http::{Method, Request, Response};
 use serde_json::{Value, json};
-use vrchat_invite_core::{
-    ClearNotifications, Endpoint, GetInviteMessage, GetInviteMessages, GetNotification,
-    HideNotification, InviteMessageType, InviteMyselfTo, InviteUser, ListNotifications,
-    MarkNotificationSeen, MessageText, NotificationId, RequestInvite, ResetInviteMessage,
-    RespondInvite, Session, Slot, UpdateInviteMessage,
+use vrchat_invite_core::inbox::{
+    ClearNotifications, GetNotification, HideNotification, ListNotifications, MarkNotificationSeen,
 };
+use vrchat_invite_core::invite::{InviteMyselfTo, InviteUser, RequestInvite, RespondInvite};
+use vrchat_invite_core::messages::{
+    GetInviteMessage, GetInviteMessages, InviteMessageType, MessageText, ResetInviteMessage,
+    UpdateInviteMessage,
+};
+use vrchat_invite_core::{Endpoint, NotificationId, Session, Slot};
 use vrchat_invite_sim::{Simulator, UserSpec};
 
 use common::{AGENT, basic, png, session_as};
@@ -408,7 +411,7 @@ fn the_current_user_has_every_field_the_spec_requires() {
     let reply = sim
         .send(
             &session
-                .request(&vrchat_invite_core::GetCurrentUser::with_session())
+                .request(&vrchat_invite_core::auth::GetCurrentUser::with_session())
                 .expect("a request"),
         )
         .expect("an answer");

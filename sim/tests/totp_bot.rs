@@ -6,7 +6,7 @@ mod common;
 use std::time::Duration;
 
 use common::*;
-use vrchat_invite_core::TwoFactorMethod;
+use vrchat_invite_core::auth::TwoFactorMethod;
 use vrchat_invite_sim::{Simulator, UserSpec};
 
 /// Decodes RFC 4648 base32 (no padding), as a bot reads a stored secret.

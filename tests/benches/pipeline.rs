@@ -21,10 +21,12 @@ use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
 use serde_json::json;
-use vrchat_invite_core::{
-    Endpoint, InviteUser, PipelineBase, PipelineConnect, PipelineEvent, PipelineOptions, Session,
-    Timestamp, WatchPlan,
+use vrchat_invite_core::invite::InviteUser;
+use vrchat_invite_core::models::Timestamp;
+use vrchat_invite_core::pipeline::{
+    PipelineBase, PipelineConnect, PipelineEvent, PipelineOptions, WatchPlan,
 };
+use vrchat_invite_core::{Endpoint, Session};
 use vrchat_invite_tests::{World, location};
 
 /// Watchers in the fan-out.

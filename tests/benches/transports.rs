@@ -30,7 +30,8 @@ use http_body_util::{BodyExt, Full};
 use hyper_util::client::legacy::Client as RawHyper;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
-use vrchat_invite_core::{GetInviteMessages, InviteMessage, InviteMessageType};
+use vrchat_invite_core::messages::{GetInviteMessages, InviteMessageType};
+use vrchat_invite_core::models::InviteMessage;
 use vrchat_invite_tests::World;
 
 /// Requests per iteration of the concurrent benchmarks.
@@ -120,7 +121,7 @@ impl Bench {
         let raw_ureq = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
-            .timeout_global(Some(vrchat_invite_ureq::DEFAULT_TIMEOUT))
+            .timeout_global(Some(vrchat_invite_ureq::transport::DEFAULT_TIMEOUT))
             .build()
             .into();
         let raw_hyper = || {

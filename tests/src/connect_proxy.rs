@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use vrchat_invite_core::ProxyServer;
+use vrchat_invite_core::proxy::ProxyServer;
 
 /// The credentials the proxy wants: `me` / `pa ss` (the space percent-encoded in URLs).
 pub const EXPECTED_AUTH: &str = "Basic bWU6cGEgc3M=";

@@ -3,9 +3,10 @@
 
 use std::time::Duration;
 
-use vrchat_invite_core::{
-    CodePrompt, Credentials, CurrentUser, Endpoint, Session, TwoFactorCode, TwoFactorMethod,
+use vrchat_invite_core::auth::{
+    CodePrompt, Credentials, CurrentUser, TwoFactorCode, TwoFactorMethod,
 };
+use vrchat_invite_core::{Endpoint, Session};
 
 use crate::failure::Failure;
 

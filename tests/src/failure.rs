@@ -57,13 +57,12 @@ impl Failure {
     }
 }
 
-/// Both transports report the core's one [`vrchat_invite_core::ClientError`], so one
+/// Both transports report the core's one [`vrchat_invite_core::Error`], so one
 /// mapping serves both.
-impl From<&vrchat_invite_core::ClientError> for Failure {
-    fn from(error: &vrchat_invite_core::ClientError) -> Self {
-        use vrchat_invite_core::ClientError as E;
+impl From<&vrchat_invite_core::Error> for Failure {
+    fn from(error: &vrchat_invite_core::Error) -> Self {
+        use vrchat_invite_core::Error as E;
         match error {
-            E::Core(core) => Self::from_core(core),
             E::TwoFactorCancelled => Self::TwoFactorCancelled,
             E::Connect { .. } => Self::Connect,
             E::Timeout { .. } => Self::Timeout,
@@ -74,7 +73,7 @@ impl From<&vrchat_invite_core::ClientError> for Failure {
                 status: *status,
                 location: location.clone(),
             },
-            _ => Self::Other,
+            other => Self::from_core(other),
         }
     }
 }

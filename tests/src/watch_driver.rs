@@ -3,10 +3,12 @@
 use std::sync::mpsc;
 use std::time::Duration;
 
-use vrchat_invite_core::{
-    FrameError, PipelineBase, PipelineEvent, PipelineOptions, ProxyRules, Session, Timestamp,
-    TunnelError, WatchPlan,
+use vrchat_invite_core::Session;
+use vrchat_invite_core::models::Timestamp;
+use vrchat_invite_core::pipeline::{
+    FrameError, PipelineBase, PipelineEvent, PipelineOptions, WatchPlan,
 };
+use vrchat_invite_core::proxy::{ProxyRules, TunnelError};
 
 /// How long one step of a watcher may take before the test fails.
 const STEP_BOUND: Duration = Duration::from_secs(30);
@@ -29,10 +31,10 @@ pub enum WatchFailure {
     Other(String),
 }
 
-/// Both watchers report the core's one [`vrchat_invite_core::WatchError`].
-impl From<vrchat_invite_core::WatchError> for WatchFailure {
-    fn from(error: vrchat_invite_core::WatchError) -> Self {
-        use vrchat_invite_core::WatchError as E;
+/// Both watchers report the core's one [`vrchat_invite_core::pipeline::WatchError`].
+impl From<vrchat_invite_core::pipeline::WatchError> for WatchFailure {
+    fn from(error: vrchat_invite_core::pipeline::WatchError) -> Self {
+        use vrchat_invite_core::pipeline::WatchError as E;
         match error {
             E::Refused(_) => Self::Refused,
             E::Frame(frame) => Self::Frame(frame),

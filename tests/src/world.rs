@@ -1,7 +1,8 @@
 //! The simulator set up the same way for every scenario: alice and bob are friends, carol
 //! is nobody's friend.
 
-use vrchat_invite_core::{BaseUrl, Location, Png, Session, UserAgent};
+use vrchat_invite_core::invite::Png;
+use vrchat_invite_core::{BaseUrl, Location, Session, UserAgent};
 use vrchat_invite_sim::{SimUser, Simulator, UserSpec};
 
 use crate::driver::Driver;

@@ -1,10 +1,10 @@
 //! A 2xx reply to an invite that does not decode says the invite was sent, over both
 //! transports, so nobody sends it twice.
 
-use vrchat_invite_core::{
-    AuthCookie, BaseUrl, GetInviteMessages, InviteMessageType, InviteUser, Session, UserAgent,
-    UserId,
-};
+use vrchat_invite_core::auth::AuthCookie;
+use vrchat_invite_core::invite::InviteUser;
+use vrchat_invite_core::messages::{GetInviteMessages, InviteMessageType};
+use vrchat_invite_core::{BaseUrl, Session, UserAgent, UserId};
 use vrchat_invite_tests::{Fault, FaultServer, reply_bytes};
 
 fn session(server: &FaultServer) -> Session {
@@ -41,11 +41,18 @@ fn over_ureq() {
     let server = server();
     let client = vrchat_invite_ureq::Client::new(session(&server)).expect("client");
     let error = client.send(&invite()).expect_err("undecodable");
-    let core = error.core().expect("a core error");
-    assert!(core.took_effect(), "{error}");
+    assert!(
+        matches!(error, vrchat_invite_core::Error::Decode(_)),
+        "{error}"
+    );
+    assert!(error.took_effect(), "{error}");
     assert!(error.to_string().contains("do not resend"), "{error}");
     let error = client.send(&list()).expect_err("undecodable");
-    assert!(!error.core().expect("core").took_effect(), "{error}");
+    assert!(
+        matches!(error, vrchat_invite_core::Error::Decode(_)),
+        "{error}"
+    );
+    assert!(!error.took_effect(), "{error}");
 }
 
 #[test]
@@ -61,12 +68,19 @@ fn over_hyper() {
         .block_on(async { tokio::time::timeout(bound, client.send(&invite())).await })
         .expect("within the bound")
         .expect_err("undecodable");
-    let core = error.core().expect("a core error");
-    assert!(core.took_effect(), "{error}");
+    assert!(
+        matches!(error, vrchat_invite_core::Error::Decode(_)),
+        "{error}"
+    );
+    assert!(error.took_effect(), "{error}");
     assert!(error.to_string().contains("do not resend"), "{error}");
     let error = runtime
         .block_on(async { tokio::time::timeout(bound, client.send(&list())).await })
         .expect("within the bound")
         .expect_err("undecodable");
-    assert!(!error.core().expect("core").took_effect(), "{error}");
+    assert!(
+        matches!(error, vrchat_invite_core::Error::Decode(_)),
+        "{error}"
+    );
+    assert!(!error.took_effect(), "{error}");
 }

@@ -5,7 +5,8 @@ use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 use peak_alloc::PeakAlloc;
-use vrchat_invite_core::{AuthCookie, BaseUrl, Session, UserAgent};
+use vrchat_invite_core::auth::AuthCookie;
+use vrchat_invite_core::{BaseUrl, Session, UserAgent};
 use vrchat_invite_tests::{Fault, FaultServer};
 
 /// Counts live heap bytes and the highest count since the last reset.

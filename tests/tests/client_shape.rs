@@ -3,9 +3,9 @@
 
 use std::thread;
 
-use vrchat_invite_core::{
-    BaseUrl, ClientError, Credentials, GetInviteMessages, InviteMessageType, Session, UserAgent,
-};
+use vrchat_invite_core::auth::Credentials;
+use vrchat_invite_core::messages::{GetInviteMessages, InviteMessageType};
+use vrchat_invite_core::{BaseUrl, Error, InputError, Session, UserAgent};
 use vrchat_invite_sim::{SimUser, Simulator, UserSpec};
 
 fn shared<T: Clone + Send + Sync + 'static>(value: &T) -> T {
@@ -28,10 +28,11 @@ fn credentials(user: &SimUser) -> Option<Credentials> {
 }
 
 /// The same type, so one `match` serves both transports.
-fn kind(error: &ClientError) -> &'static str {
+fn kind(error: &Error) -> &'static str {
     match error {
-        ClientError::Core(_) => "core",
-        ClientError::Connect { .. } => "connect",
+        Error::Input(InputError::NotLoggedIn) => "not logged in",
+        Error::Api(_) => "api",
+        Error::Connect { .. } => "connect",
         _ => "other",
     }
 }
@@ -56,7 +57,7 @@ fn a_ureq_clone_logs_in_on_another_thread_for_every_clone() {
         .expect("logged out");
     assert!(client.session().auth_cookie().is_none());
     let error: vrchat_invite_ureq::Error = client.send(&list).expect_err("logged out");
-    assert_eq!(kind(&error), "core");
+    assert_eq!(kind(&error), "not logged in");
 }
 
 #[test]
@@ -86,6 +87,6 @@ fn a_hyper_clone_logs_in_on_another_task_for_every_clone() {
             .expect("logged out");
         assert!(client.session().auth_cookie().is_none());
         let error: vrchat_invite_hyper::Error = client.send(&list).await.expect_err("logged out");
-        assert_eq!(kind(&error), "core");
+        assert_eq!(kind(&error), "not logged in");
     });
 }

@@ -4,10 +4,9 @@
 use std::time::{Duration, Instant};
 
 use http::StatusCode;
-use vrchat_invite_core::{
-    ApiErrorKind, AuthCookie, BaseUrl, GetInviteMessages, InviteMessageType, Session, UserAgent,
-    UserId,
-};
+use vrchat_invite_core::auth::AuthCookie;
+use vrchat_invite_core::messages::{GetInviteMessages, InviteMessageType};
+use vrchat_invite_core::{ApiErrorKind, BaseUrl, Session, UserAgent, UserId};
 use vrchat_invite_tests::{Failure, Fault, FaultServer, refused_addr, reply_bytes};
 
 const COOKIE: &str = "authcookie_fault_secret";

@@ -5,12 +5,14 @@
 use std::collections::HashSet;
 
 use http::StatusCode;
-use vrchat_invite_core::{
-    ApiErrorKind, ClearNotifications, Endpoint, GetInviteMessages, GetNotification,
-    HideNotification, InviteMessageType, InviteUser, ListNotifications, MarkNotificationSeen,
-    Notification, NotificationId, NotificationPager, NotificationType, NotificationsAfter,
-    PageSize, Received, RequestInvite, Slot, UserId,
+use vrchat_invite_core::inbox::{
+    ClearNotifications, GetNotification, HideNotification, ListNotifications, MarkNotificationSeen,
+    NotificationPager, NotificationsAfter, PageSize, Received,
 };
+use vrchat_invite_core::invite::{InviteUser, RequestInvite};
+use vrchat_invite_core::messages::{GetInviteMessages, InviteMessageType};
+use vrchat_invite_core::models::{Notification, NotificationType};
+use vrchat_invite_core::{ApiErrorKind, Endpoint, NotificationId, Slot, UserId};
 use vrchat_invite_tests::{
     Driver, Failure, Fault, FaultServer, Hyper, Ureq, World, location, reply_bytes, session_at,
 };
@@ -258,7 +260,7 @@ fn a_bad_item_keeps_the_rest_on_both_transports() {
     let reply = reply_bytes("200 OK", &[("content-type", "application/json")], body);
     let server = FaultServer::start(Fault::KeepAlive(reply)).expect("server");
     let session = session_at(&server.base_url())
-        .with_auth_cookie(vrchat_invite_core::AuthCookie::new("token").expect("token"));
+        .with_auth_cookie(vrchat_invite_core::auth::AuthCookie::new("token").expect("token"));
     let ureq = Ureq::connect(session.clone());
     let hyper = Hyper::connect(session);
     let from_ureq = ureq.send(&ListNotifications::new()).expect("ureq list");

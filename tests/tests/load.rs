@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use vrchat_invite_core::{GetInviteMessages, InviteMessageType};
+use vrchat_invite_core::messages::{GetInviteMessages, InviteMessageType};
 use vrchat_invite_tests::World;
 
 const REQUESTS: usize = 10_000;

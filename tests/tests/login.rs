@@ -3,10 +3,10 @@
 
 use std::time::Duration;
 
-use vrchat_invite_core::{
-    ApiErrorKind, BaseUrl, Credentials, GetInviteMessages, InviteMessageType, InviteUser, Session,
-    TwoFactorCode, TwoFactorCookie, TwoFactorMethod, UserAgent,
-};
+use vrchat_invite_core::auth::{Credentials, TwoFactorCode, TwoFactorCookie, TwoFactorMethod};
+use vrchat_invite_core::invite::InviteUser;
+use vrchat_invite_core::messages::{GetInviteMessages, InviteMessageType};
+use vrchat_invite_core::{ApiErrorKind, BaseUrl, Session, UserAgent};
 use vrchat_invite_sim::{SimUser, Simulator, UserSpec};
 
 const AGENT: &str = "LoginTest/1.0 tests@example.com";

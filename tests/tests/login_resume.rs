@@ -3,10 +3,10 @@
 //! session expired), and the next login verifies a code with the same cookie instead of
 //! opening a second session with the password.
 
-use vrchat_invite_core::{
-    ApiErrorKind, CodePrompt, Credentials, GetInviteMessages, InviteMessageType, InviteUser,
-    Session, TwoFactorCode, TwoFactorMethod,
-};
+use vrchat_invite_core::auth::{CodePrompt, Credentials, TwoFactorCode, TwoFactorMethod};
+use vrchat_invite_core::invite::InviteUser;
+use vrchat_invite_core::messages::{GetInviteMessages, InviteMessageType};
+use vrchat_invite_core::{ApiErrorKind, Session};
 use vrchat_invite_sim::{SimUser, Simulator, UserSpec};
 use vrchat_invite_tests::{Driver, Failure, location, on_both_transports, session_at};
 

@@ -3,10 +3,10 @@
 
 use std::time::Duration;
 
-use vrchat_invite_core::{
-    ApiErrorKind, BaseUrl, CodePrompt, Credentials, LoginFlow, Session, TwoFactorCode,
-    TwoFactorMethod, UserAgent,
+use vrchat_invite_core::auth::{
+    CodePrompt, Credentials, LoginFlow, TwoFactorCode, TwoFactorMethod,
 };
+use vrchat_invite_core::{ApiErrorKind, BaseUrl, Session, UserAgent};
 use vrchat_invite_sim::{SimUser, Simulator, UserSpec};
 
 const AGENT: &str = "LoginRetryTest/1.0 tests@example.com";

@@ -4,12 +4,15 @@
 
 use std::time::Duration;
 
-use vrchat_invite_core::{
-    ApiErrorKind, GetInviteMessage, GetInviteMessages, InviteMessage, InviteMessageType,
-    InviteMyselfTo, InviteUser, ItemList, MessageText, Notification, NotificationDetails,
-    NotificationType, RequestInvite, ResetInviteMessage, RespondInvite, SentNotification, Slot,
+use vrchat_invite_core::invite::{InviteMyselfTo, InviteUser, RequestInvite, RespondInvite};
+use vrchat_invite_core::messages::{
+    GetInviteMessage, GetInviteMessages, InviteMessageType, MessageText, ResetInviteMessage,
     UpdateInviteMessage, fold_punctuation,
 };
+use vrchat_invite_core::models::{
+    InviteMessage, ItemList, Notification, NotificationDetails, NotificationType, SentNotification,
+};
+use vrchat_invite_core::{ApiErrorKind, Slot};
 use vrchat_invite_tests::{Driver, Failure, Hyper, Ureq, World, location, tiny_png};
 
 /// One step's typed result, kept to compare the transports.

@@ -2,9 +2,11 @@
 //! transports against the simulator: they reach the logged-in user's slots, and a session
 //! without a user ID sends nothing.
 
-use vrchat_invite_core::{
-    Credentials, GetInviteMessage, GetInviteMessages, InviteMessageType, MessageText,
-    ResetInviteMessage, Slot, UpdateInviteMessage, fold_punctuation,
+use vrchat_invite_core::Slot;
+use vrchat_invite_core::auth::Credentials;
+use vrchat_invite_core::messages::{
+    GetInviteMessage, GetInviteMessages, InviteMessageType, MessageText, ResetInviteMessage,
+    UpdateInviteMessage, fold_punctuation,
 };
 use vrchat_invite_tests::{Driver, Failure, Hyper, Ureq, World};
 

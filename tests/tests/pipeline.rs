@@ -5,10 +5,10 @@
 use std::time::Duration;
 
 use serde_json::json;
-use vrchat_invite_core::{
-    ClearNotifications, FrameError, HideNotification, InviteUser, MarkNotificationSeen,
-    NotificationId, PipelineEvent, PipelineOptions, ReconnectPolicy, RespondInvite, Slot,
-};
+use vrchat_invite_core::inbox::{ClearNotifications, HideNotification, MarkNotificationSeen};
+use vrchat_invite_core::invite::{InviteUser, RespondInvite};
+use vrchat_invite_core::pipeline::{FrameError, PipelineEvent, PipelineOptions, ReconnectPolicy};
+use vrchat_invite_core::{NotificationId, Slot};
 use vrchat_invite_tests::{Driver, Ureq, WatchDriver, WatchFailure, World, location};
 
 fn policy() -> ReconnectPolicy {

@@ -3,7 +3,9 @@
 
 use std::time::Duration;
 
-use vrchat_invite_core::{Endpoint, InviteUser, PipelineOptions, WatchPlan};
+use vrchat_invite_core::Endpoint;
+use vrchat_invite_core::invite::InviteUser;
+use vrchat_invite_core::pipeline::{PipelineOptions, WatchPlan};
 use vrchat_invite_tests::{World, location};
 
 fn send_invite(world: &World) -> String {

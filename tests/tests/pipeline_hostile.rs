@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use vrchat_invite_core::{
+use vrchat_invite_core::pipeline::{
     ConnectionStatus, DropReason, PipelineEvent, PipelineOptions, ReconnectPolicy,
 };
 use vrchat_invite_tests::{WatchDriver, World};

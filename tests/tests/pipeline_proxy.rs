@@ -6,9 +6,11 @@
 use std::time::Duration;
 
 use http::StatusCode;
-use vrchat_invite_core::{
-    InviteUser, MAX_TUNNEL_REPLY_HEAD, NoProxy, NotificationId, PipelineOptions, ProxyRules,
-    ProxyServer, ReconnectPolicy, TunnelError,
+use vrchat_invite_core::NotificationId;
+use vrchat_invite_core::invite::InviteUser;
+use vrchat_invite_core::pipeline::{PipelineOptions, ReconnectPolicy};
+use vrchat_invite_core::proxy::{
+    MAX_TUNNEL_REPLY_HEAD, NoProxy, ProxyRules, ProxyServer, TunnelError,
 };
 use vrchat_invite_tests::{
     ConnectProxy, Driver, Fault, FaultServer, GOOD_USERINFO, NAMED_HOST, Seen, Ureq, WatchDriver,

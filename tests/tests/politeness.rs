@@ -3,10 +3,10 @@
 
 use std::time::{Duration, Instant};
 
-use vrchat_invite_core::{
-    BaseUrl, CooldownBook, Error as CoreError, InviteGuard, InviteMessageType, InviteUser,
-    MessageText, Politeness, Refusal, Session, Slot, Throttle, UpdateInviteMessage, UserAgent,
-};
+use vrchat_invite_core::invite::InviteUser;
+use vrchat_invite_core::messages::{InviteMessageType, MessageText, UpdateInviteMessage};
+use vrchat_invite_core::polite::{CooldownBook, InviteGuard, Politeness, Refusal, Throttle};
+use vrchat_invite_core::{BaseUrl, Error, Session, Slot, UserAgent};
 use vrchat_invite_sim::{SimUser, Simulator, UserSpec};
 
 struct World {
@@ -55,21 +55,14 @@ fn count(sim: &Simulator, operation: &str) -> u64 {
     sim.operation_counts().get(operation).copied().unwrap_or(0)
 }
 
-fn is_cooldown(error: &CoreError, slot: u8) -> bool {
-    matches!(error, CoreError::Refused(Refusal::Cooldown { slot: refused, minutes_left, .. })
+fn is_cooldown(error: &Error, slot: u8) -> bool {
+    matches!(error, Error::Refused(Refusal::Cooldown { slot: refused, minutes_left, .. })
         if refused.get() == slot && (59..=60).contains(minutes_left))
 }
 
 mod blocking {
     use super::*;
-    use vrchat_invite_ureq::{Client, Error};
-
-    fn core(error: Error) -> CoreError {
-        match error {
-            Error::Core(core) => core,
-            other => panic!("not a core error: {other}"),
-        }
-    }
+    use vrchat_invite_ureq::Client;
 
     #[test]
     fn a_burst_of_edits_sends_one_per_slot() {
@@ -81,11 +74,9 @@ mod blocking {
         for slot in [0, 5, 11] {
             client.send(&edit(&w, slot, 0)).expect("first edit");
             for round in 1..5 {
-                let error = core(
-                    client
-                        .send(&edit(&w, slot, round))
-                        .expect_err("refused locally"),
-                );
+                let error = client
+                    .send(&edit(&w, slot, round))
+                    .expect_err("refused locally");
                 assert!(is_cooldown(&error, slot), "{error:?}");
             }
         }
@@ -101,9 +92,9 @@ mod blocking {
             .expect("client");
         client.send(&invite(&w)).expect("first invite");
         for _ in 0..4 {
-            let error = core(client.send(&invite(&w)).expect_err("duplicate"));
+            let error = client.send(&invite(&w)).expect_err("duplicate");
             assert!(
-                matches!(error, CoreError::Refused(Refusal::DuplicateInvite { .. })),
+                matches!(error, Error::Refused(Refusal::DuplicateInvite { .. })),
                 "{error:?}"
             );
         }
@@ -120,7 +111,7 @@ mod blocking {
             .politeness(Politeness::new().with_throttle(throttle))
             .build()
             .expect("client");
-        let list = vrchat_invite_core::GetInviteMessages::new(
+        let list = vrchat_invite_core::messages::GetInviteMessages::new(
             w.alice.id.clone(),
             InviteMessageType::Message,
         );
@@ -141,14 +132,7 @@ mod blocking {
 
 mod asynchronous {
     use super::*;
-    use vrchat_invite_hyper::{Client, Error};
-
-    fn core(error: Error) -> CoreError {
-        match error {
-            Error::Core(core) => core,
-            other => panic!("not a core error: {other}"),
-        }
-    }
+    use vrchat_invite_hyper::Client;
 
     #[tokio::test]
     async fn a_burst_of_edits_sends_one_per_slot() {
@@ -160,12 +144,10 @@ mod asynchronous {
         for slot in [1, 2] {
             client.send(&edit(&w, slot, 0)).await.expect("first edit");
             for round in 1..5 {
-                let error = core(
-                    client
-                        .send(&edit(&w, slot, round))
-                        .await
-                        .expect_err("refused"),
-                );
+                let error = client
+                    .send(&edit(&w, slot, round))
+                    .await
+                    .expect_err("refused");
                 assert!(is_cooldown(&error, slot), "{error:?}");
             }
         }
@@ -194,8 +176,8 @@ mod asynchronous {
             match result {
                 Ok(_) => sent += 1,
                 Err(error) => assert!(matches!(
-                    core(error),
-                    CoreError::Refused(Refusal::DuplicateInvite { .. })
+                    error,
+                    Error::Refused(Refusal::DuplicateInvite { .. })
                 )),
             }
         }

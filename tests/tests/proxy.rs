@@ -3,9 +3,9 @@
 
 use std::time::Duration;
 
-use vrchat_invite_core::{
-    BaseUrl, GetInviteMessages, InviteMessageType, ProxyRules, Session, UserAgent, UserId,
-};
+use vrchat_invite_core::messages::{GetInviteMessages, InviteMessageType};
+use vrchat_invite_core::proxy::ProxyRules;
+use vrchat_invite_core::{BaseUrl, Session, UserAgent, UserId};
 use vrchat_invite_sim::{DemoAccounts, Simulator};
 use vrchat_invite_tests::{ConnectProxy, NAMED_HOST};
 

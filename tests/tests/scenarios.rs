@@ -5,11 +5,13 @@
 use std::time::Duration;
 
 use http::StatusCode;
-use vrchat_invite_core::{
-    ApiErrorKind, Endpoint, GetInviteMessages, InviteMessageType, InviteUser, MessageText,
-    NotificationDetails, NotificationType, RequestInvite, ResetInviteMessage, RespondInvite, Slot,
-    UpdateInviteMessage, fold_punctuation,
+use vrchat_invite_core::invite::{InviteUser, RequestInvite, RespondInvite};
+use vrchat_invite_core::messages::{
+    GetInviteMessages, InviteMessageType, MessageText, ResetInviteMessage, UpdateInviteMessage,
+    fold_punctuation,
 };
+use vrchat_invite_core::models::{NotificationDetails, NotificationType};
+use vrchat_invite_core::{ApiErrorKind, Endpoint, Slot};
 use vrchat_invite_tests::{Driver, Failure, Hyper, Ureq, World, location};
 
 fn slot(n: u8) -> Slot {

@@ -10,9 +10,9 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
-use vrchat_invite_core::{
-    AuthCookie, BaseUrl, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId,
-};
+use vrchat_invite_core::auth::AuthCookie;
+use vrchat_invite_core::messages::{GetInviteMessages, InviteMessageType};
+use vrchat_invite_core::{BaseUrl, Session, UserAgent, UserId};
 use vrchat_invite_tests::Failure;
 
 /// A TLS server for `localhost` with a freshly made self-signed certificate; it counts

@@ -10,10 +10,11 @@ use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Subscriber};
 use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
 use tracing_subscriber::registry::LookupSpan;
-use vrchat_invite_core::{
-    BaseUrl, Credentials, GetInviteMessages, InviteMessageType, InviteUser, Politeness, Session,
-    TwoFactorCode, TwoFactorMethod, UserAgent,
-};
+use vrchat_invite_core::auth::{Credentials, TwoFactorCode, TwoFactorMethod};
+use vrchat_invite_core::invite::InviteUser;
+use vrchat_invite_core::messages::{GetInviteMessages, InviteMessageType};
+use vrchat_invite_core::polite::Politeness;
+use vrchat_invite_core::{BaseUrl, Session, UserAgent};
 use vrchat_invite_sim::{DemoAccounts, Simulator};
 
 /// What one span or event carried: its name (or message) and every field.

@@ -4,9 +4,9 @@
 use std::time::Duration;
 
 use http::StatusCode;
-use vrchat_invite_core::{
-    ApiErrorKind, AuthCookie, BaseUrl, InviteUser, Png, Session, UserAgent, UserId,
-};
+use vrchat_invite_core::auth::AuthCookie;
+use vrchat_invite_core::invite::{InviteUser, Png};
+use vrchat_invite_core::{ApiErrorKind, BaseUrl, Session, UserAgent, UserId};
 use vrchat_invite_tests::{Failure, Fault, FaultServer, reply_bytes};
 
 /// A photo large enough that it cannot sit in the socket buffers while the server waits.

@@ -14,10 +14,9 @@
 
 use std::error::Error;
 
-use vrchat_invite_core::{
-    BaseUrl, Credentials, Endpoint, GetInviteMessages, InviteMessageType, LoginFlow, LoginStep,
-    Session, UserAgent,
-};
+use vrchat_invite_core::auth::{Credentials, LoginFlow, LoginStep};
+use vrchat_invite_core::messages::{GetInviteMessages, InviteMessageType};
+use vrchat_invite_core::{BaseUrl, Endpoint, Session, UserAgent};
 
 /// Sends one core request with reqwest and hands back the whole reply as an
 /// `http::Response`: status, every header (Set-Cookie included) and the body.

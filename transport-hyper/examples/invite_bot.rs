@@ -8,12 +8,12 @@
 //! ```sh
 //! VRCHAT_USER_AGENT="InviteBot/1.0 me@example.com" \
 //!   VRCHAT_BASE_URL=http://127.0.0.1:PORT/api/1 \
-//!   VRCHAT_PIPELINE_URL=ws://127.0.0.1:PORT/pipeline \
 //!   VRCHAT_USERNAME=bob VRCHAT_PASSWORD=... \
 //!   VRCHAT_LOCATION="wrld_4432ea9b-729c-46e3-8eaf-846aa0a37fdd:12345~region(eu)" \
 //!   cargo run -p vrchat-invite-hyper --example invite_bot
 //! ```
-//! Without the two URLs it talks to VRChat itself. `VRCHAT_2FA_CODE` gives a code when the
+//! Without `VRCHAT_BASE_URL` it talks to VRChat itself (the pipeline is found beside the
+//! API). `VRCHAT_2FA_CODE` gives a code when the
 //! account asks for one. `VRCHAT_STATE_FILE` names the checkpoint file (default
 //! `invite-bot-state.json`); each account needs its own, and one bot per account should run.
 //! Politeness is on: requests are spaced, and a friend who asks twice within five minutes
@@ -25,10 +25,14 @@ use std::error::Error;
 use std::path::PathBuf;
 
 use futures_util::StreamExt;
+use vrchat_invite_hyper::auth::{Credentials, TwoFactorCode, TwoFactorMethod};
+use vrchat_invite_hyper::inbox::MarkNotificationSeen;
+use vrchat_invite_hyper::invite::InviteUser;
+use vrchat_invite_hyper::models::NotificationType;
+use vrchat_invite_hyper::pipeline::{PipelineEvent, WatchError, WatchState};
+use vrchat_invite_hyper::polite::Politeness;
 use vrchat_invite_hyper::{
-    BaseUrl, Client, Credentials, InviteUser, Location, MarkNotificationSeen, NotificationType,
-    PipelineBase, PipelineEvent, PipelineOptions, Politeness, Session, TwoFactorCode,
-    TwoFactorMethod, UserAgent, WatchError, WatchPlan, WatchState, Watcher,
+    BaseUrl, Client, Location, PipelineOptions, Session, UserAgent, WatchPlan, Watcher,
 };
 
 #[tokio::main]
@@ -61,14 +65,11 @@ async fn main() -> Result<(), Box<dyn Error>> {
         env::var("VRCHAT_STATE_FILE").unwrap_or_else(|_| "invite-bot-state.json".to_owned()),
     );
     let api = client.session().base_url().clone();
-    let mut plan = WatchPlan::new(PipelineOptions::default());
-    if let Some(checkpoint) = WatchState::load(&state, &me.id, &api)? {
+    let saved = WatchState::load(&state, &me.id, &api)?;
+    if saved.is_some() {
         println!("resuming from {}", state.display());
-        plan = plan.resume_from(checkpoint);
     }
-    if let Ok(url) = env::var("VRCHAT_PIPELINE_URL") {
-        plan = plan.with_base(PipelineBase::new(url)?);
-    }
+    let plan = WatchPlan::new(PipelineOptions::default()).resume_from(saved);
     let watcher = Watcher::new(client.clone(), plan)?;
     // The progress handle works beside the stream that owns the watcher.
     let progress = watcher.watch().progress();
@@ -102,7 +103,11 @@ async fn main() -> Result<(), Box<dyn Error>> {
 /// Invites the sender of `request`, then marks the request seen so no restart, and no
 /// other copy catching up, answers it again. Nothing is retried: an invite is not
 /// idempotent.
-async fn answer(client: &Client, request: &vrchat_invite_hyper::Notification, location: &Location) {
+async fn answer(
+    client: &Client,
+    request: &vrchat_invite_hyper::models::Notification,
+    location: &Location,
+) {
     let sender = &request.sender_user_id;
     let invite = InviteUser::new(sender.clone(), location.clone());
     match client.send(&invite).await {

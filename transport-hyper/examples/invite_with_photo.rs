@@ -15,10 +15,10 @@
 use std::error::Error;
 use std::io::BufRead;
 
-use vrchat_invite_hyper::{
-    BaseUrl, Client, Credentials, InviteUser, Location, Png, SentNotification, Session,
-    TwoFactorCode, TwoFactorMethod, UserAgent, UserId,
-};
+use vrchat_invite_hyper::auth::{Credentials, TwoFactorCode, TwoFactorMethod};
+use vrchat_invite_hyper::invite::{InviteUser, Png};
+use vrchat_invite_hyper::models::SentNotification;
+use vrchat_invite_hyper::{BaseUrl, Client, Location, Session, UserAgent, UserId};
 
 /// Logs in and sends `to` an invite to `location` with `photo` attached.
 pub async fn invite_with_photo(
@@ -81,7 +81,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
 
 #[cfg(test)]
 mod tests {
-    use vrchat_invite_hyper::NotificationType;
+    use vrchat_invite_hyper::models::NotificationType;
 
     use super::*;
 

@@ -8,7 +8,8 @@
 
 use std::error::Error;
 
-use vrchat_invite_hyper::{Client, GetInviteMessages, InviteMessageType, Session};
+use vrchat_invite_hyper::messages::{GetInviteMessages, InviteMessageType};
+use vrchat_invite_hyper::{Client, Session};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error>> {

@@ -1,7 +1,6 @@
 //! The async client: hyper moving the bytes of the core's exchanges.
 
 use std::fmt;
-use std::ops::Deref;
 use std::time::Instant;
 
 use bytes::Bytes;
@@ -12,14 +11,16 @@ use hyper_util::client::legacy::Client as HttpClient;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
 use rustls::ClientConfig;
-use vrchat_invite_core::{
-    BoxError, BuildClient, ClientBuilder, ClientCore, ClientOptions, Endpoint, ExchangeTrace,
-    Session, redirect_location,
+use vrchat_invite_core::transport::{
+    BoxError, BuildClient, ClientBuilder, ClientCore, ClientOptions, ExchangeTrace,
+    redirect_location, rustls_client_config,
 };
+use vrchat_invite_core::{Endpoint, Session};
 
-use crate::error::{Error, kind_of};
-use crate::proxy::ProxyConnector;
-use crate::{random, tls};
+use crate::failure::kind_of;
+use crate::proxy_connector::ProxyConnector;
+use crate::random;
+use vrchat_invite_core::Error;
 
 type Connector = HttpsConnector<ProxyConnector>;
 
@@ -29,16 +30,17 @@ type Connector = HttpsConnector<ProxyConnector>;
 /// `Clone` is cheap (clones share the pool and the session), and the client is `Send` and
 /// `Sync`: drive as many requests at once as you like. Every operation goes through
 /// [`Client::send`]: the core builds the request, this client runs it (no redirects,
-/// whole-exchange timeout, body limit) and the core reads the reply. The core's methods
-/// (`session`, `set_session`, `update_session`, `options`, `proxy_rules`) are reached
-/// through `Deref`. Requests need a tokio runtime with timers enabled.
+/// whole-exchange timeout, body limit) and the core reads the reply. The shared session
+/// and the options are on the client; the kit under it is [`Client::core`]. Requests need a tokio runtime with timers enabled.
 ///
 /// Use a client (and its clones) within one runtime: a pooled connection is driven by a
 /// task on the runtime that opened it, so a request sent from another runtime that is not
 /// running at the time waits on it until the timeout.
 ///
 /// ```no_run
-/// use vrchat_invite_hyper::{AuthCookie, Client, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId};
+/// use vrchat_invite_hyper::{Client, Session, UserAgent, UserId};
+/// use vrchat_invite_hyper::auth::AuthCookie;
+/// use vrchat_invite_hyper::messages::{GetInviteMessages, InviteMessageType};
 ///
 /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
@@ -67,7 +69,11 @@ impl BuildClient for Client {
         tcp.enforce_http(false);
         tcp.set_nodelay(true);
         let connector = HttpsConnectorBuilder::new()
-            .with_tls_config(ClientConfig::clone(&*tls::client_config()?))
+            .with_tls_config(ClientConfig::clone(&*rustls_client_config().map_err(
+                |source| Error::Tls {
+                    source: Box::new(source),
+                },
+            )?))
             .https_or_http()
             .enable_http1()
             .wrap_connector(ProxyConnector::new(core.proxy_rules().clone(), tcp));
@@ -111,8 +117,9 @@ impl Client {
     /// politeness is on, is slept on the calling task.
     ///
     /// # Errors
-    /// [`Error::Core`] for bad input, a refusal, an error reply or an undecodable body; the
-    /// other variants for failures of the exchange itself.
+    /// [`Error::Input`], [`Error::Refused`], [`Error::Api`] or [`Error::Decode`] for bad
+    /// input, a refusal, an error reply or an undecodable body; the other variants for
+    /// failures of the exchange itself.
     pub async fn send<E: Endpoint + Sync>(&self, endpoint: &E) -> Result<E::Output, Error> {
         let (outgoing, pending) = self.core.prepare(endpoint, Instant::now())?;
         if !outgoing.wait.is_zero() {
@@ -126,7 +133,8 @@ impl Client {
     /// whole reply whatever its status (every header kept). A 3xx is [`Error::Redirect`].
     ///
     /// # Errors
-    /// The exchange's failures; never [`Error::Core`].
+    /// The exchange's failures only (never an API error: the reply is returned whatever its
+    /// status).
     pub async fn execute(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, Error> {
         self.traced("execute", request).await
     }
@@ -203,12 +211,8 @@ impl Client {
     }
 }
 
-impl Deref for Client {
-    type Target = ClientCore;
-
-    fn deref(&self) -> &ClientCore {
-        &self.core
-    }
+impl Client {
+    vrchat_invite_core::client_accessors!();
 }
 
 impl fmt::Debug for Client {

@@ -1,10 +1,11 @@
 //! Async transport for [`vrchat_invite_core`] over hyper 1.
 //!
-//! This crate re-exports the whole core, so it is the only one an app depends on. Its
-//! [`Client`] is the core's [`ClientCore`] (the session every clone shares, the options,
-//! politeness, the login and logout rules) plus a hyper connection pool that only moves
-//! bytes; its [`Error`] is the core's [`ClientError`], the same as the blocking transport's.
-//! The one generic [`Client::send`] runs any [`Endpoint`]:
+//! This crate re-exports the core's modules and root, so it is the only one an app
+//! depends on. Its [`Client`] is the core's [`transport::ClientCore`] (the session every
+//! clone shares, the options, politeness, the login and logout rules) plus a hyper
+//! connection pool that only moves bytes; every call returns the core's one [`Error`], the
+//! same as the blocking transport's. The one generic [`Client::send`] runs any
+//! [`Endpoint`]:
 //!
 //! * TLS is rustls with the `ring` provider and bundled webpki roots (no OpenSSL, no cmake;
 //!   the platform's verifier with the `rustls-platform-verifier` feature);
@@ -14,14 +15,14 @@
 //! * redirects are never followed: a 3xx is [`Error::Redirect`], so cookies never travel
 //!   to another host;
 //! * every status and every header (all `Set-Cookie` values) reaches the core, which turns
-//!   error replies into typed [`vrchat_invite_core::ApiError`]s;
+//!   error replies into typed [`error::ApiError`]s;
 //! * [`Watcher`] follows VRChat's event stream (the pipeline websocket) as a `Stream` of
 //!   typed events, reconnecting and catching up so no notification is lost or repeated.
 //!
 //! ```no_run
-//! use vrchat_invite_hyper::{
-//!     AuthCookie, GetInviteMessage, InviteMessageType, Session, Slot, UserAgent, UserId,
-//! };
+//! use vrchat_invite_hyper::{Session, Slot, UserAgent, UserId};
+//! use vrchat_invite_hyper::auth::AuthCookie;
+//! use vrchat_invite_hyper::messages::{GetInviteMessage, InviteMessageType};
 //! use vrchat_invite_hyper::{Client, Error};
 //!
 //! #[tokio::main]
@@ -40,12 +41,21 @@
 //! }
 //! ```
 //!
+//! # Where things are
+//!
+//! The root shows the client ([`Client`], [`ClientBuilder`], [`ClientOptions`]), the event
+//! stream's [`Watcher`] with its [`WatchPlan`] and [`PipelineOptions`], the one [`Error`],
+//! and what nearly every call names: the [`Session`], the IDs and [`Slot`]. The operations
+//! and their models are in the core's modules, re-exported here: [`invite`], [`messages`],
+//! [`inbox`], [`models`], [`auth`], [`pipeline`], [`polite`], [`proxy`], [`error`], and
+//! [`transport`] for the kit under the client ([`Client::core`]).
+//!
 //! # Proxies
 //!
 //! By default the client follows the environment as reqwest does: `HTTPS_PROXY` for
 //! `https://` URLs, `HTTP_PROXY` for `http://`, `ALL_PROXY` for both, `NO_PROXY` for
 //! hosts reached directly, and loopback hosts never proxied (see
-//! [`ProxyRules::from_env`](vrchat_invite_core::ProxyRules::from_env)).
+//! [`ProxyRules::from_env`](vrchat_invite_core::proxy::ProxyRules::from_env)).
 //! [`ClientBuilder::proxy`] sends everything through one proxy instead,
 //! [`ClientBuilder::proxy_rules`] takes any rules, and [`ClientBuilder::no_proxy`]
 //! connects directly. Requests go through an HTTP proxy in a `CONNECT` tunnel (TLS runs
@@ -54,7 +64,7 @@
 //! A [`Watcher`] follows the rules of the client it owns: the pipeline's `wss://` URL is
 //! proxied as an `https://` URL would be (`ws://` as `http://`), through the same
 //! `CONNECT` tunnel, with TLS and the websocket handshake inside it. A proxy that refuses
-//! the tunnel (407 for wrong credentials, 403, 5xx) is reported as [`WatchError::Proxy`]
+//! the tunnel (407 for wrong credentials, 403, 5xx) is reported as [`pipeline::WatchError::Proxy`]
 //! and retried by the reconnect policy; the credentials never appear in an error.
 //!
 //! # Features
@@ -70,26 +80,14 @@
 //! * `rustls-platform-verifier` (off by default): certificates are checked by the
 //!   platform's verifier (`rustls-platform-verifier`: the system trust store, so a
 //!   corporate root installed on the machine is trusted) instead of the bundled web roots.
-#![warn(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 mod client;
-mod error;
+mod event_stream;
+mod failure;
 mod login;
-mod pipeline;
-mod proxy;
+mod proxy_connector;
 mod random;
-mod tls;
 
 pub use client::Client;
-pub use error::Error;
-pub use pipeline::Watcher;
-/// The core's own error (bad input, an error reply, an undecodable body), found in
-/// [`Error::Core`].
-pub use vrchat_invite_core::Error as CoreError;
-/// Everything of the core, so that this crate is the only one a user depends on.
-pub use vrchat_invite_core::*;
+pub use event_stream::Watcher;
+#[doc(inline)]
+pub use vrchat_invite_core::transport::surface::*;

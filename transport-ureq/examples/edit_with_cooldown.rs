@@ -13,10 +13,9 @@
 
 use std::error::Error;
 
-use vrchat_invite_ureq::{
-    BaseUrl, Client, Credentials, InviteMessageType, MessageText, Session, Slot,
-    UpdateInviteMessage, UserAgent,
-};
+use vrchat_invite_ureq::auth::Credentials;
+use vrchat_invite_ureq::messages::{InviteMessageType, MessageText, UpdateInviteMessage};
+use vrchat_invite_ureq::{BaseUrl, Client, Session, Slot, UserAgent};
 
 /// What came of an edit.
 #[derive(Debug, PartialEq, Eq)]

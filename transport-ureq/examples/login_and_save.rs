@@ -16,9 +16,8 @@ use std::error::Error;
 use std::io::BufRead;
 use std::path::Path;
 
-use vrchat_invite_ureq::{
-    BaseUrl, Client, Credentials, Session, TwoFactorCode, TwoFactorMethod, UserAgent,
-};
+use vrchat_invite_ureq::auth::{Credentials, TwoFactorCode, TwoFactorMethod};
+use vrchat_invite_ureq::{BaseUrl, Client, Session, UserAgent};
 
 /// Who logged in, and whether a saved session was reused.
 #[derive(Debug)]

@@ -9,9 +9,9 @@
 use std::env;
 use std::error::Error;
 
-use vrchat_invite_ureq::{
-    AuthCookie, BaseUrl, Client, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId,
-};
+use vrchat_invite_ureq::auth::AuthCookie;
+use vrchat_invite_ureq::messages::{GetInviteMessages, InviteMessageType};
+use vrchat_invite_ureq::{BaseUrl, Client, Session, UserAgent, UserId};
 
 fn main() -> Result<(), Box<dyn Error>> {
     let mut session = Session::new(UserAgent::new(env::var("VRCHAT_USER_AGENT")?)?)

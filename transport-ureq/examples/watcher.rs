@@ -7,21 +7,22 @@
 //! ```sh
 //! VRCHAT_USER_AGENT="Watcher/1.0 me@example.com" \
 //!   VRCHAT_BASE_URL=http://127.0.0.1:PORT/api/1 \
-//!   VRCHAT_PIPELINE_URL=ws://127.0.0.1:PORT/pipeline \
 //!   VRCHAT_USERNAME=bob VRCHAT_PASSWORD=... \
 //!   cargo run -p vrchat-invite-ureq --example watcher
 //! ```
-//! Without the two URLs it talks to VRChat itself. `VRCHAT_2FA_CODE` gives a code when the
-//! account asks for one. `VRCHAT_STATE_FILE` names the checkpoint file (default
-//! `watcher-state.json`); each account needs its own.
+//! Without `VRCHAT_BASE_URL` it talks to VRChat itself (the pipeline is found beside the
+//! API). `VRCHAT_2FA_CODE` gives a code when the
+//! account asks for one. The checkpoint is kept in `watcher-<user ID>.json`, one file per
+//! account. Connection changes (connected, dropped, reconnecting, caught up) go to stderr.
 
 use std::env;
 use std::error::Error;
 use std::path::PathBuf;
 
+use vrchat_invite_ureq::auth::{Credentials, TwoFactorCode, TwoFactorMethod};
+use vrchat_invite_ureq::pipeline::{PipelineEvent, WatchState};
 use vrchat_invite_ureq::{
-    BaseUrl, Client, Credentials, PipelineBase, PipelineEvent, PipelineOptions, Session,
-    TwoFactorCode, TwoFactorMethod, UserAgent, WatchError, WatchPlan, WatchState, Watcher,
+    BaseUrl, Client, PipelineOptions, Session, UserAgent, WatchPlan, Watcher,
 };
 
 fn main() -> Result<(), Box<dyn Error>> {
@@ -40,38 +41,28 @@ fn main() -> Result<(), Box<dyn Error>> {
     })?;
     println!("watching as {}", me.display_name);
 
-    // The checkpoint belongs to this account on this API; another's file is refused.
-    let state = PathBuf::from(
-        env::var("VRCHAT_STATE_FILE").unwrap_or_else(|_| "watcher-state.json".to_owned()),
-    );
+    // One checkpoint file per account (another account's file is refused), resumed when
+    // it exists; connection changes come as events too.
+    let state = PathBuf::from(format!("watcher-{}.json", me.id));
     let api = client.session().base_url().clone();
-    let mut plan = WatchPlan::new(PipelineOptions::default());
-    if let Some(checkpoint) = WatchState::load(&state, &me.id, &api)? {
-        println!("resuming from {}", state.display());
-        plan = plan.resume_from(checkpoint);
-    }
-    if let Ok(url) = env::var("VRCHAT_PIPELINE_URL") {
-        plan = plan.with_base(PipelineBase::new(url)?);
-    }
+    let options = PipelineOptions::default().with_connection_events(true);
+    let plan = WatchPlan::new(options).resume_from(WatchState::load(&state, &me.id, &api)?);
     let mut watcher = Watcher::new(client, plan)?;
-    while let Some(event) = watcher.next() {
-        let event = match event {
-            Ok(event) => event,
-            Err(WatchError::Refused(end)) => return Err(end.into()),
-            Err(error) => {
-                eprintln!("{error}");
-                continue;
-            }
-        };
-        match &event {
-            PipelineEvent::Notification(n) => {
+    while let Some(item) = watcher.next() {
+        match &item {
+            Ok(PipelineEvent::Notification(n)) => {
                 println!("{} {} from {}", n.kind, n.id, n.sender_user_id);
             }
-            other => println!("{}", other.to_json()),
+            Ok(PipelineEvent::Connection(status)) => eprintln!("watch: {status}"),
+            Ok(other) => println!("{}", other.to_json()),
+            // Reported and recovered from; after a refusal (the session is gone) it ends.
+            Err(error) => eprintln!("watch: {error}"),
         }
-        // Done with it: the checkpoint moves past it, and is saved (atomically).
-        watcher.watch().done(&event);
-        WatchState::new(me.id.clone(), &api, watcher.watch().checkpoint()).save(&state)?;
+        if let Ok(event) = item {
+            // Done with it: the checkpoint moves past it, and is saved (atomically).
+            watcher.watch().done(&event);
+            WatchState::new(me.id.clone(), &api, watcher.watch().checkpoint()).save(&state)?;
+        }
     }
     Ok(())
 }

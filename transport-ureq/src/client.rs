@@ -1,7 +1,6 @@
 //! The blocking client: ureq moving the bytes of the core's exchanges.
 
 use std::fmt;
-use std::ops::Deref;
 use std::time::Instant;
 
 use http::header::{CONTENT_TYPE, EXPECT};
@@ -9,14 +8,15 @@ use http::{HeaderValue, Method, Request, Response};
 use ureq::config::AutoHeaderValue;
 use ureq::unversioned::transport::DefaultConnector;
 use ureq::{Agent, SendBody};
-use vrchat_invite_core::{
-    BuildClient, ClientBuilder, ClientCore, ClientOptions, Endpoint, ExchangeTrace, Session,
-    redirect_location,
+use vrchat_invite_core::transport::{
+    BuildClient, ClientBuilder, ClientCore, ClientOptions, ExchangeTrace, redirect_location,
 };
+use vrchat_invite_core::{Endpoint, Session};
 
-use crate::error::{Error, failure};
+use crate::failure::failure;
 use crate::resolver::CachingResolver;
-use crate::{proxy, random, tls};
+use crate::{proxy_route, random, tls};
+use vrchat_invite_core::Error;
 
 /// A blocking VRChat client: a [`ClientCore`] (the session, options and politeness every
 /// clone shares) plus a ureq agent that keeps connections alive.
@@ -24,12 +24,13 @@ use crate::{proxy, random, tls};
 /// `Clone` is cheap (clones share the connections and the session), and the client is
 /// `Send` and `Sync`: use it from as many threads as you like. Every operation goes through
 /// [`Client::send`]: the core builds the request, this client runs it (no redirects,
-/// whole-exchange timeout, body limit) and the core reads the reply. The core's methods
-/// (`session`, `set_session`, `update_session`, `options`, `proxy_rules`) are reached
-/// through `Deref`.
+/// whole-exchange timeout, body limit) and the core reads the reply. The shared session
+/// and the options are on the client; the kit under it is [`Client::core`].
 ///
 /// ```no_run
-/// use vrchat_invite_ureq::{AuthCookie, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId};
+/// use vrchat_invite_ureq::{Session, UserAgent, UserId};
+/// use vrchat_invite_ureq::auth::AuthCookie;
+/// use vrchat_invite_ureq::messages::{GetInviteMessages, InviteMessageType};
 /// use vrchat_invite_ureq::Client;
 ///
 /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
@@ -106,8 +107,9 @@ impl Client {
     /// politeness is on, is slept on the calling thread.
     ///
     /// # Errors
-    /// [`Error::Core`] for bad input, a refusal, an error reply or an undecodable body; the
-    /// other variants for failures of the exchange itself.
+    /// [`Error::Input`], [`Error::Refused`], [`Error::Api`] or [`Error::Decode`] for bad
+    /// input, a refusal, an error reply or an undecodable body; the other variants for
+    /// failures of the exchange itself.
     pub fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output, Error> {
         let (outgoing, pending) = self.core.prepare(endpoint, Instant::now())?;
         if !outgoing.wait.is_zero() {
@@ -121,7 +123,8 @@ impl Client {
     /// whole reply whatever its status (every header kept). A 3xx is [`Error::Redirect`].
     ///
     /// # Errors
-    /// The exchange's failures; never [`Error::Core`].
+    /// The exchange's failures only (never an API error: the reply is returned whatever its
+    /// status).
     pub fn execute(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, Error> {
         self.traced("execute", request)
     }
@@ -144,7 +147,8 @@ impl Client {
             self.resolver.forget_all();
             failure(source, &host, self.core.options())
         };
-        let request = proxy::route(&self.agent, self.core.proxy_rules(), request).map_err(fail)?;
+        let request =
+            proxy_route::route(&self.agent, self.core.proxy_rules(), request).map_err(fail)?;
         let (mut parts, body) = request.into_parts();
         if is_upload(&parts.headers) {
             // ureq writes a whole body before it reads anything; asking first lets a server
@@ -176,12 +180,8 @@ impl Client {
     }
 }
 
-impl Deref for Client {
-    type Target = ClientCore;
-
-    fn deref(&self) -> &ClientCore {
-        &self.core
-    }
+impl Client {
+    vrchat_invite_core::client_accessors!();
 }
 
 /// Whether the request uploads a photo (a `multipart/form-data` body).
@@ -208,7 +208,8 @@ impl fmt::Debug for Client {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use vrchat_invite_core::{BaseUrl, GetInviteMessages, InviteMessageType, UserAgent};
+    use vrchat_invite_core::messages::{GetInviteMessages, InviteMessageType};
+    use vrchat_invite_core::{BaseUrl, UserAgent};
     use vrchat_invite_sim::{Simulator, UserSpec};
 
     /// A client of the simulator that names it `localhost`, so requests need a lookup.

@@ -1,11 +1,11 @@
 //! Logging in and out: the core's login driver, over this client.
 
-use vrchat_invite_core::{
+use vrchat_invite_core::auth::{
     CodePrompt, Credentials, CurrentUser, LoginStep, Logout, TwoFactorCode, TwoFactorMethod,
 };
 
 use crate::client::Client;
-use crate::error::Error;
+use vrchat_invite_core::Error;
 
 impl Client {
     /// Logs in, reusing the session's saved cookie when it is still valid.
@@ -17,21 +17,22 @@ impl Client {
     /// factor is needed, `ask_code` gets the offered methods and returns the method and
     /// code the person chose, or `None` to give up.
     /// A wrong code is forgiven: `ask_code` is asked again within the same login, up to
-    /// [`vrchat_invite_core::LoginFlow::MAX_CODE_ATTEMPTS`] codes (see
+    /// [`vrchat_invite_core::auth::LoginFlow::MAX_CODE_ATTEMPTS`] codes (see
     /// [`Client::login_with`] to tell the person why). Nothing else is retried: a wrong
     /// password ends the login with its error. The session every clone shares is updated
     /// as the login goes; afterwards `session()` holds the cookies and the user ID: save it.
     ///
     /// # Errors
     /// [`Error::TwoFactorCancelled`] when `ask_code` returns `None` (after a wrong code,
-    /// that code's error instead); [`Error::Core`] with
+    /// that code's error instead); [`Error::Api`] with
     /// [`vrchat_invite_core::ApiErrorKind::InvalidCredentials`],
     /// [`vrchat_invite_core::ApiErrorKind::TooManySessions`] or
     /// [`vrchat_invite_core::ApiErrorKind::InvalidTwoFactorCode`] when the server refuses;
     /// exchange errors.
     ///
     /// ```no_run
-    /// use vrchat_invite_ureq::{Client, Credentials, Session, TwoFactorCode, TwoFactorMethod, UserAgent};
+    /// use vrchat_invite_ureq::{Client, Session, UserAgent};
+    /// use vrchat_invite_ureq::auth::{Credentials, TwoFactorCode, TwoFactorMethod};
     ///
     /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?);
     /// let client = Client::new(session)?;
@@ -69,7 +70,7 @@ impl Client {
     where
         F: FnMut(&CodePrompt) -> Option<(TwoFactorMethod, TwoFactorCode)>,
     {
-        let mut login = self.start_login(credentials);
+        let mut login = self.core().start_login(credentials);
         loop {
             match login.next_step()? {
                 LoginStep::Send(request) => login.receive(self.execute(request))?,

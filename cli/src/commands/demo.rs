@@ -8,14 +8,19 @@
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use vrchat_invite_core::{
-    BaseUrl, Credentials, CurrentUser, EDIT_COOLDOWN_MINUTES, GetInviteMessages, InviteMessage,
-    InviteMessageType, InviteUser, ItemList, Location, MarkNotificationSeen, MessageText,
-    Notification, NotificationType, PipelineOptions, Received, RequestInvite, Session, Slot,
-    TwoFactorMethod, UpdateInviteMessage, UserAgent,
+use vrchat_invite_core::auth::{Credentials, CurrentUser, TwoFactorMethod};
+use vrchat_invite_core::inbox::{MarkNotificationSeen, Received};
+use vrchat_invite_core::invite::{InviteUser, RequestInvite};
+use vrchat_invite_core::messages::{
+    GetInviteMessages, InviteMessageType, MessageText, UpdateInviteMessage,
 };
+use vrchat_invite_core::models::{InviteMessage, ItemList, Notification, NotificationType};
+use vrchat_invite_core::pipeline::PipelineOptions;
+use vrchat_invite_core::polite::EDIT_COOLDOWN_MINUTES;
+use vrchat_invite_core::{BaseUrl, Location, Session, Slot, UserAgent};
 use vrchat_invite_sim::{DemoAccounts, SimUser, Simulator};
-use vrchat_invite_ureq::{Client, WatchError, Watcher};
+use vrchat_invite_ureq::pipeline::WatchError;
+use vrchat_invite_ureq::{Client, Watcher};
 
 use crate::describe::{Subject, input_error, transport_error};
 use crate::exit_codes::Exit;
@@ -171,7 +176,10 @@ impl Tour<'_> {
                 let method = TwoFactorMethod::preferred(offered)?.clone();
                 // The simulated authenticator app: the code valid now.
                 let code = sim.totp_code(&user.id)?;
-                Some((method, vrchat_invite_core::TwoFactorCode::new(code).ok()?))
+                Some((
+                    method,
+                    vrchat_invite_core::auth::TwoFactorCode::new(code).ok()?,
+                ))
             })
             .map_err(|error| transport_error(&error, &Subject::Login))?;
         if !asked.is_empty() {

@@ -2,9 +2,9 @@
 
 use clap::Args;
 use serde::Serialize;
-use vrchat_invite_core::{
-    GetNotification, MarkNotificationSeen, Notification, NotificationId, Received, SentNotification,
-};
+use vrchat_invite_core::NotificationId;
+use vrchat_invite_core::inbox::{GetNotification, MarkNotificationSeen, Received};
+use vrchat_invite_core::models::{Notification, SentNotification};
 
 use crate::commands::invite::InviteOptions;
 use crate::commands::photo::read_png;

@@ -3,11 +3,12 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::{Args, Subcommand, ValueEnum};
-use vrchat_invite_core::{
-    ClearNotifications, HideNotification, ItemList, ListItem, ListNotifications,
-    MarkNotificationSeen, Notification, NotificationId, NotificationPager, NotificationType,
-    PageSize,
+use vrchat_invite_core::NotificationId;
+use vrchat_invite_core::inbox::{
+    ClearNotifications, HideNotification, ListNotifications, MarkNotificationSeen,
+    NotificationPager, PageSize,
 };
+use vrchat_invite_core::models::{ItemList, ListItem, Notification, NotificationType};
 use vrchat_invite_ureq::Client;
 
 use crate::connection::logged_in;

@@ -1,7 +1,8 @@
 //! `vrchat-invite invite-me LOCATION`: send yourself an invite to a world instance.
 
 use clap::Args;
-use vrchat_invite_core::{InviteMyselfTo, Location};
+use vrchat_invite_core::Location;
+use vrchat_invite_core::invite::InviteMyselfTo;
 
 use crate::connection::logged_in;
 use crate::describe::{Subject, transport_error};

@@ -2,9 +2,10 @@
 
 use clap::Args;
 use serde::Serialize;
-use vrchat_invite_core::{
-    CodePrompt, Credentials, CurrentUser, InputError, Session, TwoFactorCode, TwoFactorMethod,
+use vrchat_invite_core::auth::{
+    CodePrompt, Credentials, CurrentUser, TwoFactorCode, TwoFactorMethod,
 };
+use vrchat_invite_core::{InputError, Session};
 
 use crate::connection::client;
 use crate::describe::{Subject, input_error, transport_error};
@@ -144,9 +145,9 @@ fn resume(
     });
     match result {
         Ok(user) => Ok(user),
-        Err(vrchat_invite_ureq::Error::Core(vrchat_invite_core::Error::Input(
-            InputError::MissingCredentials,
-        ))) => Err(Resume::Expired),
+        Err(vrchat_invite_ureq::Error::Input(InputError::MissingCredentials)) => {
+            Err(Resume::Expired)
+        }
         Err(_) if malformed => Err(Resume::Failed(Failure::new(
             Exit::TwoFactor,
             "login stopped: the saved session is waiting for its two-factor code, and the answer \

@@ -1,10 +1,12 @@
 //! `vrchat-invite messages list|get|set|reset`: your invite message slots.
 
 use clap::{Args, Subcommand};
-use vrchat_invite_core::{
-    GetInviteMessage, GetInviteMessages, InviteMessage, InviteMessageType, ItemList, MessageText,
-    ResetInviteMessage, Slot, UpdateInviteMessage,
+use vrchat_invite_core::Slot;
+use vrchat_invite_core::messages::{
+    GetInviteMessage, GetInviteMessages, InviteMessageType, MessageText, ResetInviteMessage,
+    UpdateInviteMessage,
 };
+use vrchat_invite_core::models::{InviteMessage, ItemList};
 
 use crate::connection::logged_in;
 use crate::describe::{Subject, input_error, transport_error};

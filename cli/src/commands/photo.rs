@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use vrchat_invite_core::Png;
+use vrchat_invite_core::invite::Png;
 
 use crate::describe::input_error;
 use crate::failure::Failure;

@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use vrchat_invite_core::{RequestInvite, Slot, UserId};
+use vrchat_invite_core::invite::RequestInvite;
+use vrchat_invite_core::{Slot, UserId};
 
 use crate::commands::photo::read_png;
 use crate::connection::logged_in;

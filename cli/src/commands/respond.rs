@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use vrchat_invite_core::{NotificationId, RespondInvite, Slot};
+use vrchat_invite_core::invite::RespondInvite;
+use vrchat_invite_core::{NotificationId, Slot};
 
 use crate::commands::photo::read_png;
 use crate::connection::logged_in;

@@ -4,11 +4,12 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use vrchat_invite_core::{
-    Location, NotificationType, PipelineBase, PipelineEvent, PipelineOptions, Politeness, Slot,
-    UserId, WatchPlan,
-};
-use vrchat_invite_ureq::{Client, WatchError, Watcher};
+use vrchat_invite_core::models::NotificationType;
+use vrchat_invite_core::pipeline::{PipelineBase, PipelineEvent, PipelineOptions, WatchPlan};
+use vrchat_invite_core::polite::Politeness;
+use vrchat_invite_core::{Location, Slot, UserId};
+use vrchat_invite_ureq::pipeline::WatchError;
+use vrchat_invite_ureq::{Client, Watcher};
 
 use crate::auto_invite::{Allow, AutoInvite};
 use crate::connection::logged_in;

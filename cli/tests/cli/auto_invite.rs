@@ -5,7 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use vrchat_invite_core::{Notification, NotificationType, RequestInvite, UserId};
+use vrchat_invite_core::UserId;
+use vrchat_invite_core::invite::RequestInvite;
+use vrchat_invite_core::models::{Notification, NotificationType};
 use vrchat_invite_sim::{SimUser, UserSpec};
 
 use crate::exit;

@@ -5,7 +5,7 @@ use std::net::TcpStream;
 use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use vrchat_invite_core::Timestamp;
+use vrchat_invite_core::models::Timestamp;
 
 use crate::harness::{USER_AGENT, bare_command, run, scratch_dir, wait_until};
 

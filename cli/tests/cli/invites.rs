@@ -1,6 +1,6 @@
 //! `invite`, `invite-me`, `request` and `respond`.
 
-use vrchat_invite_core::NotificationType;
+use vrchat_invite_core::models::NotificationType;
 
 use crate::exit;
 use crate::harness::World;

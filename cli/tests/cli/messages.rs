@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use vrchat_invite_core::fold_punctuation;
+use vrchat_invite_core::messages::fold_punctuation;
 
 use crate::exit;
 use crate::harness::World;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use vrchat_invite_core::NotificationType;
+use vrchat_invite_core::models::NotificationType;
 
 use crate::harness::{COMMAND_LIMIT, scratch_dir, wait_until};
 

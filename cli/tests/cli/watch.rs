@@ -1,8 +1,8 @@
 //! `watch`: events printed as they arrive, `--count`, `--json`, and `--auto-invite`.
 
-use vrchat_invite_core::{
-    BaseUrl, Endpoint, InviteUser, NotificationType, RequestInvite, Session, UserAgent, UserId,
-};
+use vrchat_invite_core::invite::{InviteUser, RequestInvite};
+use vrchat_invite_core::models::NotificationType;
+use vrchat_invite_core::{BaseUrl, Endpoint, Session, UserAgent, UserId};
 
 use crate::harness::{USER_AGENT, World};
 use crate::live::Live;

@@ -7,7 +7,9 @@ use std::process::Command;
 use std::thread;
 use std::time::Duration;
 
-use vrchat_invite_core::{BaseUrl, Checkpoint, InviteUser, Location, WatchState};
+use vrchat_invite_core::invite::InviteUser;
+use vrchat_invite_core::pipeline::{Checkpoint, WatchState};
+use vrchat_invite_core::{BaseUrl, Location};
 
 use crate::exit;
 use crate::harness::World;

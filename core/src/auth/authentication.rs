@@ -11,7 +11,8 @@ use super::Credentials;
 /// `Debug` never shows a password: [`Credentials`] print as `Credentials(<redacted>)`.
 ///
 /// ```
-/// use vrchat_invite_core::{Authentication, Credentials, Endpoint, GetCurrentUser, Logout};
+/// use vrchat_invite_core::Endpoint;
+/// use vrchat_invite_core::auth::{Authentication, Credentials, GetCurrentUser, Logout};
 /// assert_eq!(Logout.authentication(), Authentication::SessionCookie);
 /// let credentials = Credentials::new("alice", "secret")?;
 /// let login = GetCurrentUser::with_credentials(credentials.clone());

@@ -69,7 +69,7 @@ define_cookie!(
     /// The `auth` cookie: the session token every authenticated call sends.
     ///
     /// ```
-    /// use vrchat_invite_core::AuthCookie;
+    /// use vrchat_invite_core::auth::AuthCookie;
     /// let token = AuthCookie::new("authcookie_0000")?;
     /// assert_eq!(format!("{token:?}"), "AuthCookie(<redacted>)");
     /// # Ok::<(), vrchat_invite_core::InputError>(())

@@ -27,7 +27,7 @@ const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
 /// Both are secrets: `Debug` shows neither.
 ///
 /// ```
-/// use vrchat_invite_core::Credentials;
+/// use vrchat_invite_core::auth::Credentials;
 /// let credentials = Credentials::new("alice", "p@ss:word%")?;
 /// assert_eq!(format!("{credentials:?}"), "Credentials(<redacted>)");
 /// assert!(Credentials::new("", "x").is_err());

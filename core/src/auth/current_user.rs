@@ -21,7 +21,7 @@ pub struct CurrentUser {
 /// What `GET /auth/user` answered.
 ///
 /// ```
-/// use vrchat_invite_core::{LoginReply, TwoFactorMethod};
+/// use vrchat_invite_core::auth::{LoginReply, TwoFactorMethod};
 /// let reply: LoginReply = serde_json::from_str(r#"{"requiresTwoFactorAuth":["emailOtp"]}"#)?;
 /// assert_eq!(reply, LoginReply::TwoFactorRequired(vec![TwoFactorMethod::EmailOtp]));
 /// # Ok::<(), serde_json::Error>(())

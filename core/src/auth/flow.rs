@@ -21,7 +21,7 @@ const MAX_CODE_ATTEMPTS: u8 = 3;
 const MAX_REQUESTS: u8 = 5 + MAX_CODE_ATTEMPTS;
 
 /// What the caller of a login does next: [`LoginFlow::step`] says it, and so does
-/// [`crate::LoginDriver::next_step`] for a client's login.
+/// [`crate::transport::LoginDriver::next_step`] for a client's login.
 ///
 /// Every driver handles all three, so the list is complete (a new kind of step would have
 /// to reach every driver).
@@ -30,10 +30,10 @@ const MAX_REQUESTS: u8 = 5 + MAX_CODE_ATTEMPTS;
 /// verification carries the code there) nor a secret header (those are marked sensitive).
 pub enum LoginStep {
     /// Send this request and hand the reply back ([`LoginFlow::receive`],
-    /// [`crate::LoginDriver::receive`]).
+    /// [`crate::transport::LoginDriver::receive`]).
     Send(Request<Vec<u8>>),
     /// Ask the person for a code by one of the offered methods, then hand it in
-    /// ([`LoginFlow::submit_code`], [`crate::LoginDriver::answer`]).
+    /// ([`LoginFlow::submit_code`], [`crate::transport::LoginDriver::answer`]).
     AskCode(CodePrompt),
     /// Logged in; the session holds the cookies and the user ID.
     Done(CurrentUser),
@@ -98,7 +98,8 @@ enum Waiting {
 /// all; [`LoginFlow::code_prompt`] says how many are left.
 ///
 /// ```
-/// use vrchat_invite_core::{Credentials, LoginFlow, LoginStep, Session, UserAgent};
+/// use vrchat_invite_core::{Session, UserAgent};
+/// use vrchat_invite_core::auth::{Credentials, LoginFlow, LoginStep};
 /// let mut session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?);
 /// let mut flow = LoginFlow::new(Some(Credentials::new("alice", "secret")?));
 /// let LoginStep::Send(request) = flow.step(&session)? else { unreachable!() };

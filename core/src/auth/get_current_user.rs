@@ -19,10 +19,11 @@ fn mentions_sessions(error: &ApiError) -> bool {
 ///
 /// A stored `twoFactorAuth` cookie is sent along, so a remembered device skips 2FA.
 /// Each password login counts against VRChat's session limit: save the session and
-/// reuse it (see [`crate::LoginFlow`]).
+/// reuse it (see [`crate::auth::LoginFlow`]).
 ///
 /// ```
-/// use vrchat_invite_core::{Authentication, Credentials, Endpoint, GetCurrentUser};
+/// use vrchat_invite_core::Endpoint;
+/// use vrchat_invite_core::auth::{Authentication, Credentials, GetCurrentUser};
 /// let login = GetCurrentUser::with_credentials(Credentials::new("alice", "secret")?);
 /// assert_eq!(login.path(), "/auth/user");
 /// assert!(matches!(login.authentication(), Authentication::Password(_)));

@@ -12,7 +12,8 @@ use crate::endpoint::Endpoint;
 /// [`crate::Session::apply_set_cookies`], or clear the cookie yourself.
 ///
 /// ```
-/// use vrchat_invite_core::{Endpoint, Logout};
+/// use vrchat_invite_core::Endpoint;
+/// use vrchat_invite_core::auth::Logout;
 /// let gone = http::Response::builder().status(401).body(Vec::new())?;
 /// assert!(Logout.parse(&gone).is_ok());
 /// # Ok::<(), http::Error>(())

@@ -1,6 +1,19 @@
 //! Login and what it holds, without any I/O: the username and password ([`Credentials`]),
 //! the two-factor code typed in ([`TwoFactorCode`]), the cookies a login leaves in the
 //! session ([`AuthCookie`], [`TwoFactorCookie`]), the login flow and logout.
+//!
+//! A transport's `Client::login` drives the whole flow; [`LoginFlow`] says which request
+//! comes next for a client of your own. Secrets never show in `Debug`:
+//!
+//! ```
+//! use vrchat_invite_core::auth::{Credentials, TwoFactorCode};
+//!
+//! let credentials = Credentials::new("me", "hunter2")?;
+//! let code = TwoFactorCode::new("123456")?;
+//! assert!(!format!("{credentials:?} {code:?}").contains("hunter2"));
+//! assert!(!format!("{code:?}").contains("123456"));
+//! # Ok::<(), vrchat_invite_core::InputError>(())
+//! ```
 
 mod authentication;
 mod cookie_line;
@@ -15,6 +28,7 @@ mod two_factor;
 mod verify_auth_token;
 mod verify_two_factor;
 
+pub use crate::secret::Secret;
 pub use authentication::Authentication;
 pub use cookies::{AuthCookie, TwoFactorCookie};
 pub use credentials::Credentials;

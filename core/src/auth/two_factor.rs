@@ -54,7 +54,7 @@ impl TwoFactorMethod {
     /// then a recovery code.
     ///
     /// ```
-    /// use vrchat_invite_core::TwoFactorMethod;
+    /// use vrchat_invite_core::auth::TwoFactorMethod;
     /// let offered = [TwoFactorMethod::Otp, TwoFactorMethod::Totp];
     /// assert_eq!(TwoFactorMethod::preferred(&offered), Some(&TwoFactorMethod::Totp));
     /// ```
@@ -78,7 +78,7 @@ impl fmt::Display for TwoFactorMethod {
 /// six-digit code (`733-819`). A recovery code keeps its dashes (`1234-5678`).
 ///
 /// ```
-/// use vrchat_invite_core::TwoFactorCode;
+/// use vrchat_invite_core::auth::TwoFactorCode;
 /// let code = TwoFactorCode::new(" 123456\n")?;
 /// assert_eq!(code.expose(), "123456");
 /// assert_eq!(TwoFactorCode::new("733 819")?.expose(), "733819");

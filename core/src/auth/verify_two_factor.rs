@@ -11,7 +11,8 @@ use crate::error::{ApiError, ApiErrorKind, InputError};
 /// sets the `twoFactorAuth` cookie.
 ///
 /// ```
-/// use vrchat_invite_core::{Endpoint, TwoFactorCode, TwoFactorMethod, VerifyTwoFactor};
+/// use vrchat_invite_core::Endpoint;
+/// use vrchat_invite_core::auth::{TwoFactorCode, TwoFactorMethod, VerifyTwoFactor};
 /// let verify = VerifyTwoFactor::new(TwoFactorMethod::EmailOtp, TwoFactorCode::new("123456")?)?;
 /// assert_eq!(verify.path(), "/auth/twofactorauth/emailotp/verify");
 /// # Ok::<(), vrchat_invite_core::InputError>(())

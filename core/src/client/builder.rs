@@ -3,8 +3,8 @@
 use std::marker::PhantomData;
 use std::time::Duration;
 
-use super::error::ClientError;
 use super::options::ClientOptions;
+use crate::error::Error;
 use crate::polite::Politeness;
 use crate::proxy::{ProxyRules, ProxyServer};
 use crate::session::Session;
@@ -15,18 +15,19 @@ pub trait BuildClient: Sized {
     ///
     /// # Errors
     /// Whatever the transport cannot set up (TLS, say).
-    fn build_client(session: Session, options: ClientOptions) -> Result<Self, ClientError>;
+    fn build_client(session: Session, options: ClientOptions) -> Result<Self, Error>;
 }
 
 /// Options for a client of any transport; made by the transport's `Client::builder`.
 ///
 /// ```
 /// use std::time::Duration;
-/// use vrchat_invite_core::{BuildClient, ClientBuilder, ClientError, ClientOptions, Session, UserAgent};
+/// use vrchat_invite_core::{Error, Session, UserAgent};
+/// use vrchat_invite_core::transport::{BuildClient, ClientBuilder, ClientOptions};
 ///
 /// struct Recorder(ClientOptions);
 /// impl BuildClient for Recorder {
-///     fn build_client(_: Session, options: ClientOptions) -> Result<Self, ClientError> {
+///     fn build_client(_: Session, options: ClientOptions) -> Result<Self, Error> {
 ///         Ok(Self(options))
 ///     }
 /// }
@@ -62,13 +63,13 @@ impl<C: BuildClient> ClientBuilder<C> {
     }
 
     /// The time allowed for a whole exchange: connecting, sending, and reading the whole
-    /// reply. Default [`crate::DEFAULT_TIMEOUT`] (30 s).
+    /// reply. Default [`crate::transport::DEFAULT_TIMEOUT`] (30 s).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.options = self.options.with_timeout(timeout);
         self
     }
 
-    /// The largest reply body accepted, in bytes. Default [`crate::DEFAULT_BODY_LIMIT`]
+    /// The largest reply body accepted, in bytes. Default [`crate::transport::DEFAULT_BODY_LIMIT`]
     /// (1 MiB).
     pub fn body_limit(mut self, limit: usize) -> Self {
         self.options = self.options.with_body_limit(limit);
@@ -106,7 +107,7 @@ impl<C: BuildClient> ClientBuilder<C> {
     ///
     /// # Errors
     /// Whatever the transport cannot set up (TLS, say).
-    pub fn build(self) -> Result<C, ClientError> {
+    pub fn build(self) -> Result<C, Error> {
         C::build_client(self.session, self.options)
     }
 }

@@ -33,7 +33,7 @@ impl FailureKind {
     /// connection; nothing known is [`FailureKind::Other`].
     ///
     /// ```
-    /// use vrchat_invite_core::FailureKind;
+    /// use vrchat_invite_core::transport::FailureKind;
     /// let reset = std::io::Error::new(std::io::ErrorKind::ConnectionReset, "reset");
     /// assert_eq!(FailureKind::of_chain(&reset, |_| None), FailureKind::Disconnected);
     /// let odd = std::io::Error::other("odd");

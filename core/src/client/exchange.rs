@@ -5,10 +5,10 @@ use std::time::{Duration, Instant};
 
 use http::{Request, Response};
 
-use super::error::ClientError;
 use super::shared::ClientCore;
 use super::trace;
 use crate::endpoint::Endpoint;
+use crate::error::Error;
 use crate::polite::ReplySeen;
 
 /// The request of a prepared exchange, and how long to wait before sending it.
@@ -48,7 +48,9 @@ impl ClientCore {
     ///
     /// ```
     /// use std::time::Instant;
-    /// use vrchat_invite_core::{AuthCookie, ClientCore, ClientOptions, Logout, Session, UserAgent};
+    /// use vrchat_invite_core::{Session, UserAgent};
+    /// use vrchat_invite_core::auth::{AuthCookie, Logout};
+    /// use vrchat_invite_core::transport::{ClientCore, ClientOptions};
     /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
     ///     .with_auth_cookie(AuthCookie::new("authcookie_1")?);
     /// let core = ClientCore::new(session, ClientOptions::default(), 0, |_| None);
@@ -62,13 +64,13 @@ impl ClientCore {
     /// ```
     ///
     /// # Errors
-    /// [`ClientError::Core`] with the input error, or with politeness' refusal; nothing is
+    /// [`Error::Input`] for bad input, or [`Error::Refused`] when politeness refuses; nothing is
     /// to be sent then.
     pub fn prepare<'a, E: Endpoint>(
         &'a self,
         endpoint: &'a E,
         now: Instant,
-    ) -> Result<(Outgoing, Pending<'a, E>), ClientError> {
+    ) -> Result<(Outgoing, Pending<'a, E>), Error> {
         let request = self.read_session(|session| session.request(endpoint))?;
         let wait = match self.politeness() {
             Some(politeness) => {
@@ -102,13 +104,13 @@ impl<E: Endpoint> Pending<'_, E> {
     /// 401 as done: [`Endpoint::ends_session`]).
     ///
     /// # Errors
-    /// The exchange's failure as given; [`ClientError::Core`] for an error reply or an
+    /// The exchange's failure as given; [`Error::Api`] for an error reply, [`Error::Decode`] for an
     /// undecodable body.
     pub fn finish(
         self,
-        reply: Result<Response<Vec<u8>>, ClientError>,
+        reply: Result<Response<Vec<u8>>, Error>,
         now: Instant,
-    ) -> Result<E::Output, ClientError> {
+    ) -> Result<E::Output, Error> {
         if self.endpoint.ends_session() {
             self.core.update_session(|session| {
                 if let Ok(response) = &reply {
@@ -128,6 +130,6 @@ impl<E: Endpoint> Pending<'_, E> {
                 politeness.after_reply(now, &endpoint.action(), &seen);
             }
         }
-        Ok(result?)
+        result
     }
 }

@@ -2,7 +2,6 @@
 
 use http::Response;
 
-use super::error::ClientError;
 use super::shared::ClientCore;
 use crate::auth::{Credentials, LoginFlow, LoginStep, TwoFactorCode, TwoFactorMethod};
 use crate::error::{ApiErrorKind, Error};
@@ -24,7 +23,9 @@ impl ClientCore {
     /// skips the second factor on a remembered device.
     ///
     /// ```
-    /// use vrchat_invite_core::{ClientCore, ClientOptions, Credentials, LoginStep, Session, UserAgent};
+    /// use vrchat_invite_core::{Session, UserAgent};
+    /// use vrchat_invite_core::auth::{Credentials, LoginStep};
+    /// use vrchat_invite_core::transport::{ClientCore, ClientOptions};
     /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?);
     /// let core = ClientCore::new(session, ClientOptions::default(), 0, |_| None);
     /// let mut login = core.start_login(Some(Credentials::new("me", "secret")?));
@@ -47,9 +48,9 @@ impl LoginDriver<'_> {
     /// What to do next.
     ///
     /// # Errors
-    /// [`ClientError::Core`] when the flow cannot go on (no credentials and no cookie, say).
-    pub fn next_step(&mut self) -> Result<LoginStep, ClientError> {
-        Ok(self.core.read_session(|session| self.flow.step(session))?)
+    /// [`Error::Input`] when the flow cannot go on (no credentials and no cookie, say).
+    pub fn next_step(&mut self) -> Result<LoginStep, Error> {
+        self.core.read_session(|session| self.flow.step(session))
     }
 
     /// Reads the reply to the request of [`LoginStep::Send`] into the session.
@@ -58,10 +59,7 @@ impl LoginDriver<'_> {
     /// The exchange's failure; the server's refusal (wrong password, too many sessions),
     /// except a wrong two-factor code while another may be tried: that is kept for
     /// [`LoginDriver::answer`].
-    pub fn receive(
-        &mut self,
-        reply: Result<Response<Vec<u8>>, ClientError>,
-    ) -> Result<(), ClientError> {
+    pub fn receive(&mut self, reply: Result<Response<Vec<u8>>, Error>) -> Result<(), Error> {
         let response = reply?;
         let flow = &mut self.flow;
         match self
@@ -76,7 +74,7 @@ impl LoginDriver<'_> {
                 self.rejection = Some(error);
                 Ok(())
             }
-            Err(error) => Err(error.into()),
+            Err(error) => Err(error),
         }
     }
 
@@ -85,16 +83,16 @@ impl LoginDriver<'_> {
     ///
     /// # Errors
     /// On giving up, the refusal of the last wrong code, or
-    /// [`ClientError::TwoFactorCancelled`]; [`ClientError::Core`] for a method not offered.
+    /// [`Error::TwoFactorCancelled`]; [`Error::Input`] for a method not offered.
     pub fn answer(
         &mut self,
         answer: Option<(TwoFactorMethod, TwoFactorCode)>,
-    ) -> Result<(), ClientError> {
+    ) -> Result<(), Error> {
         let Some((method, code)) = answer else {
             return Err(self
                 .rejection
                 .take()
-                .map_or(ClientError::TwoFactorCancelled, ClientError::from));
+                .map_or(Error::TwoFactorCancelled, Error::from));
         };
         self.flow.submit_code(method, code)?;
         Ok(())

@@ -3,7 +3,7 @@
 //! A transport's client is its HTTP client plus a [`ClientCore`]. For every operation it
 //! calls [`ClientCore::prepare`], sleeps the wait, moves the request's bytes, and hands the
 //! reply to [`Pending::finish`]; for a login it follows [`ClientCore::start_login`]. It sorts its
-//! own client's failures into a [`FailureKind`] and reports them as a [`ClientError`].
+//! own client's failures into a [`FailureKind`] and reports them as a [`Error`].
 
 mod builder;
 mod classify;
@@ -15,7 +15,7 @@ mod shared;
 mod trace;
 
 pub use builder::{BuildClient, ClientBuilder};
-pub use error::{BoxError, ClientError, FailureKind};
+pub use error::{BoxError, FailureKind};
 pub use exchange::{Outgoing, Pending};
 pub use login::LoginDriver;
 pub use options::{ClientOptions, DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT};

@@ -13,12 +13,12 @@ pub const DEFAULT_BODY_LIMIT: usize = 1024 * 1024;
 
 /// Timeout, body limit, politeness and proxies: the options of a client of any transport.
 ///
-/// Set them through a transport's builder ([`crate::ClientBuilder`]); a built client shows
+/// Set them through a transport's builder ([`crate::transport::ClientBuilder`]); a built client shows
 /// them with its `options()`.
 ///
 /// ```
 /// use std::time::Duration;
-/// use vrchat_invite_core::{ClientOptions, DEFAULT_BODY_LIMIT};
+/// use vrchat_invite_core::transport::{ClientOptions, DEFAULT_BODY_LIMIT};
 /// let options = ClientOptions::default().with_timeout(Duration::from_secs(5));
 /// assert_eq!(options.timeout(), Duration::from_secs(5));
 /// assert_eq!(options.body_limit(), DEFAULT_BODY_LIMIT);

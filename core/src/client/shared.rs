@@ -17,7 +17,8 @@ use crate::session::Session;
 /// the seed for the throttle's jitter and the environment to read proxies from.
 ///
 /// ```
-/// use vrchat_invite_core::{ClientCore, ClientOptions, Session, UserAgent};
+/// use vrchat_invite_core::{Session, UserAgent};
+/// use vrchat_invite_core::transport::{ClientCore, ClientOptions};
 /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?);
 /// let core = ClientCore::new(session, ClientOptions::default(), 7, |_| None);
 /// let clone = core.clone();

@@ -19,7 +19,7 @@ use http::{Request, Response};
 ///
 /// ```
 /// use std::time::Instant;
-/// use vrchat_invite_core::ExchangeTrace;
+/// use vrchat_invite_core::transport::ExchangeTrace;
 /// let request = http::Request::get("https://api.vrchat.cloud/api/1/auth").body(Vec::new())?;
 /// let trace = ExchangeTrace::start("execute", &request, Instant::now());
 /// let result: Result<http::Response<Vec<u8>>, std::io::Error> = trace.in_scope(|| Ok(http::Response::new(Vec::new())));
@@ -82,7 +82,7 @@ impl ExchangeTrace {
                     self.span.record("status", response.status().as_u16());
                     if let Some(id) = response
                         .headers()
-                        .get(crate::REQUEST_ID_HEADER)
+                        .get(crate::error::REQUEST_ID_HEADER)
                         .and_then(|value| value.to_str().ok())
                     {
                         self.span.record("request_id", id);

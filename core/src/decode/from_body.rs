@@ -20,7 +20,7 @@ use crate::models::{InviteMessage, ItemList, Notification, SentNotification};
 /// `impl`:
 ///
 /// ```
-/// use vrchat_invite_core::FromBody;
+/// use vrchat_invite_core::models::FromBody;
 /// #[derive(serde::Deserialize)]
 /// struct World {
 ///     name: String,

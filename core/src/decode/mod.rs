@@ -11,4 +11,5 @@ pub(crate) use body::decode_body;
 pub(crate) use error_body::ErrorBody;
 pub use from_body::FromBody;
 pub(crate) use json_string::with_unescaped;
-pub use response::{parse_response, redirect_location};
+pub(crate) use response::parse_response;
+pub use response::redirect_location;

@@ -45,8 +45,8 @@ pub fn parse_response<E: Endpoint + ?Sized>(
 /// ```
 /// let mut headers = http::HeaderMap::new();
 /// headers.insert(http::header::LOCATION, "http://elsewhere.example/".parse()?);
-/// assert_eq!(vrchat_invite_core::redirect_location(&headers).as_deref(), Some("http://elsewhere.example/"));
-/// assert_eq!(vrchat_invite_core::redirect_location(&http::HeaderMap::new()), None);
+/// assert_eq!(vrchat_invite_core::transport::redirect_location(&headers).as_deref(), Some("http://elsewhere.example/"));
+/// assert_eq!(vrchat_invite_core::transport::redirect_location(&http::HeaderMap::new()), None);
 /// # Ok::<(), http::header::InvalidHeaderValue>(())
 /// ```
 pub fn redirect_location(headers: &HeaderMap) -> Option<String> {

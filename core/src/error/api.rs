@@ -28,7 +28,7 @@ pub enum ApiErrorKind {
     Unauthorized,
     /// 401 "Requires Two-Factor Authentication": the session is half-logged (its password
     /// was accepted, its two-factor code not yet verified). It is not over: finish the
-    /// login by verifying a code with the same `auth` cookie ([`crate::LoginFlow`] does),
+    /// login by verifying a code with the same `auth` cookie ([`crate::auth::LoginFlow`] does),
     /// instead of logging in again, which would open another session.
     TwoFactorRequired,
     /// 403: the other user is not your friend.
@@ -90,7 +90,7 @@ impl fmt::Display for ApiErrorKind {
 
 /// A non-2xx reply: status, classified kind, message, request ID and the raw body.
 ///
-/// The message, request ID and `waf_code` are cut to [`SNIPPET_LIMIT`](crate::SNIPPET_LIMIT) bytes, so `Debug`
+/// The message, request ID and `waf_code` are cut to [`SNIPPET_LIMIT`](crate::error::SNIPPET_LIMIT) bytes, so `Debug`
 /// and `Display` stay short whatever the server sent; the whole body stays reachable
 /// through [`ApiError::raw_body`].
 #[derive(Clone, PartialEq, Eq)]
@@ -144,7 +144,7 @@ impl ApiError {
     }
 
     /// The server's message, without wrapping quotes, punctuation as the server wrote it,
-    /// cut to at most [`SNIPPET_LIMIT`](crate::SNIPPET_LIMIT) bytes.
+    /// cut to at most [`SNIPPET_LIMIT`](crate::error::SNIPPET_LIMIT) bytes.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
@@ -316,7 +316,7 @@ fn cooldown_minutes(message: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::SNIPPET_LIMIT;
+    use crate::error::SNIPPET_LIMIT;
 
     fn parse(status: u16, body: &str) -> ApiError {
         let status = StatusCode::from_u16(status).expect("valid status");

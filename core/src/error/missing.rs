@@ -14,7 +14,8 @@ use crate::punctuation::normalize_for_matching;
 /// by exact text; [`Missing::Unnamed`] when the message names nothing known.
 ///
 /// ```
-/// use vrchat_invite_core::{ApiError, Missing};
+/// use vrchat_invite_core::ApiError;
+/// use vrchat_invite_core::error::Missing;
 /// use http::{HeaderMap, StatusCode};
 /// let body = br#"{"error":{"message":"\"Instance not found\"","status_code":404}}"#;
 /// let error = ApiError::from_parts(StatusCode::NOT_FOUND, &HeaderMap::new(), body);

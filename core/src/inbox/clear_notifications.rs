@@ -11,7 +11,8 @@ use crate::endpoint::Endpoint;
 /// The reply is `{"success": {"message": "Ok", "status_code": 200}}`; any JSON is accepted.
 ///
 /// ```
-/// use vrchat_invite_core::{ClearNotifications, Endpoint};
+/// use vrchat_invite_core::Endpoint;
+/// use vrchat_invite_core::inbox::ClearNotifications;
 /// let clear = ClearNotifications::new();
 /// assert_eq!(clear.method(), http::Method::PUT);
 /// assert_eq!(clear.path(), "/auth/user/notifications/clear");

@@ -12,7 +12,8 @@ use crate::models::Notification;
 /// An unknown ID, or one that is not yours, is a 404 ([`crate::ApiErrorKind::NotFound`]).
 ///
 /// ```
-/// use vrchat_invite_core::{Endpoint, GetNotification, NotificationId};
+/// use vrchat_invite_core::{Endpoint, NotificationId};
+/// use vrchat_invite_core::inbox::GetNotification;
 /// let get = GetNotification::new(NotificationId::new("not_1")?);
 /// assert_eq!(get.path(), "/auth/user/notifications/not_1");
 /// # Ok::<(), vrchat_invite_core::InputError>(())

@@ -13,7 +13,8 @@ use crate::ids::NotificationId;
 /// ([`HideReply`]).
 ///
 /// ```
-/// use vrchat_invite_core::{Endpoint, HideNotification, NotificationId};
+/// use vrchat_invite_core::{Endpoint, NotificationId};
+/// use vrchat_invite_core::inbox::HideNotification;
 /// let hide = HideNotification::new(NotificationId::new("not_1")?);
 /// assert_eq!(hide.method(), http::Method::PUT);
 /// assert_eq!(hide.path(), "/auth/user/notifications/not_1/hide");

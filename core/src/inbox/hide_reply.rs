@@ -2,12 +2,13 @@
 
 use crate::models::Notification;
 
-/// The reply to [`crate::HideNotification`]. VRChat has answered both shapes: the hidden
+/// The reply to [`crate::inbox::HideNotification`]. VRChat has answered both shapes: the hidden
 /// [`Notification`], and (as newer spec releases say) only
 /// `{"success": {"message": "Ok", "status_code": 200}}`.
 ///
 /// ```
-/// use vrchat_invite_core::{Endpoint, HideNotification, HideReply, NotificationId};
+/// use vrchat_invite_core::{Endpoint, NotificationId};
+/// use vrchat_invite_core::inbox::{HideNotification, HideReply};
 /// let hide = HideNotification::new(NotificationId::new("not_1")?);
 /// let ok = http::Response::new(br#"{"success":{"message":"Ok","status_code":200}}"#.to_vec());
 /// assert_eq!(hide.parse(&ok)?, HideReply::Acknowledged);
@@ -46,7 +47,7 @@ impl HideReply {
 }
 
 impl<'de> serde::Deserialize<'de> for HideReply {
-    /// Either shape, as [`crate::HideNotification`] reads its reply.
+    /// Either shape, as [`crate::inbox::HideNotification`] reads its reply.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
         decode_hide_reply(raw.get().as_bytes()).map_err(serde::de::Error::custom)

@@ -20,11 +20,12 @@ const QUERY_VALUE: &percent_encoding::AsciiSet = &NON_ALPHANUMERIC
 ///
 /// Sends `n` (the [`PageSize`], 60 unless set) and `offset` (0 unless set) always, `after`
 /// and `hidden` when set, and never the deprecated `type` and `sent`. A page shorter than
-/// `n` is the last; [`crate::NotificationPager`] walks the pages for you. Each item decodes
+/// `n` is the last; [`crate::inbox::NotificationPager`] walks the pages for you. Each item decodes
 /// on its own, so one unreadable notification never hides the others (see [`ItemList`]).
 ///
 /// ```
-/// use vrchat_invite_core::{Endpoint, ListNotifications, NotificationsAfter, PageSize};
+/// use vrchat_invite_core::Endpoint;
+/// use vrchat_invite_core::inbox::{ListNotifications, NotificationsAfter, PageSize};
 /// let list = ListNotifications::new()
 ///     .page_size(PageSize::new(20)?)
 ///     .offset(40)

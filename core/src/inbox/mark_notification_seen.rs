@@ -11,7 +11,8 @@ use crate::models::Notification;
 /// it with `seen` set. Marking it again changes nothing.
 ///
 /// ```
-/// use vrchat_invite_core::{Endpoint, MarkNotificationSeen, NotificationId};
+/// use vrchat_invite_core::{Endpoint, NotificationId};
+/// use vrchat_invite_core::inbox::MarkNotificationSeen;
 /// let see = MarkNotificationSeen::new(NotificationId::new("not_1")?);
 /// assert_eq!(see.method(), http::Method::PUT);
 /// assert_eq!(see.path(), "/auth/user/notifications/not_1/see");

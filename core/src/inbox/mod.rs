@@ -1,4 +1,22 @@
-//! The inbox: the notifications you receive, listed, read, marked and answered.
+//! The inbox: the notifications you receive, listed ([`ListNotifications`], page by page
+//! with [`NotificationPager`]), read, marked seen, hidden and cleared. A notification seen
+//! through [`Received`] says what you can do with it (answer an invite, grant a request).
+//!
+//! ```
+//! use vrchat_invite_core::Endpoint;
+//! use vrchat_invite_core::inbox::{ListNotifications, Received};
+//!
+//! let list = ListNotifications::new();
+//! let reply = http::Response::builder().status(200).body(br#"[{"id":"not_1",
+//!     "type":"requestInvite","senderUserId":"usr_friend","created_at":"2026-01-01T00:00:00Z",
+//!     "details":"{}","message":"","seen":false}]"#.to_vec())?;
+//! for notification in list.parse(&reply)?.decoded() {
+//!     if let Received::InviteRequest(request) = notification.received() {
+//!         assert_eq!(request.sender().as_str(), "usr_friend");
+//!     }
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod clear_notifications;
 mod get_notification;

@@ -13,7 +13,9 @@ use crate::models::{ItemList, Notification};
 /// [`NotificationPager::hit_page_limit`] says so.
 ///
 /// ```
-/// use vrchat_invite_core::{Endpoint, ItemList, ListNotifications, Notification, NotificationPager, PageSize};
+/// use vrchat_invite_core::Endpoint;
+/// use vrchat_invite_core::inbox::{ListNotifications, NotificationPager, PageSize};
+/// use vrchat_invite_core::models::{ItemList, Notification};
 ///
 /// fn page(count: usize, first: usize) -> ItemList<Notification> {
 ///     let items: Vec<String> = (first..first + count)

@@ -9,7 +9,8 @@ use crate::models::Timestamp;
 /// such as `five_minutes_ago`.
 ///
 /// ```
-/// use vrchat_invite_core::{NotificationsAfter, Timestamp};
+/// use vrchat_invite_core::inbox::NotificationsAfter;
+/// use vrchat_invite_core::models::Timestamp;
 /// let since = NotificationsAfter::time(&Timestamp::new("2026-01-01T00:00:00.000Z"))?;
 /// assert_eq!(since.as_str(), "2026-01-01T00:00:00.000Z");
 /// let recent = NotificationsAfter::keyword("five_minutes_ago")?;

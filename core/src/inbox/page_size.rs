@@ -8,7 +8,7 @@ use crate::error::InputError;
 /// default.
 ///
 /// ```
-/// use vrchat_invite_core::PageSize;
+/// use vrchat_invite_core::inbox::PageSize;
 /// assert_eq!(PageSize::new(100)?.get(), 100);
 /// assert_eq!(PageSize::default().get(), 60);
 /// assert!(PageSize::new(0).is_err());

@@ -11,7 +11,9 @@ use crate::slot::Slot;
 /// A received notification, seen as what you can do with it.
 ///
 /// ```
-/// use vrchat_invite_core::{Endpoint, Notification, Received, Slot};
+/// use vrchat_invite_core::{Endpoint, Slot};
+/// use vrchat_invite_core::inbox::Received;
+/// use vrchat_invite_core::models::Notification;
 /// let json = r#"{"id":"not_7","type":"invite","created_at":"2026-01-01T00:00:00.000Z",
 ///   "details":"{\"worldId\":\"wrld_1:123~region(eu)\",\"worldName\":\"Home\",\"inviteMessage\":\"Come!\"}",
 ///   "message":"","seen":false,"senderUserId":"usr_a","senderUsername":"alice"}"#;

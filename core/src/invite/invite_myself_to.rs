@@ -10,7 +10,8 @@ use crate::path::{PathBuilder, push_encoded};
 /// Sends yourself an invite to a location (operation `inviteMyselfTo`). No body.
 ///
 /// ```
-/// use vrchat_invite_core::{Endpoint, InviteMyselfTo};
+/// use vrchat_invite_core::Endpoint;
+/// use vrchat_invite_core::invite::InviteMyselfTo;
 /// let invite = InviteMyselfTo::new("wrld_1:12345~region(eu)".parse()?);
 /// assert_eq!(invite.path(), "/invite/myself/to/wrld_1:12345~region(eu)");
 /// # Ok::<(), vrchat_invite_core::InputError>(())

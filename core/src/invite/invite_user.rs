@@ -18,7 +18,8 @@ use crate::slot::Slot;
 /// notification. Not idempotent: sending it twice sends two invites.
 ///
 /// ```
-/// use vrchat_invite_core::{Endpoint, InviteUser, Slot, UserId};
+/// use vrchat_invite_core::{Endpoint, Slot, UserId};
+/// use vrchat_invite_core::invite::InviteUser;
 /// let invite = InviteUser::new(UserId::new("usr_b")?, "wrld_1:12345~region(eu)".parse()?)
 ///     .with_message_slot(Slot::new(2)?);
 /// assert_eq!(invite.path(), "/invite/usr_b");
@@ -46,7 +47,8 @@ impl InviteUser {
     /// Sends the text of this `message` slot with the invite; `None` sends none.
     ///
     /// ```
-    /// use vrchat_invite_core::{InviteUser, Slot, UserId};
+    /// use vrchat_invite_core::{Slot, UserId};
+    /// use vrchat_invite_core::invite::InviteUser;
     /// let chosen: Option<Slot> = None;
     /// let invite = InviteUser::new(UserId::new("usr_b")?, "wrld_1:1".parse()?)
     ///     .with_message_slot(chosen);
@@ -64,7 +66,8 @@ impl InviteUser {
     /// JSON and an `image` part with the PNG.
     ///
     /// ```
-    /// use vrchat_invite_core::{Endpoint, InviteUser, Png, UserId};
+    /// use vrchat_invite_core::{Endpoint, UserId};
+    /// use vrchat_invite_core::invite::{InviteUser, Png};
     /// let png = Png::new(Png::SIGNATURE.to_vec())?;
     /// let invite = InviteUser::new(UserId::new("usr_b")?, "wrld_1:1".parse()?).with_photo(png);
     /// assert_eq!(invite.path(), "/invite/usr_b/photo");

@@ -17,7 +17,9 @@ use crate::slot::Slot;
 /// `requestInvite` notification.
 ///
 /// ```
-/// use vrchat_invite_core::{Endpoint, RequestBody, RequestInvite, UserId};
+/// use vrchat_invite_core::{Endpoint, UserId};
+/// use vrchat_invite_core::invite::RequestInvite;
+/// use vrchat_invite_core::transport::RequestBody;
 /// let request = RequestInvite::new(UserId::new("usr_b")?);
 /// assert_eq!(request.body(), RequestBody::Json(b"{}".to_vec()));
 /// # Ok::<(), vrchat_invite_core::InputError>(())
@@ -42,7 +44,9 @@ impl RequestInvite {
     /// Sends the text of this `request` slot; `None` sends none.
     ///
     /// ```
-    /// use vrchat_invite_core::{Endpoint, RequestBody, RequestInvite, Slot, UserId};
+    /// use vrchat_invite_core::{Endpoint, Slot, UserId};
+    /// use vrchat_invite_core::invite::RequestInvite;
+    /// use vrchat_invite_core::transport::RequestBody;
     /// let request = RequestInvite::new(UserId::new("usr_b")?).with_request_slot(Slot::new(1)?);
     /// assert_eq!(request.body(), RequestBody::Json(br#"{"requestSlot":1}"#.to_vec()));
     /// let request = request.with_request_slot(None);
@@ -60,7 +64,8 @@ impl RequestInvite {
     /// request's JSON and an `image` part with the PNG.
     ///
     /// ```
-    /// use vrchat_invite_core::{Endpoint, Png, RequestInvite, UserId};
+    /// use vrchat_invite_core::{Endpoint, UserId};
+    /// use vrchat_invite_core::invite::{Png, RequestInvite};
     /// let png = Png::new(Png::SIGNATURE.to_vec())?;
     /// let request = RequestInvite::new(UserId::new("usr_b")?).with_photo(png);
     /// assert_eq!(request.path(), "/requestInvite/usr_b/photo");

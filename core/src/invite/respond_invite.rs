@@ -18,7 +18,8 @@ use crate::slot::Slot;
 /// message. Sends `{"responseSlot": n}`.
 ///
 /// ```
-/// use vrchat_invite_core::{Endpoint, NotificationId, RespondInvite, Slot};
+/// use vrchat_invite_core::{Endpoint, NotificationId, Slot};
+/// use vrchat_invite_core::invite::RespondInvite;
 /// let respond = RespondInvite::new(NotificationId::new("not_1")?, Slot::new(0)?);
 /// assert_eq!(respond.path(), "/invite/not_1/response");
 /// # Ok::<(), vrchat_invite_core::InputError>(())
@@ -45,7 +46,8 @@ impl RespondInvite {
     /// JSON and an `image` part with the PNG.
     ///
     /// ```
-    /// use vrchat_invite_core::{Endpoint, NotificationId, Png, RespondInvite, Slot};
+    /// use vrchat_invite_core::{Endpoint, NotificationId, Slot};
+    /// use vrchat_invite_core::invite::{Png, RespondInvite};
     /// let png = Png::new(Png::SIGNATURE.to_vec())?;
     /// let respond = RespondInvite::new(NotificationId::new("not_1")?, Slot::new(0)?).with_photo(png);
     /// assert_eq!(respond.path(), "/invite/not_1/response/photo");

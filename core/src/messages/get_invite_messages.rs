@@ -14,7 +14,8 @@ use crate::session::Session;
 /// Lists the 12 messages of one collection (operation `getInviteMessages`).
 ///
 /// ```
-/// use vrchat_invite_core::{Endpoint, GetInviteMessages, InviteMessageType, UserId};
+/// use vrchat_invite_core::{Endpoint, UserId};
+/// use vrchat_invite_core::messages::{GetInviteMessages, InviteMessageType};
 /// let list = GetInviteMessages::new(UserId::new("usr_a")?, InviteMessageType::RequestResponse);
 /// assert_eq!(list.path(), "/message/usr_a/requestResponse");
 /// # Ok::<(), vrchat_invite_core::InputError>(())
@@ -23,7 +24,9 @@ use crate::session::Session;
 /// [`GetInviteMessages::mine`] lists the session's own messages without naming the user:
 ///
 /// ```
-/// use vrchat_invite_core::{AuthCookie, GetInviteMessages, InviteMessageType, Session, UserAgent, UserId};
+/// use vrchat_invite_core::{Session, UserAgent, UserId};
+/// use vrchat_invite_core::auth::AuthCookie;
+/// use vrchat_invite_core::messages::{GetInviteMessages, InviteMessageType};
 /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
 ///     .with_auth_cookie(AuthCookie::new("authcookie_123")?)
 ///     .with_user_id(UserId::new("usr_me")?);

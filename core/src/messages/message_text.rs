@@ -7,10 +7,10 @@ use crate::error::InputError;
 /// Text for an invite message slot: not blank, one line, no control characters.
 ///
 /// The server rewrites punctuation (`.` comes back as `․`), so compare with
-/// [`crate::fold_punctuation`] after a round trip.
+/// [`crate::messages::fold_punctuation`] after a round trip.
 ///
 /// ```
-/// use vrchat_invite_core::MessageText;
+/// use vrchat_invite_core::messages::MessageText;
 /// assert!(MessageText::new("Come hang out!").is_ok());
 /// assert!(MessageText::new("   ").is_err());
 /// assert!(MessageText::new("two\nlines").is_err());

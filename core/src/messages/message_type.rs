@@ -10,7 +10,7 @@ use crate::error::InputError;
 /// `Display` and `FromStr` use the wire names.
 ///
 /// ```
-/// use vrchat_invite_core::InviteMessageType;
+/// use vrchat_invite_core::messages::InviteMessageType;
 /// let kind: InviteMessageType = "requestResponse".parse()?;
 /// assert_eq!(kind, InviteMessageType::RequestResponse);
 /// assert_eq!(kind.to_string(), "requestResponse");

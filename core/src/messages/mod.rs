@@ -1,4 +1,23 @@
-//! Listing, reading, editing and resetting invite message slots.
+//! The invite message slots: list a collection ([`GetInviteMessages`]), read one slot
+//! ([`GetInviteMessage`]), edit it ([`UpdateInviteMessage`], with a checked
+//! [`MessageText`]) or reset it ([`ResetInviteMessage`]). Each of the four collections
+//! ([`InviteMessageType`]) has slots 0 to 11; `mine` builds an operation for the session's
+//! own user.
+//!
+//! ```
+//! use vrchat_invite_core::messages::{InviteMessageType, MessageText, UpdateInviteMessage};
+//! use vrchat_invite_core::{Endpoint, Slot, UserId};
+//!
+//! let edit = UpdateInviteMessage::new(
+//!     UserId::new("usr_me")?,
+//!     InviteMessageType::Response,
+//!     Slot::new(4)?,
+//!     MessageText::new("Busy, later!")?,
+//! );
+//! assert_eq!(edit.method(), http::Method::PUT);
+//! assert_eq!(edit.path(), "/message/usr_me/response/4");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod get_invite_message;
 mod get_invite_messages;
@@ -8,6 +27,7 @@ mod reset_invite_message;
 mod slot_target;
 mod update_invite_message;
 
+pub use crate::punctuation::fold_punctuation;
 pub use get_invite_message::GetInviteMessage;
 pub use get_invite_messages::GetInviteMessages;
 pub use message_text::MessageText;

@@ -7,12 +7,13 @@ use crate::session::Session;
 use crate::slot::Slot;
 
 /// One slot of one user's invite messages: whose collection (a named user, or the
-/// session's own user), which collection and which slot. [`crate::GetInviteMessage`],
-/// [`crate::UpdateInviteMessage`] and [`crate::ResetInviteMessage`] each address one, at
+/// session's own user), which collection and which slot. [`crate::messages::GetInviteMessage`],
+/// [`crate::messages::UpdateInviteMessage`] and [`crate::messages::ResetInviteMessage`] each address one, at
 /// `/message/{userId}/{messageType}/{slot}`.
 ///
 /// ```
-/// use vrchat_invite_core::{GetInviteMessage, InviteMessageType, ResetInviteMessage, Slot, SlotTarget};
+/// use vrchat_invite_core::Slot;
+/// use vrchat_invite_core::messages::{GetInviteMessage, InviteMessageType, ResetInviteMessage, SlotTarget};
 /// let target = SlotTarget::mine(InviteMessageType::Request, Slot::new(4)?);
 /// assert_eq!(target.user_id(), None);
 /// let read = GetInviteMessage::at(target.clone());

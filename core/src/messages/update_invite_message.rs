@@ -19,7 +19,9 @@ use crate::slot::Slot;
 /// [`crate::ApiErrorKind::Cooldown`], which carries the minutes left.
 ///
 /// ```
-/// use vrchat_invite_core::{Endpoint, InviteMessageType, MessageText, RequestBody, Slot, UpdateInviteMessage, UserId};
+/// use vrchat_invite_core::{Endpoint, Slot, UserId};
+/// use vrchat_invite_core::messages::{InviteMessageType, MessageText, UpdateInviteMessage};
+/// use vrchat_invite_core::transport::RequestBody;
 /// let edit = UpdateInviteMessage::new(
 ///     UserId::new("usr_a")?, InviteMessageType::Message, Slot::new(3)?, MessageText::new("Join me!")?);
 /// assert_eq!(edit.body(), RequestBody::Json(br#"{"message":"Join me!"}"#.to_vec()));

@@ -16,7 +16,9 @@ impl InviteMessage {
     /// A slot's message that can be edited now (no cooldown), with no `updated_at`.
     ///
     /// ```
-    /// use vrchat_invite_core::{InviteMessage, InviteMessageId, InviteMessageType, Slot};
+    /// use vrchat_invite_core::{InviteMessageId, Slot};
+    /// use vrchat_invite_core::messages::InviteMessageType;
+    /// use vrchat_invite_core::models::InviteMessage;
     /// let message = InviteMessage::new(
     ///     InviteMessageId::new("default")?,
     ///     InviteMessageType::Message,
@@ -65,8 +67,9 @@ impl Notification {
     /// A notification not seen yet, with `{}` details, no message, no date and no receiver.
     ///
     /// ```
-    /// use vrchat_invite_core::{
-    ///     InviteDetails, Notification, NotificationDetails, NotificationId, NotificationType, UserId,
+    /// use vrchat_invite_core::{NotificationId, UserId};
+    /// use vrchat_invite_core::models::{
+    ///     InviteDetails, Notification, NotificationDetails, NotificationType,
     /// };
     /// let invite = Notification::new(
     ///     NotificationId::new("not_1")?,

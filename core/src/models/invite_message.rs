@@ -8,7 +8,8 @@ use crate::slot::Slot;
 /// The text in one slot of one collection, with its cooldown.
 ///
 /// ```
-/// use vrchat_invite_core::{InviteMessage, InviteMessageType};
+/// use vrchat_invite_core::messages::InviteMessageType;
+/// use vrchat_invite_core::models::InviteMessage;
 /// let json = r#"{"canBeUpdated":false,"id":"invm_1","message":"Come hang out!","messageType":"message",
 ///               "remainingCooldownMinutes":58,"slot":3,"updatedAt":"2021-01-01T00:00:00.000Z"}"#;
 /// let message: InviteMessage = serde_json::from_str(json)?;

@@ -12,7 +12,7 @@ use crate::error::SNIPPET_LIMIT;
 /// An item of a list reply that did not decode: where it was, why, and its JSON as received.
 ///
 /// ```
-/// use vrchat_invite_core::{InviteMessage, ItemList};
+/// use vrchat_invite_core::models::{InviteMessage, ItemList};
 /// let json = r#"[{"canBeUpdated":true,"id":"default","message":"Hi","messageType":"message",
 ///   "remainingCooldownMinutes":0,"slot":0,"updatedAt":"2021-01-01T00:00:00Z"},
 ///   {"id":"invm_2","message":"?","messageType":"messageV2","slot":1}]"#;
@@ -134,7 +134,7 @@ impl<T> ListItem<T> {
 /// Only a body that is not a JSON array at all fails the whole reply.
 ///
 /// ```
-/// use vrchat_invite_core::{ItemList, Notification};
+/// use vrchat_invite_core::models::{ItemList, Notification};
 /// let body = r#"[{"id":"not_1","type":"invite","created_at":"2021-01-01T00:00:00Z",
 ///   "details":"{\"worldId\":\"wrld_1:1\",\"worldName\":\"Home\"}","message":"","seen":false,
 ///   "senderUserId":"usr_a"},{"type":"invite"}]"#;

@@ -1,4 +1,21 @@
-//! What the Invite API returns.
+//! What the Invite API returns: [`Notification`]s with typed [`NotificationDetails`],
+//! [`InviteMessage`]s, the [`SentNotification`] an invite leaves, and the [`ItemList`] every
+//! list comes in, which keeps each good item when another one does not decode.
+//!
+//! ```
+//! use vrchat_invite_core::Endpoint;
+//! use vrchat_invite_core::messages::{GetInviteMessages, InviteMessageType};
+//!
+//! let list = GetInviteMessages::mine(InviteMessageType::Message);
+//! let reply = http::Response::builder().status(200).body(br#"[
+//!     {"canBeUpdated":true,"id":"default","message":"Hi","messageType":"message",
+//!      "remainingCooldownMinutes":0,"slot":0,"updatedAt":"2021-01-01T00:00:00Z"},
+//!     {"slot":"not a number"}]"#.to_vec())?;
+//! let messages = list.parse(&reply)?;
+//! assert_eq!(messages.decoded().count(), 1);
+//! assert_eq!(messages.undecodable().count(), 1);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod build;
 mod details;
@@ -10,6 +27,7 @@ mod sent_notification;
 mod timestamp;
 mod wire;
 
+pub use crate::decode::FromBody;
 pub use details::{
     InviteDetails, InviteResponseDetails, NotificationDetails, RequestInviteDetails,
     RequestInviteResponseDetails,

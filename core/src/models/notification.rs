@@ -15,7 +15,7 @@ use crate::models::{NotificationDetails, NotificationType, Timestamp};
 /// fail the response.
 ///
 /// ```
-/// use vrchat_invite_core::{Notification, NotificationDetails, NotificationType};
+/// use vrchat_invite_core::models::{Notification, NotificationDetails, NotificationType};
 /// let json = r#"{"id":"not_1","type":"invite","created_at":"2021-01-01T00:00:00.000Z",
 ///   "details":"{\"worldId\":\"wrld_1:123\",\"worldName\":\"Home\"}","message":"",
 ///   "seen":false,"senderUserId":"usr_a"}"#;

@@ -10,7 +10,7 @@ use std::fmt;
 /// writes camelCase.
 ///
 /// ```
-/// use vrchat_invite_core::NotificationType;
+/// use vrchat_invite_core::models::NotificationType;
 /// assert_eq!(NotificationType::from_wire("request-invite"), NotificationType::RequestInvite);
 /// assert_eq!(NotificationType::from_wire("requestInvite"), NotificationType::RequestInvite);
 /// assert_eq!(NotificationType::RequestInvite.as_str(), "requestInvite");

@@ -11,7 +11,7 @@ use crate::models::{NotificationDetails, NotificationType, Timestamp};
 /// The notification an invite created, as returned to its sender: it names the receiver.
 ///
 /// ```
-/// use vrchat_invite_core::SentNotification;
+/// use vrchat_invite_core::models::SentNotification;
 /// let json = r#"{"id":"not_1","type":"invite","created_at":"2021-01-01T00:00:00.000Z",
 ///   "details":{"worldId":"wrld_1:123","worldName":"Home"},"message":"",
 ///   "receiverUserId":"usr_b","senderUserId":"usr_a"}"#;

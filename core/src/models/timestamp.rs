@@ -10,7 +10,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 /// returns `None` and the text stays available.
 ///
 /// ```
-/// use vrchat_invite_core::Timestamp;
+/// use vrchat_invite_core::models::Timestamp;
 /// let t = Timestamp::new("2021-01-01T00:00:00.000Z");
 /// assert_eq!(t.unix_millis(), Some(1_609_459_200_000));
 /// assert_eq!(Timestamp::new("2021-01-01T01:00:00+0100").unix_millis(), Some(1_609_459_200_000));

@@ -12,7 +12,7 @@ use crate::error::{ImageProblem, InputError};
 /// cheap: the bytes are shared.
 ///
 /// ```
-/// use vrchat_invite_core::Png;
+/// use vrchat_invite_core::invite::Png;
 /// let mut bytes = Png::SIGNATURE.to_vec();
 /// bytes.extend_from_slice(b"...rest of the file...");
 /// let png = Png::new(bytes)?;

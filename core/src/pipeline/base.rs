@@ -12,7 +12,7 @@ use crate::error::InputError;
 /// simulator). A trailing `/` is dropped; the connect URL is the base, `/`, and the query.
 ///
 /// ```
-/// use vrchat_invite_core::PipelineBase;
+/// use vrchat_invite_core::pipeline::PipelineBase;
 /// assert_eq!(PipelineBase::default().as_str(), "wss://pipeline.vrchat.cloud");
 /// let local = PipelineBase::new("ws://127.0.0.1:8080/pipeline/")?;
 /// assert_eq!(local.as_str(), "ws://127.0.0.1:8080/pipeline");
@@ -31,7 +31,7 @@ impl PipelineBase {
     ///
     /// # Errors
     /// [`InputError::InvalidBaseUrl`] for anything but an absolute `ws` or `wss` URL without
-    /// user info, query or fragment (a wrong scheme is [`crate::BaseUrlProblem::Scheme`]).
+    /// user info, query or fragment (a wrong scheme is [`crate::error::BaseUrlProblem::Scheme`]).
     pub fn new(value: impl Into<String>) -> Result<Self, InputError> {
         checked_base(value.into(), &["ws", "wss"]).map(Self)
     }
@@ -44,7 +44,8 @@ impl PipelineBase {
     /// the `vrchat-invite` command agree.
     ///
     /// ```
-    /// use vrchat_invite_core::{BaseUrl, PipelineBase};
+    /// use vrchat_invite_core::BaseUrl;
+    /// use vrchat_invite_core::pipeline::PipelineBase;
     /// let vrchat = PipelineBase::for_api(&BaseUrl::default());
     /// assert_eq!(vrchat.as_str(), "wss://pipeline.vrchat.cloud");
     /// let local = PipelineBase::for_api(&BaseUrl::new("http://127.0.0.1:8080/api/1")?);

@@ -12,14 +12,15 @@ pub const CHECKPOINT_ID_LIMIT: usize = 1000;
 /// finished with (every one delivered before it finished too), and the IDs finished at
 /// that same time.
 ///
-/// A watch started from a checkpoint ([`crate::Watch::resume_from`]) catches up from the
+/// A watch started from a checkpoint ([`crate::pipeline::Watch::resume_from`]) catches up from the
 /// inbox first: everything after the watermark, less the IDs finished at it. So each
 /// notification is delivered at least once; after a clean stop (everything delivered
 /// was done) none is delivered again; after a crash, at most the ones handed out and not
 /// yet done are.
 ///
 /// ```
-/// use vrchat_invite_core::{Checkpoint, Timestamp};
+/// use vrchat_invite_core::models::Timestamp;
+/// use vrchat_invite_core::pipeline::Checkpoint;
 /// let fresh = Checkpoint::default();
 /// assert!(fresh.watermark().is_none());
 /// let saved = serde_json::to_string(&fresh)?;

@@ -28,7 +28,9 @@ const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
 /// applies here too). `Debug` never shows the token.
 ///
 /// ```
-/// use vrchat_invite_core::{AuthCookie, PipelineConnect, Session, UserAgent};
+/// use vrchat_invite_core::{Session, UserAgent};
+/// use vrchat_invite_core::auth::AuthCookie;
+/// use vrchat_invite_core::pipeline::PipelineConnect;
 /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
 ///     .with_auth_cookie(AuthCookie::new("authcookie_1+2")?);
 /// let connect = PipelineConnect::new(&session)?;

@@ -10,7 +10,8 @@ use crate::proxy::{ProxyServer, TunnelRequest};
 /// there is one, then the websocket handshake.
 ///
 /// ```
-/// use vrchat_invite_core::{Dial, ProxyServer};
+/// use vrchat_invite_core::pipeline::Dial;
+/// use vrchat_invite_core::proxy::ProxyServer;
 /// let uri = "wss://pipeline.vrchat.cloud/?authToken=x".parse()?;
 /// let direct = Dial::plan(&uri, None);
 /// assert_eq!((direct.host.as_str(), direct.port), ("pipeline.vrchat.cloud", 443));

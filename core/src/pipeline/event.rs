@@ -35,7 +35,7 @@ pub enum PipelineEvent {
     /// `friend-online`: a friend came online.
     FriendOnline(FriendLocation),
     /// Made by the watch, never sent by the server: the connection changed (only with
-    /// [`crate::PipelineOptions::with_connection_events`]). Its [`PipelineEvent::kind`] is
+    /// [`crate::pipeline::PipelineOptions::with_connection_events`]). Its [`PipelineEvent::kind`] is
     /// `_connection`.
     Connection(ConnectionStatus),
     /// Any other type, with its content (a JSON-encoded string content is decoded when it
@@ -52,7 +52,7 @@ impl PipelineEvent {
     /// The event's `type` as written on the wire.
     ///
     /// ```
-    /// use vrchat_invite_core::PipelineEvent;
+    /// use vrchat_invite_core::pipeline::PipelineEvent;
     /// assert_eq!(PipelineEvent::ClearNotification.kind(), "clear-notification");
     /// ```
     pub fn kind(&self) -> &str {
@@ -84,7 +84,8 @@ impl PipelineEvent {
     /// (a notification with its `id`, an ID as a string, `null` for nothing).
     ///
     /// ```
-    /// use vrchat_invite_core::{NotificationId, PipelineEvent};
+    /// use vrchat_invite_core::NotificationId;
+    /// use vrchat_invite_core::pipeline::PipelineEvent;
     /// let event = PipelineEvent::SeeNotification(NotificationId::new("not_1")?);
     /// assert_eq!(event.to_json().to_string(), r#"{"content":"not_1","type":"see-notification"}"#);
     /// # Ok::<(), vrchat_invite_core::InputError>(())
@@ -179,12 +180,12 @@ impl FriendLocation {
     /// The friend's `displayName`, from the user object, when it has one.
     ///
     /// ```
-    /// use vrchat_invite_core::{PipelineEvent, decode_frame};
+    /// use vrchat_invite_core::pipeline::{PipelineEvent, decode_frame};
     /// let frame = r#"{"type":"friend-location","content":"{\"userId\":\"usr_a\",\"location\":\"private\",\"user\":{\"id\":\"usr_a\",\"displayName\":\"Bob\"}}"}"#;
     /// let PipelineEvent::FriendLocation(friend) = decode_frame(frame)? else { panic!() };
     /// assert_eq!(friend.display_name().as_deref(), Some("Bob"));
     /// assert_eq!(friend.user.map(|user| user.to_value()["id"].clone()), Some("usr_a".into()));
-    /// # Ok::<(), vrchat_invite_core::FrameError>(())
+    /// # Ok::<(), vrchat_invite_core::pipeline::FrameError>(())
     /// ```
     pub fn display_name(&self) -> Option<String> {
         self.user.as_ref()?.get("displayName")

@@ -101,12 +101,12 @@ impl<'a> Content<'a> {
 /// Never panics, whatever the text; a frame that does not decode is a [`FrameError`].
 ///
 /// ```
-/// use vrchat_invite_core::{PipelineEvent, decode_frame};
+/// use vrchat_invite_core::pipeline::{PipelineEvent, decode_frame};
 /// let frame = r#"{"type":"notification","content":"{\"id\":\"not_1\",\"type\":\"requestInvite\",\"senderUserId\":\"usr_a\",\"details\":{}}"}"#;
 /// let PipelineEvent::Notification(notification) = decode_frame(frame)? else { panic!() };
 /// assert_eq!(notification.id.as_str(), "not_1");
 /// assert!(decode_frame("not json").is_err());
-/// # Ok::<(), vrchat_invite_core::FrameError>(())
+/// # Ok::<(), vrchat_invite_core::pipeline::FrameError>(())
 /// ```
 ///
 /// # Errors

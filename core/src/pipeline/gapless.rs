@@ -78,7 +78,8 @@ enum State {
 /// server's cannot open a gap.
 ///
 /// ```
-/// use vrchat_invite_core::{Gapless, Notification, PipelineEvent, Timestamp};
+/// use vrchat_invite_core::models::{Notification, Timestamp};
+/// use vrchat_invite_core::pipeline::{Gapless, PipelineEvent};
 /// let notification = |id: &str, at: &str| -> Notification {
 ///     serde_json::from_value(serde_json::json!({
 ///         "id": id, "type": "invite", "created_at": at, "senderUserId": "usr_a",

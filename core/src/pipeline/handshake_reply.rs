@@ -69,7 +69,8 @@ impl From<HandshakeReplyError> for ConnectFailure {
 /// end of the head, so the bytes after it stay on the connection for the websocket.
 ///
 /// ```
-/// use vrchat_invite_core::{HandshakeReader, HandshakeReplyError};
+/// use vrchat_invite_core::pipeline::HandshakeReader;
+/// use vrchat_invite_core::pipeline::HandshakeReplyError;
 /// # fn sha1(_: &[u8]) -> [u8; 20] { [0; 20] }
 /// let mut reader = HandshakeReader::new("dGhlIHNhbXBsZSBub25jZQ==", sha1);
 /// let mut outcome = None;

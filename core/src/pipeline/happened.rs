@@ -2,7 +2,8 @@
 
 use http::StatusCode;
 
-use crate::client::{BoxError, ClientError};
+use crate::client::BoxError;
+use crate::error::Error;
 use crate::proxy::TunnelError;
 
 /// Why a socket could not be opened.
@@ -19,9 +20,9 @@ pub enum ConnectFailure {
     Other(BoxError),
 }
 
-/// What happened since the watch's last step, for [`crate::Watch::handle`].
+/// What happened since the watch's last step, for [`crate::pipeline::Watch::handle`].
 ///
-/// Each fits one wait (see [`crate::Watch::waiting`]); any other is refused as out of
+/// Each fits one wait (see [`crate::pipeline::Watch::waiting`]); any other is refused as out of
 /// order.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -45,7 +46,7 @@ pub enum Happened {
     /// The inbox answered the catch-up request.
     InboxReply(http::Response<Vec<u8>>),
     /// The catch-up request failed in the HTTP client.
-    InboxFailed(ClientError),
+    InboxFailed(Error),
     /// The ping or pong was written and flushed.
     Written,
     /// The deadline of the wait was reached first.

@@ -10,7 +10,7 @@ use crate::pipeline::ReconnectPolicy;
 ///
 /// ```
 /// use std::time::Duration;
-/// use vrchat_invite_core::PipelineOptions;
+/// use vrchat_invite_core::pipeline::PipelineOptions;
 /// let options = PipelineOptions::default().with_silence_timeout(Duration::from_secs(10));
 /// assert_eq!(options.max_frame_size(), 1024 * 1024);
 /// assert_eq!(options.ping_interval(), Duration::from_secs(5));
@@ -104,7 +104,7 @@ impl PipelineOptions {
     }
 
     /// Delivers the connection's changes (connected, dropped and why, reconnecting in N s,
-    /// caught up K missed notifications) as [`crate::PipelineEvent::Connection`] events.
+    /// caught up K missed notifications) as [`crate::pipeline::PipelineEvent::Connection`] events.
     #[must_use]
     pub fn with_connection_events(mut self, deliver: bool) -> Self {
         self.connection_events = deliver;

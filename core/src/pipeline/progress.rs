@@ -30,7 +30,8 @@ struct Tracked {
 /// before it are done, so finishing events out of order never loses one.
 ///
 /// ```
-/// use vrchat_invite_core::{Notification, PipelineEvent, Progress};
+/// use vrchat_invite_core::models::Notification;
+/// use vrchat_invite_core::pipeline::{PipelineEvent, Progress};
 /// let notification = |id: &str, at: &str| -> PipelineEvent {
 ///     PipelineEvent::Notification(serde_json::from_value(serde_json::json!({
 ///         "id": id, "type": "requestInvite", "created_at": at, "senderUserId": "usr_a",

@@ -12,7 +12,7 @@ use serde_json::value::RawValue;
 /// what is asked for is decoded.
 ///
 /// ```
-/// use vrchat_invite_core::RawJson;
+/// use vrchat_invite_core::pipeline::RawJson;
 /// let user: RawJson = serde_json::from_str(r#"{"id":"usr_a","displayName":"Bob","tags":["a"]}"#)?;
 /// assert_eq!(user.get::<String>("displayName").as_deref(), Some("Bob"));
 /// assert_eq!(user.get::<u32>("displayName"), None); // not a number

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 ///
 /// ```
 /// use std::time::Duration;
-/// use vrchat_invite_core::ReconnectPolicy;
+/// use vrchat_invite_core::pipeline::ReconnectPolicy;
 /// let policy = ReconnectPolicy::default();
 /// assert_eq!(policy.ceiling(0), Duration::from_secs(1));
 /// assert_eq!(policy.ceiling(3), Duration::from_secs(8));
@@ -91,7 +91,7 @@ pub enum ReconnectDecision {
 ///
 /// ```
 /// use std::time::{Duration, Instant};
-/// use vrchat_invite_core::{Reconnect, ReconnectDecision, ReconnectPolicy};
+/// use vrchat_invite_core::pipeline::{Reconnect, ReconnectDecision, ReconnectPolicy};
 /// let mut reconnect = Reconnect::new(ReconnectPolicy::default());
 /// let start = Instant::now();
 /// reconnect.connected(start);

@@ -22,7 +22,8 @@ const REASON_LIMIT: usize = 200;
 /// A watch's state as saved: which account and API it belongs to, and its checkpoint.
 ///
 /// ```
-/// use vrchat_invite_core::{BaseUrl, Checkpoint, UserId, WatchState};
+/// use vrchat_invite_core::{BaseUrl, UserId};
+/// use vrchat_invite_core::pipeline::{Checkpoint, WatchState};
 /// let dir = std::env::temp_dir().join(format!("watch-state-doc-{}", std::process::id()));
 /// let path = dir.join("bob.watch.json");
 /// let (bob, api) = (UserId::new("usr_bob")?, BaseUrl::new("http://127.0.0.1:9/api/1")?);

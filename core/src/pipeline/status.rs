@@ -35,12 +35,12 @@ impl DropReason {
     }
 }
 
-/// A change in the watch's connection, delivered as [`crate::PipelineEvent::Connection`]
-/// when [`crate::PipelineOptions::with_connection_events`] asks for it.
+/// A change in the watch's connection, delivered as [`crate::pipeline::PipelineEvent::Connection`]
+/// when [`crate::pipeline::PipelineOptions::with_connection_events`] asks for it.
 ///
 /// ```
 /// use std::time::Duration;
-/// use vrchat_invite_core::ConnectionStatus;
+/// use vrchat_invite_core::pipeline::ConnectionStatus;
 /// let status = ConnectionStatus::Reconnecting { after: Duration::from_millis(1500), attempt: 2 };
 /// assert_eq!(status.to_string(), "reconnecting in 1.5 s (attempt 2)");
 /// assert_eq!(status.to_json()["state"], "reconnecting");

@@ -8,14 +8,6 @@ use crate::secret::Secret;
 /// The `auth` cookie's value as the pipeline takes it, in its `authToken` query parameter.
 ///
 /// `Debug` and `Display` never show it; neither does any error of this crate.
-///
-/// ```
-/// use vrchat_invite_core::{AuthCookie, PipelineToken};
-/// let token = PipelineToken::from(&AuthCookie::new("authcookie_1")?);
-/// assert_eq!(format!("{token:?} {token}"), "PipelineToken(<redacted>) <redacted>");
-/// assert_eq!(token.expose(), "authcookie_1");
-/// # Ok::<(), vrchat_invite_core::InputError>(())
-/// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct PipelineToken(Secret);
 
@@ -41,5 +33,20 @@ impl fmt::Debug for PipelineToken {
 impl fmt::Display for PipelineToken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("<redacted>")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_and_display_never_show_the_token() {
+        let token = PipelineToken::from(&AuthCookie::new("authcookie_1").expect("cookie"));
+        assert_eq!(
+            format!("{token:?} {token}"),
+            "PipelineToken(<redacted>) <redacted>"
+        );
+        assert_eq!(token.expose(), "authcookie_1");
     }
 }

@@ -102,9 +102,10 @@ struct Link {
 ///
 /// ```
 /// use std::time::{Duration, Instant};
-/// use vrchat_invite_core::{
-///     AuthCookie, Happened, PipelineOptions, Session, Timestamp, UserAgent, Watch, WatchStep,
-/// };
+/// use vrchat_invite_core::{Session, UserAgent};
+/// use vrchat_invite_core::auth::AuthCookie;
+/// use vrchat_invite_core::models::Timestamp;
+/// use vrchat_invite_core::pipeline::{Happened, PipelineOptions, Watch, WatchStep};
 /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
 ///     .with_auth_cookie(AuthCookie::new("authcookie_1")?);
 /// let since = Timestamp::new("2024-01-01T00:00:00Z");

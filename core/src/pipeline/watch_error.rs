@@ -2,7 +2,7 @@
 
 use super::frame::FrameError;
 use super::watch_step::WatchEnd;
-use crate::client::{BoxError, ClientError};
+use crate::client::BoxError;
 use crate::error::Error;
 use crate::ids::{NotificationId, UserId};
 use crate::proxy::TunnelError;
@@ -60,7 +60,7 @@ pub enum WatchError {
     CatchUp {
         /// The HTTP client's error.
         #[source]
-        source: ClientError,
+        source: Error,
     },
 }
 

@@ -19,6 +19,15 @@ use crate::session::Session;
 ///
 /// A blocking transport does its I/O when a method is called and returns a ready future
 /// (`std::future::ready`).
+///
+/// So a watcher built on it only moves bytes: the [`Watch`] decides when to connect, catch
+/// up, ping, give up on a silent or stalled connection and reconnect, with every deadline;
+/// each notification comes out exactly once, in order, across reconnects; the watch ends
+/// after [`WatchError::Refused`](super::WatchError::Refused). A watcher that connects
+/// through the proxy its client's rules pick (a `CONNECT` tunnel, read with a
+/// [`HeadReader`](super::HeadReader)) reports a refusing proxy as
+/// [`ConnectFailure::Proxy`](super::ConnectFailure::Proxy), which the watch yields as
+/// [`WatchError::Proxy`](super::WatchError::Proxy) and retries after the policy's wait.
 pub trait WatchIo {
     /// Opens a socket with `handshake` by its deadline: `Connected` or `ConnectFailed`.
     fn connect(&mut self, handshake: Handshake) -> impl Future<Output = Happened> + Send;

@@ -11,7 +11,9 @@ use crate::session::Session;
 /// the client's session and a random seed.
 ///
 /// ```
-/// use vrchat_invite_core::{AuthCookie, Checkpoint, PipelineOptions, Session, UserAgent, WatchPlan};
+/// use vrchat_invite_core::{Session, UserAgent};
+/// use vrchat_invite_core::auth::AuthCookie;
+/// use vrchat_invite_core::pipeline::{Checkpoint, PipelineOptions, WatchPlan};
 /// let plan = WatchPlan::new(PipelineOptions::default().with_connection_events(true))
 ///     .resume_from(Checkpoint::default());
 /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
@@ -47,10 +49,23 @@ impl WatchPlan {
         self
     }
 
-    /// Resumes from a saved checkpoint (it wins over [`WatchPlan::since`]).
+    /// Resumes from a saved checkpoint (it wins over [`WatchPlan::since`]). `None` (no
+    /// file yet, say) leaves the plan as it is, so a loaded state goes straight in:
+    ///
+    /// ```no_run
+    /// # use std::path::Path;
+    /// # use vrchat_invite_core::{BaseUrl, UserId};
+    /// # use vrchat_invite_core::pipeline::{PipelineOptions, WatchPlan, WatchState};
+    /// # let (me, api) = (UserId::new("usr_me")?, BaseUrl::default());
+    /// let saved = WatchState::load(Path::new("bot.watch.json"), &me, &api)?;
+    /// let plan = WatchPlan::new(PipelineOptions::default()).resume_from(saved);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
-    pub fn resume_from(mut self, checkpoint: Checkpoint) -> Self {
-        self.checkpoint = Some(checkpoint);
+    pub fn resume_from(mut self, checkpoint: impl Into<Option<Checkpoint>>) -> Self {
+        if let Some(checkpoint) = checkpoint.into() {
+            self.checkpoint = Some(checkpoint);
+        }
         self
     }
 

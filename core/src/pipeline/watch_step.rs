@@ -54,7 +54,9 @@ impl Handshake {
     /// target carries the token: never log these bytes) and every header.
     ///
     /// ```
-    /// # use vrchat_invite_core::{AuthCookie, Session, UserAgent, Watch, WatchStep, PipelineOptions};
+    /// # use vrchat_invite_core::{Session, UserAgent};
+    /// # use vrchat_invite_core::auth::AuthCookie;
+    /// # use vrchat_invite_core::pipeline::{PipelineOptions, Watch, WatchStep};
     /// let session = Session::new(UserAgent::new("MyBot/1.0 me@example.com")?)
     ///     .with_auth_cookie(AuthCookie::new("authcookie_1")?);
     /// let mut watch = Watch::new(&session, PipelineOptions::default(), None, 7)?;
@@ -97,8 +99,8 @@ impl Handshake {
     }
 
     /// The largest frame (and message) the socket is to accept; a larger one is reported
-    /// as [`crate::Happened::FrameTooLarge`]. Read with a [`crate::SOCKET_READ_BUFFER`]
-    /// buffer, writing at most [`crate::SOCKET_WRITE_BUFFER_LIMIT`].
+    /// as [`crate::pipeline::Happened::FrameTooLarge`]. Read with a [`crate::pipeline::SOCKET_READ_BUFFER`]
+    /// buffer, writing at most [`crate::pipeline::SOCKET_WRITE_BUFFER_LIMIT`].
     pub fn max_frame_size(&self) -> usize {
         self.max_frame_size
     }
@@ -114,7 +116,7 @@ impl fmt::Debug for Handshake {
 }
 
 /// What the transport does next. Each step that waits says until when; the transport
-/// reports what happened, or [`crate::Happened::TimePassed`] at that deadline.
+/// reports what happened, or [`crate::pipeline::Happened::TimePassed`] at that deadline.
 ///
 /// Not `non_exhaustive` on purpose: a new step must break every transport's build, so no
 /// transport can miss one.

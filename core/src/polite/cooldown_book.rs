@@ -30,7 +30,9 @@ struct Cooldown {
 ///
 /// ```
 /// use std::time::{Duration, Instant};
-/// use vrchat_invite_core::{CooldownBook, InviteMessageType, Slot};
+/// use vrchat_invite_core::Slot;
+/// use vrchat_invite_core::messages::InviteMessageType;
+/// use vrchat_invite_core::polite::CooldownBook;
 /// let mut book = CooldownBook::new();
 /// let now = Instant::now();
 /// let slot = Slot::new(3)?;

@@ -14,7 +14,8 @@ use crate::ids::{Location, UserId};
 ///
 /// ```
 /// use std::time::{Duration, Instant};
-/// use vrchat_invite_core::{InviteGuard, Location, UserId};
+/// use vrchat_invite_core::{Location, UserId};
+/// use vrchat_invite_core::polite::InviteGuard;
 /// let mut guard = InviteGuard::new(Duration::from_secs(300));
 /// let (user, location) = (UserId::new("usr_b")?, "wrld_1:1".parse::<Location>()?);
 /// let now = Instant::now();

@@ -15,12 +15,12 @@ use super::{Action, CooldownBook, InviteGuard, Refusal, ReplySeen, Throttle};
 ///
 /// ```
 /// use std::time::{Duration, Instant};
-/// use vrchat_invite_core::{Action, Politeness};
+/// use vrchat_invite_core::polite::{Action, Politeness};
 /// let mut politeness = Politeness::recommended();
 /// let now = Instant::now();
 /// assert_eq!(politeness.before_send(now, &Action::Other), Ok(Duration::ZERO));
 /// assert!(politeness.before_send(now, &Action::Other)? >= Duration::from_secs(1));
-/// # Ok::<(), vrchat_invite_core::Refusal>(())
+/// # Ok::<(), vrchat_invite_core::polite::Refusal>(())
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Politeness {
@@ -62,7 +62,7 @@ impl Politeness {
     ///
     /// ```
     /// use std::time::{Duration, Instant};
-    /// use vrchat_invite_core::{Action, Politeness};
+    /// use vrchat_invite_core::polite::{Action, Politeness};
     /// let delays = |seed| {
     ///     let mut politeness = Politeness::recommended().with_default_seed(seed);
     ///     let now = Instant::now();

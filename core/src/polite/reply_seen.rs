@@ -5,12 +5,13 @@ use http::StatusCode;
 use crate::error::{ApiError, ApiErrorKind, Error};
 use crate::models::InviteMessage;
 
-/// What [`crate::Politeness::after_reply`] learns from: the reply's status, the invite
+/// What [`crate::polite::Politeness::after_reply`] learns from: the reply's status, the invite
 /// messages the operation decoded from it, and the cooldown an error reply named.
 ///
 /// ```
 /// use http::StatusCode;
-/// use vrchat_invite_core::{ApiError, ReplySeen};
+/// use vrchat_invite_core::ApiError;
+/// use vrchat_invite_core::polite::ReplySeen;
 /// let body = br#"{"error":{"message":"Please wait 12 more minutes","status_code":429}}"#;
 /// let error = ApiError::from_parts(StatusCode::TOO_MANY_REQUESTS, &http::HeaderMap::new(), body);
 /// let seen = ReplySeen::error(&error);

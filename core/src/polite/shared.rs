@@ -14,7 +14,7 @@ use crate::error::Error;
 ///
 /// ```
 /// use std::time::Instant;
-/// use vrchat_invite_core::{Action, Politeness, ReplySeen, SharedPoliteness};
+/// use vrchat_invite_core::polite::{Action, Politeness, ReplySeen, SharedPoliteness};
 /// let shared = SharedPoliteness::new(Politeness::recommended());
 /// let wait = shared.before_send(Instant::now(), &Action::Other)?;
 /// assert!(wait.is_zero());

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 ///
 /// ```
 /// use std::time::{Duration, Instant};
-/// use vrchat_invite_core::Throttle;
+/// use vrchat_invite_core::polite::Throttle;
 /// let mut throttle = Throttle::new(Duration::from_secs(1), Duration::ZERO);
 /// let start = Instant::now();
 /// assert_eq!(throttle.reserve(start), Duration::ZERO);
@@ -50,7 +50,7 @@ impl Throttle {
     ///
     /// Unseeded, every throttle draws the same jitter, so bots started together would
     /// knock in lockstep; the ready-made transports seed an unseeded throttle from the
-    /// operating system's randomness (see [`crate::Politeness::with_default_seed`]).
+    /// operating system's randomness (see [`crate::polite::Politeness::with_default_seed`]).
     #[must_use]
     pub fn with_seed(mut self, seed: u64) -> Self {
         self.random = seed | 1;

@@ -8,7 +8,7 @@ use std::net::IpAddr;
 /// matter; ports in entries are ignored.
 ///
 /// ```
-/// use vrchat_invite_core::NoProxy;
+/// use vrchat_invite_core::proxy::NoProxy;
 /// let list = NoProxy::parse("corp.example, 10.0.0.0/8, ::1");
 /// assert!(list.matches("api.corp.example"));
 /// assert!(list.matches("10.1.2.3"));

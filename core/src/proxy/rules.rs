@@ -21,7 +21,7 @@ use super::server::ProxyServer;
 /// The core reads no environment itself: it is handed a lookup.
 ///
 /// ```
-/// use vrchat_invite_core::ProxyRules;
+/// use vrchat_invite_core::proxy::ProxyRules;
 /// let env = |name: &str| match name {
 ///     "HTTPS_PROXY" => Some("http://proxy.corp.example:3128".to_owned()),
 ///     "NO_PROXY" => Some("internal.example".to_owned()),

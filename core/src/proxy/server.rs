@@ -31,7 +31,7 @@ pub enum ProxyUrlError {
 /// and never shown: `Debug` and `Display` redact the password.
 ///
 /// ```
-/// use vrchat_invite_core::ProxyServer;
+/// use vrchat_invite_core::proxy::ProxyServer;
 /// let proxy = ProxyServer::new("http://me:p%40ss@proxy.corp.example:3128")?;
 /// assert_eq!(proxy.authority(), "proxy.corp.example:3128");
 /// assert_eq!(proxy.username(), Some("me"));

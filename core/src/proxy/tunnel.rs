@@ -22,18 +22,6 @@ pub struct TunnelRequest {
 impl TunnelRequest {
     /// The request to open a tunnel to `authority` (`host:port`) through `proxy`, with
     /// `Proxy-Authorization: Basic …` when the proxy has credentials.
-    ///
-    /// ```
-    /// use vrchat_invite_core::{ProxyServer, TunnelRequest};
-    /// let proxy = ProxyServer::new("http://me:secret@proxy.corp.example:3128")?;
-    /// let request = TunnelRequest::new("pipeline.vrchat.cloud:443", &proxy);
-    /// let text = String::from_utf8(request.as_bytes().to_vec())?;
-    /// assert!(text.starts_with("CONNECT pipeline.vrchat.cloud:443 HTTP/1.1\r\n"));
-    /// assert!(text.contains("\r\nProxy-Authorization: Basic bWU6c2VjcmV0\r\n"));
-    /// assert!(text.ends_with("\r\n\r\n"));
-    /// assert!(!format!("{request:?}").contains("bWU6"));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
     pub fn new(authority: &str, proxy: &ProxyServer) -> Self {
         let mut bytes =
             format!("CONNECT {authority} HTTP/1.1\r\nHost: {authority}\r\n").into_bytes();
@@ -51,13 +39,6 @@ impl TunnelRequest {
 
     /// The `host:port` a tunnel to `uri` asks for (port 443 for `https`/`wss`, 80 for
     /// `http`/`ws` when the URI has none), or `None` without a host.
-    ///
-    /// ```
-    /// use vrchat_invite_core::TunnelRequest;
-    /// let uri = "wss://pipeline.vrchat.cloud/?authToken=x".parse()?;
-    /// assert_eq!(TunnelRequest::authority_of(&uri).as_deref(), Some("pipeline.vrchat.cloud:443"));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
     pub fn authority_of(uri: &Uri) -> Option<String> {
         let host = uri.host()?;
         let port = uri.port_u16().unwrap_or(match uri.scheme_str() {
@@ -125,19 +106,6 @@ pub enum TunnelError {
 /// # Errors
 /// [`TunnelError`] for a refusal (any status but 2xx), a head over
 /// [`MAX_TUNNEL_REPLY_HEAD`] bytes, or a reply that is not HTTP.
-///
-/// ```
-/// use vrchat_invite_core::{TunnelError, TunnelReply, read_tunnel_reply};
-/// assert_eq!(read_tunnel_reply(b"HTTP/1.1 200 Conn"), Ok(TunnelReply::Incomplete));
-/// assert_eq!(
-///     read_tunnel_reply(b"HTTP/1.1 200 OK\r\n\r\n"),
-///     Ok(TunnelReply::Established { head_len: 19 })
-/// );
-/// assert_eq!(
-///     read_tunnel_reply(b"HTTP/1.1 407 Proxy Authentication Required\r\n\r\n"),
-///     Err(TunnelError::AuthenticationRequired)
-/// );
-/// ```
 pub fn read_tunnel_reply(received: &[u8]) -> Result<TunnelReply, TunnelError> {
     let window = received.get(..MAX_TUNNEL_REPLY_HEAD).unwrap_or(received);
     let Some(end) = window.windows(4).position(|w| w == b"\r\n\r\n") else {
@@ -192,6 +160,44 @@ pub(crate) fn status_of(line: &[u8]) -> Result<StatusCode, TunnelError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_request_carries_credentials_that_debug_hides() {
+        let proxy = ProxyServer::new("http://me:secret@proxy.corp.example:3128").expect("proxy");
+        let request = TunnelRequest::new("pipeline.vrchat.cloud:443", &proxy);
+        let text = String::from_utf8(request.as_bytes().to_vec()).expect("text");
+        assert!(text.starts_with("CONNECT pipeline.vrchat.cloud:443 HTTP/1.1\r\n"));
+        assert!(text.contains("\r\nProxy-Authorization: Basic bWU6c2VjcmV0\r\n"));
+        assert!(text.ends_with("\r\n\r\n"));
+        assert!(!format!("{request:?}").contains("bWU6"));
+    }
+
+    #[test]
+    fn the_authority_takes_the_scheme_s_port() {
+        let uri = "wss://pipeline.vrchat.cloud/?authToken=x"
+            .parse()
+            .expect("uri");
+        assert_eq!(
+            TunnelRequest::authority_of(&uri).as_deref(),
+            Some("pipeline.vrchat.cloud:443")
+        );
+    }
+
+    #[test]
+    fn a_reply_is_read_as_it_arrives() {
+        assert_eq!(
+            read_tunnel_reply(b"HTTP/1.1 200 Conn"),
+            Ok(TunnelReply::Incomplete)
+        );
+        assert_eq!(
+            read_tunnel_reply(b"HTTP/1.1 200 OK\r\n\r\n"),
+            Ok(TunnelReply::Established { head_len: 19 })
+        );
+        assert_eq!(
+            read_tunnel_reply(b"HTTP/1.1 407 Proxy Authentication Required\r\n\r\n"),
+            Err(TunnelError::AuthenticationRequired)
+        );
+    }
     use proptest::prelude::*;
 
     #[test]

@@ -6,7 +6,7 @@ use super::tunnel::{MAX_TUNNEL_REPLY_HEAD, TunnelError, TunnelReply, read_tunnel
 /// The proxy's reply head, as far as it has arrived.
 ///
 /// ```
-/// use vrchat_invite_core::{TunnelError, TunnelReader};
+/// use vrchat_invite_core::proxy::{TunnelError, TunnelReader};
 /// let mut reader = TunnelReader::new();
 /// let mut outcome = None;
 /// for byte in b"HTTP/1.1 407 Proxy Authentication Required\r\n\r\n" {

@@ -2,10 +2,11 @@
 //! which replays every crash the fuzzers ever found.
 
 use http::{HeaderMap, HeaderValue, Response, StatusCode};
-use vrchat_invite_core::{
-    AuthCookie, Credentials, Endpoint, InviteUser, LoginFlow, LoginStep, Session, TwoFactorCode,
-    TwoFactorMethod, UserAgent, UserId, VerifyAuthToken,
+use vrchat_invite_core::auth::{
+    AuthCookie, Credentials, LoginFlow, LoginStep, TwoFactorCode, TwoFactorMethod, VerifyAuthToken,
 };
+use vrchat_invite_core::invite::InviteUser;
+use vrchat_invite_core::{Endpoint, Session, UserAgent, UserId};
 
 #[path = "operations.rs"]
 #[allow(dead_code, reason = "the harness uses part of the shared list")]

@@ -4,13 +4,19 @@
 
 use std::fmt::Debug;
 
-use vrchat_invite_core::{
-    ClearNotifications, Credentials, Endpoint, GetCurrentUser, GetInviteMessage, GetInviteMessages,
-    GetNotification, HideNotification, InviteMessageType, InviteMyselfTo, InviteUser,
-    ListNotifications, Location, Logout, MarkNotificationSeen, MessageText, NotificationId, Png,
-    RequestInvite, ResetInviteMessage, RespondInvite, Slot, TwoFactorCode, TwoFactorMethod,
-    UpdateInviteMessage, UserId, VerifyAuthToken, VerifyTwoFactor,
+use vrchat_invite_core::auth::{
+    Credentials, GetCurrentUser, Logout, TwoFactorCode, TwoFactorMethod, VerifyAuthToken,
+    VerifyTwoFactor,
 };
+use vrchat_invite_core::inbox::{
+    ClearNotifications, GetNotification, HideNotification, ListNotifications, MarkNotificationSeen,
+};
+use vrchat_invite_core::invite::{InviteMyselfTo, InviteUser, Png, RequestInvite, RespondInvite};
+use vrchat_invite_core::messages::{
+    GetInviteMessage, GetInviteMessages, InviteMessageType, MessageText, ResetInviteMessage,
+    UpdateInviteMessage,
+};
+use vrchat_invite_core::{Endpoint, Location, NotificationId, Slot, UserId};
 
 /// How many operations [`visit_every_operation`] visits.
 pub const OPERATION_COUNT: usize = 25;

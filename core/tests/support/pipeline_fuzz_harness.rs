@@ -5,10 +5,11 @@
 use std::time::{Duration, Instant};
 
 use http::{Response, StatusCode};
-use vrchat_invite_core::{
-    AuthCookie, ConnectFailure, Happened, PipelineOptions, Session, UserAgent, UserId, Watch,
-    WatchStep, decode_frame,
+use vrchat_invite_core::auth::AuthCookie;
+use vrchat_invite_core::pipeline::{
+    ConnectFailure, Happened, PipelineOptions, Watch, WatchStep, decode_frame,
 };
+use vrchat_invite_core::{Session, UserAgent, UserId};
 
 /// At most this many actions per input, so every run is short.
 const MAX_ACTIONS: usize = 64;

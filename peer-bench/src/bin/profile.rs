@@ -4,9 +4,12 @@
 use std::hint::black_box;
 
 use http::Response;
-use vrchat_invite_core::{
-    AuthCookie, Endpoint, GetInviteMessages, GetNotification, InviteMessageType, InviteUser,
-    MessageText, NotificationId, Session, Slot, UpdateInviteMessage, UserAgent, UserId,
+use vrchat_invite_core::{Endpoint, NotificationId, Session, Slot, UserAgent, UserId};
+use vrchat_invite_core::auth::AuthCookie;
+use vrchat_invite_core::inbox::GetNotification;
+use vrchat_invite_core::invite::InviteUser;
+use vrchat_invite_core::messages::{
+    GetInviteMessages, InviteMessageType, MessageText, UpdateInviteMessage,
 };
 use vrchat_invite_peer_bench::{
     COOLDOWN, INVITE_NOTIFICATION, LOCATION, SENT_NOTIFICATION, USER, USER_AGENT, message_list,

@@ -1,7 +1,8 @@
 //! The pipeline's test controls on [`Simulator`].
 
 use serde_json::Value;
-use vrchat_invite_core::{AuthCookie, UserId};
+use vrchat_invite_core::UserId;
+use vrchat_invite_core::auth::AuthCookie;
 
 use crate::Simulator;
 use crate::pipeline::{PIPELINE_PATH, encoded_frame, friend_location_frame};

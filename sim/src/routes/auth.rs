@@ -6,7 +6,8 @@ use http::HeaderMap;
 use http::header::AUTHORIZATION;
 use percent_encoding::percent_decode_str;
 use serde_json::{Value, json};
-use vrchat_invite_core::{Timestamp, UserId};
+use vrchat_invite_core::UserId;
+use vrchat_invite_core::models::Timestamp;
 
 use super::Incoming;
 use super::request::{cookie, json_object, required_string};

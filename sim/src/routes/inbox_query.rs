@@ -1,7 +1,7 @@
 //! The query of `GET /auth/user/notifications`: `n`, `offset`, `after`, `hidden`.
 
 use percent_encoding::percent_decode_str;
-use vrchat_invite_core::Timestamp;
+use vrchat_invite_core::models::Timestamp;
 
 use crate::server::errors;
 use crate::server::reply::Reply;

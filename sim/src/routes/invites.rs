@@ -1,9 +1,9 @@
 //! Invites, invite requests and responses: each creates a notification.
 
 use serde_json::{Map, Value, json};
-use vrchat_invite_core::{
-    InviteMessageType, Location, NotificationId, NotificationType, Slot, Timestamp, UserId,
-};
+use vrchat_invite_core::messages::InviteMessageType;
+use vrchat_invite_core::models::{NotificationType, Timestamp};
+use vrchat_invite_core::{Location, NotificationId, Slot, UserId};
 
 use super::Payload;
 use super::request::{json_object, optional_integer, required_string};

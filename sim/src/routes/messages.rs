@@ -1,6 +1,7 @@
 //! The invite message slots: list, read, edit, reset.
 
-use vrchat_invite_core::{InviteMessageId, InviteMessageType, Slot, UserId};
+use vrchat_invite_core::messages::InviteMessageType;
+use vrchat_invite_core::{InviteMessageId, Slot, UserId};
 
 use super::request::{json_object, required_string};
 use crate::server::errors;

@@ -16,7 +16,8 @@ use hyper::service::service_fn;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
-use vrchat_invite_core::{REQUEST_ID_HEADER, UserAgent};
+use vrchat_invite_core::UserAgent;
+use vrchat_invite_core::error::REQUEST_ID_HEADER;
 
 use crate::controls;
 use crate::routes::{self, Incoming};

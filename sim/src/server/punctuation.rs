@@ -37,7 +37,7 @@ mod tests {
     fn core_folds_it_back() {
         let text = "Hi, join me! (now?) at 10:30.";
         assert_eq!(
-            vrchat_invite_core::fold_punctuation(&rewrite_punctuation(text)),
+            vrchat_invite_core::messages::fold_punctuation(&rewrite_punctuation(text)),
             text
         );
     }

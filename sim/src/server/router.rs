@@ -2,11 +2,14 @@
 
 use http::Method;
 use percent_encoding::percent_decode_str;
-use vrchat_invite_core::{
-    ClearNotifications, Endpoint, GetCurrentUser, GetInviteMessage, GetInviteMessages,
-    GetNotification, HideNotification, InviteMyselfTo, InviteUser, ListNotifications, Logout,
-    MarkNotificationSeen, RequestInvite, ResetInviteMessage, RespondInvite, UpdateInviteMessage,
-    VerifyAuthToken, VerifyTwoFactor,
+use vrchat_invite_core::Endpoint;
+use vrchat_invite_core::auth::{GetCurrentUser, Logout, VerifyAuthToken, VerifyTwoFactor};
+use vrchat_invite_core::inbox::{
+    ClearNotifications, GetNotification, HideNotification, ListNotifications, MarkNotificationSeen,
+};
+use vrchat_invite_core::invite::{InviteMyselfTo, InviteUser, RequestInvite, RespondInvite};
+use vrchat_invite_core::messages::{
+    GetInviteMessage, GetInviteMessages, ResetInviteMessage, UpdateInviteMessage,
 };
 
 /// The path every API route lives under.

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use vrchat_invite_core::Timestamp;
+use vrchat_invite_core::models::Timestamp;
 
 /// Where every simulator's clock starts: 2026-01-01T00:00:00Z, in Unix milliseconds.
 pub const START_UNIX_MILLIS: i64 = 1_767_225_600_000;

@@ -1,6 +1,7 @@
 //! The texts a slot holds until its owner edits it.
 
-use vrchat_invite_core::{InviteMessageType, Slot};
+use vrchat_invite_core::Slot;
+use vrchat_invite_core::messages::InviteMessageType;
 
 const MESSAGE: [&str; 12] = [
     "Come hang out with me!",

@@ -1,6 +1,8 @@
 //! The 4 × 12 invite message slots of one user, with their cooldowns.
 
-use vrchat_invite_core::{InviteMessage, InviteMessageId, InviteMessageType, Slot, Timestamp};
+use vrchat_invite_core::messages::InviteMessageType;
+use vrchat_invite_core::models::{InviteMessage, Timestamp};
+use vrchat_invite_core::{InviteMessageId, Slot};
 
 use super::default_messages::default_text;
 use crate::server::punctuation::rewrite_punctuation;

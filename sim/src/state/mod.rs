@@ -12,7 +12,8 @@ mod users;
 use std::collections::{BTreeSet, HashMap};
 
 use serde_json::Value;
-use vrchat_invite_core::{NotificationId, NotificationType, Timestamp, UserId};
+use vrchat_invite_core::models::{NotificationType, Timestamp};
+use vrchat_invite_core::{NotificationId, UserId};
 
 pub(crate) use messages::{MessageSlots, SlotRefusal};
 pub(crate) use notifications::{DetailsShape, Notifications, StoredNotification};

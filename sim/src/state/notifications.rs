@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 
 use serde_json::{Value, json};
-use vrchat_invite_core::{Notification, NotificationId, NotificationType, Timestamp, UserId};
+use vrchat_invite_core::models::{Notification, NotificationType, Timestamp};
+use vrchat_invite_core::{NotificationId, UserId};
 
 /// How `details` is written in a reply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,10 +7,9 @@ use std::time::Duration;
 
 use http::{Method, Request, Response};
 use serde_json::Value;
-use vrchat_invite_core::{
-    ApiError, BaseUrl, Credentials, Endpoint, Error, LoginFlow, LoginStep, Png, Session,
-    TwoFactorCode, TwoFactorMethod, UserAgent, UserId,
-};
+use vrchat_invite_core::auth::{Credentials, LoginFlow, LoginStep, TwoFactorCode, TwoFactorMethod};
+use vrchat_invite_core::invite::Png;
+use vrchat_invite_core::{ApiError, BaseUrl, Endpoint, Error, Session, UserAgent, UserId};
 use vrchat_invite_sim::{SimUser, Simulator, UserSpec};
 
 /// The User-Agent every test request carries.
@@ -124,7 +123,7 @@ pub fn log_in(
     username: &str,
     password: &str,
     mut code: impl FnMut(&[TwoFactorMethod]) -> (TwoFactorMethod, String),
-) -> Result<vrchat_invite_core::CurrentUser, Error> {
+) -> Result<vrchat_invite_core::auth::CurrentUser, Error> {
     let mut flow = LoginFlow::new(Some(Credentials::new(username, password)?));
     for _ in 0..10 {
         match flow.step(session)? {

@@ -1,11 +1,7 @@
 //! Sorting ureq's errors into the core's kinds of exchange failure.
 
-use vrchat_invite_core::{ClientOptions, FailureKind};
-
-/// Everything that can go wrong when sending a request with this transport: the core's
-/// [`vrchat_invite_core::ClientError`], the same for every transport. An exchange's failure
-/// keeps ureq's error as its [`std::error::Error::source`].
-pub use vrchat_invite_core::ClientError as Error;
+use vrchat_invite_core::Error;
+use vrchat_invite_core::transport::{ClientOptions, FailureKind};
 
 /// ureq's `source`, sorted, for an exchange with `host` under `options`.
 pub(crate) fn failure(source: ureq::Error, host: &str, options: &ClientOptions) -> Error {

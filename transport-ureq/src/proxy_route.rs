@@ -3,7 +3,7 @@
 
 use http::Request;
 use ureq::Agent;
-use vrchat_invite_core::ProxyRules;
+use vrchat_invite_core::proxy::ProxyRules;
 
 /// `request` set to go through the proxy its URI calls for, if any.
 pub(crate) fn route(

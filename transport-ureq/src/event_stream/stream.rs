@@ -10,9 +10,9 @@ use rustls::pki_types::ServerName;
 use rustls::{ClientConnection, StreamOwned};
 use tungstenite::WebSocket;
 use tungstenite::protocol::{Role, WebSocketConfig};
-use vrchat_invite_core::{
-    ConnectFailure, Dial, Handshake, HandshakeReplyError, ProxyServer, TunnelError, TunnelReader,
-};
+use vrchat_invite_core::pipeline::{ConnectFailure, Dial, Handshake, HeadReader};
+use vrchat_invite_core::proxy::{ProxyServer, TunnelReader};
+use vrchat_invite_core::transport::rustls_client_config;
 
 /// A connection whose reads and writes end at a deadline the watch sets.
 pub(crate) trait Connection: Read + Write + Send + std::fmt::Debug {
@@ -74,7 +74,7 @@ impl Connection for StreamOwned<ClientConnection, Timed> {
     }
 }
 
-fn failed(error: impl Into<vrchat_invite_core::BoxError>) -> ConnectFailure {
+fn failed(error: impl Into<vrchat_invite_core::transport::BoxError>) -> ConnectFailure {
     ConnectFailure::Other(error.into())
 }
 
@@ -92,26 +92,25 @@ fn dial(host: &str, port: u16, until: Instant) -> io::Result<TcpStream> {
     Err(last)
 }
 
-/// Sends `request` and reads the reply a byte at a time into `push` until it decides, so
+/// Sends `request` and reads the reply a byte at a time into `reader` until it decides, so
 /// nothing after the reply's head is taken (the proxy's tunnel, or the frames a server
-/// sends right behind its handshake reply); `closed` when the peer closes first.
+/// sends right behind its handshake reply).
 fn exchange_head<S: Read + Write + ?Sized>(
     stream: &mut S,
     request: &[u8],
-    closed: ConnectFailure,
-    mut push: impl FnMut(u8) -> Option<Result<(), ConnectFailure>>,
+    reader: &mut impl HeadReader,
 ) -> Result<(), ConnectFailure> {
     stream.write_all(request).map_err(failed)?;
     stream.flush().map_err(failed)?;
     let mut byte = [0u8; 1];
     loop {
         match stream.read(&mut byte) {
-            Ok(0) => return Err(closed),
+            Ok(0) => return Err(reader.closed()),
             Ok(_) => {}
             Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
             Err(error) => return Err(failed(error)),
         }
-        if let Some(outcome) = push(byte[0]) {
+        if let Some(outcome) = reader.push_byte(byte[0]) {
             return outcome;
         }
     }
@@ -135,34 +134,22 @@ pub(crate) fn open(
     let _ = tcp.set_nodelay(true);
     let mut timed = Timed { tcp, until };
     if let Some(request) = &dial_plan.tunnel {
-        let mut reader = TunnelReader::new();
-        let closed = ConnectFailure::Proxy(TunnelError::Closed);
-        exchange_head(&mut timed, request.as_bytes(), closed, |byte| {
-            reader
-                .push(byte)
-                .map(|outcome| outcome.map_err(ConnectFailure::Proxy))
-        })?;
+        exchange_head(&mut timed, request.as_bytes(), &mut TunnelReader::new())?;
     }
     let mut connection: Box<dyn Connection> = match dial_plan.tls_server_name {
         Some(name) => {
             let name = ServerName::try_from(name).map_err(failed)?;
-            let tls = ClientConnection::new(crate::tls::rustls_config().map_err(failed)?, name)
+            let tls = ClientConnection::new(rustls_client_config().map_err(failed)?, name)
                 .map_err(failed)?;
             Box::new(StreamOwned::new(tls, timed))
         }
         None => Box::new(timed),
     };
-    let mut reader = handshake.reply_reader(sha1);
-    let closed = HandshakeReplyError::Closed.into();
+    let request = handshake.request_bytes();
     exchange_head(
         connection.as_mut(),
-        &handshake.request_bytes(),
-        closed,
-        |byte| {
-            reader
-                .push(byte)
-                .map(|outcome| outcome.map_err(ConnectFailure::from))
-        },
+        &request,
+        &mut handshake.reply_reader(sha1),
     )?;
     Ok(WebSocket::from_raw_socket(
         connection,

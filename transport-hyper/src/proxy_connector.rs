@@ -12,9 +12,9 @@ use hyper_util::client::legacy::connect::proxy::Tunnel;
 use hyper_util::rt::TokioIo;
 use tokio::net::TcpStream;
 use tower_service::Service;
-use vrchat_invite_core::ProxyRules;
+use vrchat_invite_core::proxy::ProxyRules;
 
-use vrchat_invite_core::BoxError;
+use vrchat_invite_core::transport::BoxError;
 
 /// A TCP connector that goes through the proxy the rules pick for each destination.
 #[derive(Clone)]

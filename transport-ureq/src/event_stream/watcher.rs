@@ -1,4 +1,4 @@
-//! The blocking watcher: does what the core's [`Watch`] asks, over tungstenite.
+//! The blocking watcher: does what the core's watch asks, over tungstenite.
 
 use std::future::{Future, ready};
 use std::io;
@@ -6,89 +6,56 @@ use std::time::Instant;
 
 use tungstenite::Message;
 use tungstenite::protocol::WebSocketConfig;
-use vrchat_invite_core::{
-    Handshake, Happened, PipelineEvent, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT, Session,
-    Watch, WatchError, WatchIo, WatchPlan,
+use vrchat_invite_core::Session;
+use vrchat_invite_core::pipeline::{
+    Handshake, Happened, PipelineEvent, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT, WatchError,
+    WatchIo,
 };
 
 use super::stream::{Socket, open};
 use crate::Client;
 use crate::random::random_u64;
 
-/// A blocking watch of VRChat's pipeline: an [`Iterator`] of events.
-///
-/// The core's [`Watch`] decides everything (when to connect, catch up, ping, give up on a
-/// silent or stalled connection, reconnect, and every deadline); this only opens the
-/// socket, reads and writes by those deadlines, and sends the catch-up requests with the
-/// client. Each notification is yielded exactly once, in order, across reconnects. It
-/// ends (`None`) after [`WatchError::Refused`].
-///
-/// It connects through the proxy the client's rules pick for the pipeline's URL, in a
-/// `CONNECT` tunnel; a proxy's refusal is yielded as [`WatchError::Proxy`] and retried
-/// after the policy's wait.
-///
-/// ```no_run
-/// use std::path::Path;
-/// use vrchat_invite_ureq::{Client, PipelineEvent, PipelineOptions, Watcher, WatchPlan, WatchState};
-/// # fn run(client: Client) -> Result<(), Box<dyn std::error::Error>> {
-/// // Resume where the last run stopped (a file per account; see `WatchState`).
-/// let (path, me) = (Path::new("bob.watch.json"), client.session().user_id().cloned().unwrap());
-/// let api = client.session().base_url().clone();
-/// let mut plan = WatchPlan::new(PipelineOptions::default());
-/// if let Some(checkpoint) = WatchState::load(path, &me, &api)? {
-///     plan = plan.resume_from(checkpoint);
-/// }
-/// let mut watcher = Watcher::new(client, plan)?;
-/// while let Some(item) = watcher.next() {
-///     match item {
-///         Ok(event) => {
-///             if let PipelineEvent::Notification(n) = &event {
-///                 println!("{} from {}", n.kind, n.sender_user_id);
-///             }
-///             // Finished with it: the checkpoint may move past it; save it.
-///             watcher.watch().done(&event);
-///             WatchState::new(me.clone(), &api, watcher.watch().checkpoint()).save(path)?;
-///         }
-///         Err(error) => eprintln!("{error}"),
-///     }
-/// }
-/// # Ok(())
-/// # }
-/// ```
-#[derive(Debug)]
-pub struct Watcher {
-    watch: Watch,
-    io: Io,
-}
-
-impl Watcher {
-    /// A watch as `client`'s session user, as `plan` says (or options alone: start from
-    /// the inbox at the first connect). The client also sends the catch-up requests, and
-    /// stays usable through [`Watcher::client`]. Nothing is connected before the first
-    /// [`Iterator::next`].
+vrchat_invite_core::watcher_type! {
+    /// A blocking watch of VRChat's pipeline: an [`Iterator`] of events, each notification
+    /// once and in order across reconnects, ending (`None`) after [`WatchError::Refused`].
     ///
-    /// # Errors
-    /// [`WatchError::Core`] when the session is not logged in.
-    pub fn new(client: Client, plan: impl Into<WatchPlan>) -> Result<Self, WatchError> {
-        let watch = plan.into().start(&client.session(), random_u64())?;
-        let io = Io {
-            client,
-            socket: None,
-        };
-        Ok(Self { watch, io })
-    }
-
-    /// The client, to answer events with (an invite for an invite request, ...).
-    pub fn client(&self) -> &Client {
-        &self.io.client
-    }
-
-    /// The watch: say [`Watch::done`] with each event finished and save
-    /// [`Watch::checkpoint`]; whether it is connected, what it waits for, its reconnect
-    /// waits and the last failure it recovered from.
-    pub fn watch(&self) -> &Watch {
-        &self.watch
-    }
+    /// Each `next` blocks the calling thread on tungstenite's socket until the core's
+    /// [`Watch`](vrchat_invite_core::pipeline::Watch) has an event, a deadline at a time
+    /// (what it decides and what this does: [`WatchIo`]). It goes through the proxy the
+    /// client's rules pick for the pipeline.
+    ///
+    /// ```no_run
+    /// use std::path::Path;
+    /// use vrchat_invite_ureq::{Client, PipelineOptions, WatchPlan, Watcher};
+    /// use vrchat_invite_ureq::pipeline::{PipelineEvent, WatchState};
+    /// # fn run(client: Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// // Resume where the last run stopped (a file per account; see `WatchState`).
+    /// let (path, me) = (Path::new("bob.watch.json"), client.session().user_id().cloned().unwrap());
+    /// let api = client.session().base_url().clone();
+    /// let mut plan = WatchPlan::new(PipelineOptions::default());
+    /// if let Some(checkpoint) = WatchState::load(path, &me, &api)? {
+    ///     plan = plan.resume_from(checkpoint);
+    /// }
+    /// let mut watcher = Watcher::new(client, plan)?;
+    /// while let Some(item) = watcher.next() {
+    ///     match item {
+    ///         Ok(event) => {
+    ///             if let PipelineEvent::Notification(n) = &event {
+    ///                 println!("{} from {}", n.kind, n.sender_user_id);
+    ///             }
+    ///             // Finished with it: the checkpoint may move past it; save it.
+    ///             watcher.watch().done(&event);
+    ///             WatchState::new(me.clone(), &api, watcher.watch().checkpoint()).save(path)?;
+    ///         }
+    ///         Err(error) => eprintln!("{error}"),
+    ///     }
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    client: Client,
+    seed: random_u64(),
 }
 
 impl Iterator for Watcher {
@@ -115,7 +82,11 @@ impl WatchIo for Io {
             .max_write_buffer_size(SOCKET_WRITE_BUFFER_LIMIT)
             .max_frame_size(limit)
             .max_message_size(limit);
-        let proxy = self.client.proxy_rules().select(handshake.request().uri());
+        let proxy = self
+            .client
+            .core()
+            .proxy_rules()
+            .select(handshake.request().uri());
         ready(match open(handshake, proxy, config) {
             Ok(socket) => {
                 self.socket = Some(socket);

@@ -1,4 +1,4 @@
-//! The async watcher: does what the core's [`Watch`] asks, over tokio-tungstenite.
+//! The async watcher: does what the core's watch asks, over tokio-tungstenite.
 
 use std::future::Future;
 use std::time::Instant;
@@ -8,87 +8,53 @@ use futures_util::{SinkExt, StreamExt};
 use tokio::time::{Instant as TokioInstant, timeout_at};
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{Error as WsError, Message};
-use vrchat_invite_core::{
-    Handshake, Happened, PipelineEvent, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT, Session,
-    Watch, WatchError, WatchIo, WatchPlan,
+use vrchat_invite_core::Session;
+use vrchat_invite_core::pipeline::{
+    Handshake, Happened, PipelineEvent, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT, WatchError,
+    WatchIo,
 };
 
 use super::stream::{Socket, open};
 use crate::Client;
 use crate::random::random_u64;
 
-/// An async watch of VRChat's pipeline: call [`Watcher::next_event`], or turn it into a
-/// [`Stream`] with [`Watcher::into_stream`].
-///
-/// The core's [`Watch`] decides everything (when to connect, catch up, ping, give up on a
-/// silent or stalled connection, reconnect, and every deadline); this only opens the
-/// socket, reads and writes by those deadlines, and sends the catch-up requests with the
-/// client. Each notification is yielded exactly once, in order, across reconnects. It
-/// ends (`None`) after [`WatchError::Refused`].
-///
-/// It connects through the proxy the client's rules pick for the pipeline's URL, in a
-/// `CONNECT` tunnel; a proxy's refusal is yielded as [`WatchError::Proxy`] and retried
-/// after the policy's wait.
-///
-/// ```no_run
-/// use futures_util::StreamExt;
-/// use vrchat_invite_hyper::{Client, PipelineEvent, PipelineOptions, Watcher};
-/// # async fn run(client: Client) -> Result<(), Box<dyn std::error::Error>> {
-/// let watcher = Watcher::new(client, PipelineOptions::default())?;
-/// // The progress handle works beside the stream that owns the watcher.
-/// let progress = watcher.watch().progress();
-/// let mut events = std::pin::pin!(watcher.into_stream());
-/// while let Some(event) = events.next().await {
-///     match event {
-///         Ok(event) => {
-///             if let PipelineEvent::Notification(n) = &event {
-///                 println!("{} from {}", n.kind, n.sender_user_id);
-///             }
-///             progress.done(&event); // then save progress.checkpoint() (see WatchState)
-///         }
-///         Err(error) => eprintln!("{error}"),
-///     }
-/// }
-/// # Ok(())
-/// # }
-/// ```
-#[derive(Debug)]
-pub struct Watcher {
-    watch: Watch,
-    io: Io,
+vrchat_invite_core::watcher_type! {
+    /// An async watch of VRChat's pipeline: call [`Watcher::next_event`], or turn it into a
+    /// [`Stream`] with [`Watcher::into_stream`].
+    ///
+    /// Events come on tokio's timers and sockets, as the core's
+    /// [`Watch`](vrchat_invite_core::pipeline::Watch) decides them (what it decides and
+    /// what this does: [`WatchIo`]): each notification once and in order across
+    /// reconnects, through the proxy the client's rules pick, until [`WatchError::Refused`].
+    ///
+    /// ```no_run
+    /// use futures_util::StreamExt;
+    /// use vrchat_invite_hyper::{Client, PipelineOptions, Watcher};
+    /// use vrchat_invite_hyper::pipeline::PipelineEvent;
+    /// # async fn run(client: Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let watcher = Watcher::new(client, PipelineOptions::default())?;
+    /// // The progress handle works beside the stream that owns the watcher.
+    /// let progress = watcher.watch().progress();
+    /// let mut events = std::pin::pin!(watcher.into_stream());
+    /// while let Some(event) = events.next().await {
+    ///     match event {
+    ///         Ok(event) => {
+    ///             if let PipelineEvent::Notification(n) = &event {
+    ///                 println!("{} from {}", n.kind, n.sender_user_id);
+    ///             }
+    ///             progress.done(&event); // then save progress.checkpoint() (see WatchState)
+    ///         }
+    ///         Err(error) => eprintln!("{error}"),
+    ///     }
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    client: Client,
+    seed: random_u64(),
 }
 
 impl Watcher {
-    /// A watch as `client`'s session user, as `plan` says (or options alone: start from
-    /// the inbox at the first connect). Nothing is connected before the first
-    /// [`Watcher::next_event`].
-    ///
-    /// # Errors
-    /// [`WatchError::Core`] when the session is not logged in.
-    pub fn new(client: Client, plan: impl Into<WatchPlan>) -> Result<Self, WatchError> {
-        let session = client.session();
-        Ok(Self {
-            watch: plan.into().start(&session, random_u64())?,
-            io: Io {
-                client,
-                socket: None,
-            },
-        })
-    }
-
-    /// The client, to answer events with (an invite for an invite request, ...).
-    pub fn client(&self) -> &Client {
-        &self.io.client
-    }
-
-    /// The watch: say [`Watch::done`] with each event finished and save
-    /// [`Watch::checkpoint`] (or use [`Watch::progress`] beside [`Watcher::into_stream`]);
-    /// whether it is connected, what it waits for, its reconnect waits and the last
-    /// failure it recovered from.
-    pub fn watch(&self) -> &Watch {
-        &self.watch
-    }
-
     /// The next event or error; `None` once the watch has ended.
     pub async fn next_event(&mut self) -> Option<Result<PipelineEvent, WatchError>> {
         self.watch.next_event(&mut self.io).await
@@ -119,7 +85,11 @@ impl WatchIo for Io {
         config.max_write_buffer_size = SOCKET_WRITE_BUFFER_LIMIT;
         config.max_frame_size = limit;
         config.max_message_size = limit;
-        let proxy = self.client.proxy_rules().select(handshake.request().uri());
+        let proxy = self
+            .client
+            .core()
+            .proxy_rules()
+            .select(handshake.request().uri());
         match open(handshake, proxy, config).await {
             Ok(socket) => {
                 self.socket = Some(socket);
@@ -172,16 +142,16 @@ impl WatchIo for Io {
         tokio::time::sleep_until(TokioInstant::from_std(until))
     }
 
-    fn close(&mut self) {
-        self.socket = None;
+    fn now(&self) -> Instant {
+        Instant::now()
     }
 
     fn session(&self) -> Session {
         self.client.session()
     }
 
-    fn now(&self) -> Instant {
-        Instant::now()
+    fn close(&mut self) {
+        self.socket = None;
     }
 }
 

@@ -11,10 +11,9 @@ use tokio::time::Instant;
 use tokio_rustls::TlsConnector;
 use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::protocol::{Role, WebSocketConfig};
-use vrchat_invite_core::{
-    BoxError, ConnectFailure, Dial, Handshake, HandshakeReplyError, ProxyServer, TunnelError,
-    TunnelReader,
-};
+use vrchat_invite_core::pipeline::{ConnectFailure, Dial, Handshake, HeadReader};
+use vrchat_invite_core::proxy::{ProxyServer, TunnelReader};
+use vrchat_invite_core::transport::{BoxError, rustls_client_config};
 
 /// A plain or TLS connection.
 pub(crate) trait Connection:
@@ -30,23 +29,24 @@ fn failed(error: impl Into<BoxError>) -> ConnectFailure {
     ConnectFailure::Other(error.into())
 }
 
-/// Sends `request` and reads the reply a byte at a time into `push` until it decides, so
+/// Sends `request` and reads the reply a byte at a time into `reader` until it decides, so
 /// nothing after the reply's head is taken (the proxy's tunnel, or the frames a server
-/// sends right behind its handshake reply); `closed` when the peer closes first.
+/// sends right behind its handshake reply).
 async fn exchange_head<S: AsyncRead + AsyncWrite + Unpin + ?Sized>(
     stream: &mut S,
     request: &[u8],
-    closed: ConnectFailure,
-    mut push: impl FnMut(u8) -> Option<Result<(), ConnectFailure>>,
+    reader: &mut impl HeadReader,
 ) -> Result<(), ConnectFailure> {
     stream.write_all(request).await.map_err(failed)?;
     stream.flush().await.map_err(failed)?;
     loop {
         let byte = match stream.read_u8().await {
-            Err(error) if error.kind() == io::ErrorKind::UnexpectedEof => return Err(closed),
+            Err(error) if error.kind() == io::ErrorKind::UnexpectedEof => {
+                return Err(reader.closed());
+            }
             other => other.map_err(failed)?,
         };
-        if let Some(outcome) = push(byte) {
+        if let Some(outcome) = reader.push_byte(byte) {
             return outcome;
         }
     }
@@ -68,20 +68,13 @@ async fn open_by(
         .await
         .map_err(failed)?;
     if let Some(request) = &dial.tunnel {
-        let mut reader = TunnelReader::new();
-        let closed = ConnectFailure::Proxy(TunnelError::Closed);
-        exchange_head(&mut tcp, request.as_bytes(), closed, |byte| {
-            reader
-                .push(byte)
-                .map(|outcome| outcome.map_err(ConnectFailure::Proxy))
-        })
-        .await?;
+        exchange_head(&mut tcp, request.as_bytes(), &mut TunnelReader::new()).await?;
     }
     let _ = tcp.set_nodelay(true);
     let mut connection: Box<dyn Connection> = match dial.tls_server_name {
         Some(name) => {
             let name = ServerName::try_from(name).map_err(failed)?;
-            let config = crate::tls::client_config().map_err(failed)?;
+            let config = rustls_client_config().map_err(failed)?;
             Box::new(
                 TlsConnector::from(config)
                     .connect(name, tcp)
@@ -91,17 +84,11 @@ async fn open_by(
         }
         None => Box::new(tcp),
     };
-    let mut reader = handshake.reply_reader(sha1);
-    let closed = HandshakeReplyError::Closed.into();
+    let request = handshake.request_bytes();
     exchange_head(
         connection.as_mut(),
-        &handshake.request_bytes(),
-        closed,
-        |byte| {
-            reader
-                .push(byte)
-                .map(|outcome| outcome.map_err(ConnectFailure::from))
-        },
+        &request,
+        &mut handshake.reply_reader(sha1),
     )
     .await?;
     Ok(WebSocketStream::from_raw_socket(connection, Role::Client, Some(config)).await)

@@ -1,12 +1,7 @@
 //! Sorting hyper's (and rustls', and tokio's) errors into the core's kinds of exchange
 //! failure.
 
-use vrchat_invite_core::{BoxError, FailureKind};
-
-/// Everything that can go wrong when sending a request with this transport: the core's
-/// [`vrchat_invite_core::ClientError`], the same for every transport. An exchange's failure
-/// keeps hyper's (or rustls', or tokio's) error as its [`std::error::Error::source`].
-pub use vrchat_invite_core::ClientError as Error;
+use vrchat_invite_core::transport::{BoxError, FailureKind};
 
 /// What a failed exchange's chain of causes says it was.
 pub(crate) fn kind_of(source: &BoxError) -> FailureKind {
