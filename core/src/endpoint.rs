@@ -5,7 +5,6 @@ use http::Method;
 use crate::auth::Authentication;
 use crate::decode::FromBody;
 use crate::error::{ApiError, Error, InputError};
-use crate::models::InviteMessage;
 use crate::polite::Action;
 use crate::session::Session;
 
@@ -149,13 +148,6 @@ pub trait Endpoint {
     /// default.
     fn action(&self) -> Action<'_> {
         Action::Other
-    }
-
-    /// The invite messages a decoded reply lists, for the politeness helpers' cooldown
-    /// book. None by default; the invite message operations list theirs.
-    fn invite_messages<'o>(&self, output: &'o Self::Output) -> Vec<&'o InviteMessage> {
-        let _ = output;
-        Vec::new()
     }
 
     /// Whether this operation ends the session it is sent with (logout). False by default.

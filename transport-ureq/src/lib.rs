@@ -80,8 +80,8 @@
 //! # Features
 //!
 //! * `tracing` (off by default): one span `vrchat_invite.exchange` per HTTP exchange with
-//!   `operation` (the endpoint type, such as `InviteUser`; `execute` for a raw request or a
-//!   login step), `method`, `path` (no query), `status`, `elapsed_ms`, `request_id`
+//!   `operation` (the spec's operationId, `Endpoint::OPERATION_ID`, such as `inviteUser`;
+//!   `execute` for a raw request or a login step), `method`, `path` (no query), `status`, `elapsed_ms`, `request_id`
 //!   (VRChat's `x-vrc-request-id`) and `error`; politeness waits and refusals as events;
 //!   the pipeline watcher's connects, catch-up pages, drops, scheduled reconnects and end
 //!   as events of target `vrchat_invite::pipeline` (from the core's `tracing` feature).

@@ -9,6 +9,7 @@ use super::shared::ClientCore;
 use super::trace;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
+use crate::models::FromBody;
 use crate::polite::ReplySeen;
 
 /// The request of a prepared exchange, and how long to wait before sending it.
@@ -123,9 +124,7 @@ impl<E: Endpoint> Pending<'_, E> {
         let result = self.endpoint.parse(&response);
         if let Some(politeness) = self.core.politeness() {
             let endpoint = self.endpoint;
-            let seen = ReplySeen::of_result(response.status(), &result, |output| {
-                endpoint.invite_messages(output)
-            });
+            let seen = ReplySeen::of_result(response.status(), &result, FromBody::invite_messages);
             if let Some(seen) = seen {
                 politeness.after_reply(now, &endpoint.action(), &seen);
             }

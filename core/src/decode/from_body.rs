@@ -38,16 +38,30 @@ pub trait FromBody: DeserializeOwned {
     fn from_body(body: &[u8]) -> serde_json::Result<Self> {
         decode_body(body)
     }
+
+    /// The invite messages this reply lists, for the politeness helpers' cooldown book:
+    /// none by default; an [`InviteMessage`] lists itself, and a list what its items list.
+    fn invite_messages(&self) -> Vec<&InviteMessage> {
+        Vec::new()
+    }
 }
 
-impl FromBody for InviteMessage {}
+impl FromBody for InviteMessage {
+    fn invite_messages(&self) -> Vec<&InviteMessage> {
+        vec![self]
+    }
+}
 
 impl FromBody for LoginReply {}
 
-impl<T: DeserializeOwned> FromBody for ItemList<T> {
+impl<T: FromBody> FromBody for ItemList<T> {
     /// The whole array first; item by item only when that fails.
     fn from_body(body: &[u8]) -> serde_json::Result<Self> {
         crate::models::decode_list(body)
+    }
+
+    fn invite_messages(&self) -> Vec<&InviteMessage> {
+        self.decoded().flat_map(FromBody::invite_messages).collect()
     }
 }
 

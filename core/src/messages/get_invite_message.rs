@@ -74,10 +74,6 @@ impl Endpoint for GetInviteMessage {
         self.target.path_for(session)
     }
 
-    fn invite_messages<'o>(&self, output: &'o Self::Output) -> Vec<&'o InviteMessage> {
-        vec![output]
-    }
-
     fn action(&self) -> Action<'_> {
         Action::ReadMessages
     }

@@ -88,10 +88,6 @@ impl Endpoint for GetInviteMessages {
         Ok(collection_path(Some(user_id), self.message_type))
     }
 
-    fn invite_messages<'o>(&self, output: &'o Self::Output) -> Vec<&'o InviteMessage> {
-        output.decoded().collect()
-    }
-
     fn action(&self) -> Action<'_> {
         Action::ReadMessages
     }

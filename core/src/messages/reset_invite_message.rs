@@ -77,10 +77,6 @@ impl Endpoint for ResetInviteMessage {
         self.target.path_for(session)
     }
 
-    fn invite_messages<'o>(&self, output: &'o Self::Output) -> Vec<&'o InviteMessage> {
-        output.decoded().collect()
-    }
-
     fn action(&self) -> Action<'_> {
         Action::ResetSlot(self.target.message_type(), self.target.slot())
     }

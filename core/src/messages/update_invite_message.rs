@@ -105,10 +105,6 @@ impl Endpoint for UpdateInviteMessage {
         })
     }
 
-    fn invite_messages<'o>(&self, output: &'o Self::Output) -> Vec<&'o InviteMessage> {
-        output.decoded().collect()
-    }
-
     fn action(&self) -> Action<'_> {
         Action::EditSlot(self.target.message_type(), self.target.slot())
     }
