@@ -8,5 +8,5 @@ mod response;
 
 pub(crate) use body::decode_body;
 pub(crate) use error_body::ErrorBody;
-pub(crate) use json_string::with_unescaped;
+pub(crate) use json_string::{unescape_to_quote, with_unescaped};
 pub use response::{parse_response, redirect_location};
