@@ -196,6 +196,42 @@ mod tests {
         }
     }
 
+    /// What `unescape_to_quote` makes of `text`: the value and the rest after the quote.
+    fn to_quote(text: &str) -> Option<(String, String)> {
+        let mut out = vec![0; text.len()];
+        let (len, quote) = unescape_to_quote(text.as_bytes(), &mut out)?;
+        let value = String::from_utf8(out.get(..len)?.to_vec()).ok()?;
+        Some((value, text.get(quote + 1..)?.to_owned()))
+    }
+
+    #[test]
+    fn stops_at_the_closing_quote_and_refuses_raw_control_characters() {
+        assert_eq!(
+            to_quote(r#"a\"b" , "c""#),
+            Some(("a\"b".to_owned(), r#" , "c""#.to_owned()))
+        );
+        assert_eq!(
+            to_quote(r#"0123456789\\abcdef\u00e9"}"#),
+            Some(("0123456789\\abcdef\u{e9}".to_owned(), "}".to_owned()))
+        );
+        for bad in ["no closing quote", "tab\there\"", "new\nline\"", "\u{1f}\"", r#"\x""#] {
+            assert_eq!(to_quote(bad), None, "{bad:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Any text serde_json writes, followed by anything: the text back, and the rest.
+        #[test]
+        fn reads_what_serde_json_writes_up_to_its_end(
+            text in proptest::prelude::any::<String>(),
+            rest in "[ -~]{0,12}",
+        ) {
+            let literal = serde_json::to_string(&text).expect("serialize");
+            let inside = literal.get(1..).unwrap_or_default();
+            proptest::prop_assert_eq!(to_quote(&format!("{inside}{rest}")), Some((text, rest)));
+        }
+    }
+
     #[test]
     fn long_literals_use_the_heap_and_plain_ones_pass_through() {
         let text = "say \"hi\"\u{2024} ".repeat(40);

@@ -310,6 +310,45 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// The fixed-place reading of VRChat's shapes gives what the general reader gives,
+        /// or leaves the text to it; near misses (a digit or separator off, a day that does
+        /// not exist, another length) included.
+        #[test]
+        fn the_fixed_shapes_read_as_the_general_reader_reads_them(
+            text in "[0-9]{4}-[0-1][0-9]-[0-3][0-9][T t][0-2][0-9]:[0-6][0-9]:[0-6][0-9](\\.[0-9]{1,4})?[Zz+]?",
+            at in 0_usize..24,
+            to in proptest::prelude::any::<u8>(),
+        ) {
+            let mut bytes = text.clone().into_bytes();
+            if let Some(byte) = bytes.get_mut(at) {
+                *byte = to;
+            }
+            for candidate in [text.into_bytes(), bytes] {
+                let general = parse_rfc3339(&candidate);
+                if let Some(fixed) = parse_utc(&candidate) {
+                    proptest::prop_assert_eq!(Some(fixed), general);
+                }
+                proptest::prop_assert_eq!(
+                    parse_utc(&candidate).or_else(|| parse_rfc3339(&candidate)),
+                    general
+                );
+            }
+        }
+
+        /// Every time written as VRChat writes it is read at fixed places.
+        #[test]
+        fn vrchat_shapes_take_the_fixed_reading(millis in 0_i64..4_102_444_800_000) {
+            let written = Timestamp::from_unix_millis(millis);
+            proptest::prop_assert_eq!(parse_utc(written.as_str().as_bytes()), Some(millis));
+            let whole_seconds = written.as_str().get(..19).map(|start| format!("{start}Z"));
+            proptest::prop_assert_eq!(
+                whole_seconds.and_then(|text| parse_utc(text.as_bytes())),
+                Some(millis - millis % 1000)
+            );
+        }
+    }
+
     #[test]
     fn writes_what_it_reads() {
         for millis in [0, 1_609_459_200_000, 951_782_400_123, -86_400_000] {

@@ -81,3 +81,80 @@ fn unescaped<'t, 'b>(
     let value = std::str::from_utf8(buffer.get(..len)?).ok()?;
     Some((value, written.get(quote + 1..)?))
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::pipeline::frame::decode_general;
+
+    fn space() -> impl Strategy<Value = &'static str> {
+        prop_oneof![Just(""), Just(" "), Just("\n\t"), Just("\r ")]
+    }
+
+    fn content() -> impl Strategy<Value = String> {
+        let notification = serde_json::json!({"id": "not_1", "type": "requestInvite",
+            "senderUserId": "usr_a", "details": {"requestMessage": "Hi\u{2024} \"there\""}})
+        .to_string();
+        prop_oneof![
+            Just(notification),
+            Just("not_2".to_owned()),
+            Just(r#"{"userId":"usr_a","location":"private"}"#.to_owned()),
+            any::<String>(),
+        ]
+    }
+
+    proptest! {
+        /// A frame of this shape (either order, any spacing, any content string, a type
+        /// with or without escapes) decodes as the general reader decodes it, or is left
+        /// to the parser.
+        #[test]
+        fn agrees_with_the_general_reader(
+            kind in prop_oneof![
+                Just(r#""notification""#),
+                Just(r#""see-notification""#),
+                Just(r#""friend-location""#),
+                Just(r#""new-\"type\"""#),
+                Just(r#""""#),
+            ],
+            content in content(),
+            content_first in any::<bool>(),
+            spaces in proptest::collection::vec(space(), 9),
+        ) {
+            let content = serde_json::to_string(&content).unwrap_or_default();
+            let [a, b, c, d, e, f, g, h, i] = spaces.as_slice() else {
+                return Err(TestCaseError::fail("nine spaces"));
+            };
+            let (first, first_value, second, second_value) = if content_first {
+                ("content", content.as_str(), "type", kind)
+            } else {
+                ("type", kind, "content", content.as_str())
+            };
+            let text = format!(
+                r#"{a}{{{b}"{first}"{c}:{d}{first_value}{e},{f}"{second}"{g}:{h}{second_value}{i}}}"#
+            );
+            let shaped = decode_written_frame(&text);
+            prop_assert_eq!(shaped.is_some(), !kind.contains('\\'), "{}", text);
+            if let Some(decoded) = shaped {
+                prop_assert_eq!(decoded, decode_general(&text), "{}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn other_shapes_are_left_to_the_parser() {
+        for text in [
+            r#"{"type":"notification","content":"{}","extra":1}"#,
+            r#"{"type":"notification","content":{"id":"not_1"}}"#,
+            r#"{"type":"notification","content":null}"#,
+            r#"{"type":"notification","content":"{}"} x"#,
+            r#"{"type":"notification"}"#,
+            r#"{"t\u0079pe":"notification","content":"{}"}"#,
+            r#"{"type":"notification","content":"\ud800"}"#,
+            "{\"type\":\"notification\",\"content\":\"a\tb\"}",
+        ] {
+            assert_eq!(decode_written_frame(text), None, "{text}");
+        }
+    }
+}
