@@ -323,7 +323,9 @@ fn a_catch_up_waits_behind_events_not_taken_yet_and_goes_ahead_of_later_ones() {
     assert_eq!(gapless.page(vec![at(7), at(6), at(5)]), None);
     assert_eq!(
         handed_out(&mut gapless),
-        ["not_0", "not_1", "not_2", "not_3", "not_5", "not_6", "not_7", "not_8"]
+        [
+            "not_0", "not_1", "not_2", "not_3", "not_5", "not_6", "not_7", "not_8"
+        ]
     );
 
     // A page still being handed out when live events and another catch-up come.
@@ -331,7 +333,9 @@ fn a_catch_up_waits_behind_events_not_taken_yet_and_goes_ahead_of_later_ones() {
     gapless.reconnected();
     assert_eq!(gapless.page(vec![at(3), at(2), at(1)]), None);
     assert_eq!(
-        gapless.next_event().and_then(|e| e.notification().map(|n| n.id.to_string())),
+        gapless
+            .next_event()
+            .and_then(|e| e.notification().map(|n| n.id.to_string())),
         Some("not_1".to_owned())
     );
     gapless.live(PipelineEvent::Notification(at(4)));

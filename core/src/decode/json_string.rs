@@ -55,7 +55,8 @@ pub(crate) fn unescape_to_quote(text: &[u8], out: &mut [u8]) -> Option<(usize, u
     let mut read = 0;
     let mut written = 0;
     loop {
-        if let (Some(src), Some(dst)) = (text.get(read..read + 8), out.get_mut(written..written + 8))
+        if let (Some(src), Some(dst)) =
+            (text.get(read..read + 8), out.get_mut(written..written + 8))
         {
             dst.copy_from_slice(src);
             let word = u64::from_le_bytes(src.try_into().ok()?);
@@ -214,7 +215,13 @@ mod tests {
             to_quote(r#"0123456789\\abcdef\u00e9"}"#),
             Some(("0123456789\\abcdef\u{e9}".to_owned(), "}".to_owned()))
         );
-        for bad in ["no closing quote", "tab\there\"", "new\nline\"", "\u{1f}\"", r#"\x""#] {
+        for bad in [
+            "no closing quote",
+            "tab\there\"",
+            "new\nline\"",
+            "\u{1f}\"",
+            r#"\x""#,
+        ] {
             assert_eq!(to_quote(bad), None, "{bad:?}");
         }
     }

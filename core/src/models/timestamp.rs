@@ -134,7 +134,25 @@ fn two_digits(tens: u8, ones: u8) -> Option<i64> {
 /// at fixed places; `None` for anything else (which [`parse_rfc3339`] then reads).
 fn parse_utc(bytes: &[u8]) -> Option<i64> {
     let [
-        y0, y1, y2, y3, b'-', mo0, mo1, b'-', d0, d1, b'T', h0, h1, b':', mi0, mi1, b':', s0, s1,
+        y0,
+        y1,
+        y2,
+        y3,
+        b'-',
+        mo0,
+        mo1,
+        b'-',
+        d0,
+        d1,
+        b'T',
+        h0,
+        h1,
+        b':',
+        mi0,
+        mi1,
+        b':',
+        s0,
+        s1,
         rest @ ..,
     ] = bytes
     else {

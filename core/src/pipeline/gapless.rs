@@ -285,7 +285,8 @@ impl Gapless {
         self.baselined = true;
         self.max_pages = CATCH_UP_MAX_PAGES;
         // Each creation time read once.
-        let mut times: Vec<Option<i64>> = fetched.iter().map(|n| n.created_at.unix_millis()).collect();
+        let mut times: Vec<Option<i64>> =
+            fetched.iter().map(|n| n.created_at.unix_millis()).collect();
         if baseline {
             // What the socket brought meanwhile is new even when the page has it too.
             let live: HashSet<&str> = buffer
