@@ -6,7 +6,10 @@ mod error_body;
 mod json_string;
 mod response;
 
+// The pipeline's frame reader unescapes a frame's content with it.
+pub(crate) use json_string::unescape_to_quote;
+
 pub(crate) use body::decode_body;
 pub(crate) use error_body::ErrorBody;
-pub(crate) use json_string::{unescape_to_quote, with_unescaped};
+pub(crate) use json_string::with_unescaped;
 pub use response::{parse_response, redirect_location};

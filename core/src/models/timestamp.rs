@@ -57,8 +57,7 @@ impl Timestamp {
 
     /// Milliseconds since the Unix epoch, or `None` when the text is not a timestamp.
     pub fn unix_millis(&self) -> Option<i64> {
-        let bytes = self.0.as_bytes();
-        parse_utc(bytes).or_else(|| parse_rfc3339(bytes))
+        parse_rfc3339(self.0.as_bytes())
     }
 
     /// The timestamp as a `SystemTime`, or `None` when the text is not a timestamp.
@@ -119,83 +118,6 @@ impl Cursor<'_> {
     }
 }
 
-/// The value of an ASCII digit.
-fn digit(byte: u8) -> Option<i64> {
-    let value = byte.wrapping_sub(b'0');
-    (value < 10).then_some(i64::from(value))
-}
-
-/// The number written by two ASCII digits.
-fn two_digits(tens: u8, ones: u8) -> Option<i64> {
-    Some(digit(tens)? * 10 + digit(ones)?)
-}
-
-/// The shapes VRChat writes, `YYYY-MM-DDTHH:MM:SSZ` and `YYYY-MM-DDTHH:MM:SS.mmmZ`, read
-/// at fixed places; `None` for anything else (which [`parse_rfc3339`] then reads).
-fn parse_utc(bytes: &[u8]) -> Option<i64> {
-    let [
-        y0,
-        y1,
-        y2,
-        y3,
-        b'-',
-        mo0,
-        mo1,
-        b'-',
-        d0,
-        d1,
-        b'T',
-        h0,
-        h1,
-        b':',
-        mi0,
-        mi1,
-        b':',
-        s0,
-        s1,
-        rest @ ..,
-    ] = bytes
-    else {
-        return None;
-    };
-    let millis = match rest {
-        [b'Z'] => 0,
-        [b'.', a, b, c, b'Z'] => digit(*a)? * 100 + two_digits(*b, *c)?,
-        _ => return None,
-    };
-    let year = two_digits(*y0, *y1)? * 100 + two_digits(*y2, *y3)?;
-    let month = two_digits(*mo0, *mo1)?;
-    let day = two_digits(*d0, *d1)?;
-    let hour = two_digits(*h0, *h1)?;
-    let minute = two_digits(*mi0, *mi1)?;
-    let second = two_digits(*s0, *s1)?;
-    to_millis(year, month, day, hour, minute, second, 0).map(|at| at + millis)
-}
-
-/// Unix milliseconds of a checked date and time at UTC offset `offset_minutes`; `None`
-/// for a date or time that does not exist.
-fn to_millis(
-    year: i64,
-    month: i64,
-    day: i64,
-    hour: i64,
-    minute: i64,
-    second: i64,
-    offset_minutes: i64,
-) -> Option<i64> {
-    let valid = (1..=12).contains(&month)
-        && (1..=days_in_month(year, month)).contains(&day)
-        && hour < 24
-        && minute < 60
-        && second <= 60;
-    if !valid {
-        return None;
-    }
-    let days = days_from_civil(year, month, day);
-    let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
-    Some(seconds * 1000)
-}
-
 /// Parses `YYYY-MM-DD[T ]HH:MM:SS[.frac](Z|±HH:MM|±HHMM)` into Unix milliseconds.
 fn parse_rfc3339(bytes: &[u8]) -> Option<i64> {
     let mut c = Cursor { bytes, at: 0 };
@@ -249,7 +171,17 @@ fn parse_rfc3339(bytes: &[u8]) -> Option<i64> {
     if c.at != bytes.len() {
         return None;
     }
-    to_millis(year, month, day, hour, minute, second, offset_minutes).map(|at| at + millis)
+    let valid = (1..=12).contains(&month)
+        && (1..=days_in_month(year, month)).contains(&day)
+        && hour < 24
+        && minute < 60
+        && second <= 60;
+    if !valid {
+        return None;
+    }
+    let days = days_from_civil(year, month, day);
+    let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
+    Some(seconds * 1000 + millis)
 }
 
 fn days_in_month(year: i64, month: i64) -> i64 {
@@ -325,45 +257,6 @@ mod tests {
             "2019-08-24T14:15:22.Z",
         ] {
             assert_eq!(Timestamp::new(text).unix_millis(), None, "{text}");
-        }
-    }
-
-    proptest::proptest! {
-        /// The fixed-place reading of VRChat's shapes gives what the general reader gives,
-        /// or leaves the text to it; near misses (a digit or separator off, a day that does
-        /// not exist, another length) included.
-        #[test]
-        fn the_fixed_shapes_read_as_the_general_reader_reads_them(
-            text in "[0-9]{4}-[0-1][0-9]-[0-3][0-9][T t][0-2][0-9]:[0-6][0-9]:[0-6][0-9](\\.[0-9]{1,4})?[Zz+]?",
-            at in 0_usize..24,
-            to in proptest::prelude::any::<u8>(),
-        ) {
-            let mut bytes = text.clone().into_bytes();
-            if let Some(byte) = bytes.get_mut(at) {
-                *byte = to;
-            }
-            for candidate in [text.into_bytes(), bytes] {
-                let general = parse_rfc3339(&candidate);
-                if let Some(fixed) = parse_utc(&candidate) {
-                    proptest::prop_assert_eq!(Some(fixed), general);
-                }
-                proptest::prop_assert_eq!(
-                    parse_utc(&candidate).or_else(|| parse_rfc3339(&candidate)),
-                    general
-                );
-            }
-        }
-
-        /// Every time written as VRChat writes it is read at fixed places.
-        #[test]
-        fn vrchat_shapes_take_the_fixed_reading(millis in 0_i64..4_102_444_800_000) {
-            let written = Timestamp::from_unix_millis(millis);
-            proptest::prop_assert_eq!(parse_utc(written.as_str().as_bytes()), Some(millis));
-            let whole_seconds = written.as_str().get(..19).map(|start| format!("{start}Z"));
-            proptest::prop_assert_eq!(
-                whole_seconds.and_then(|text| parse_utc(text.as_bytes())),
-                Some(millis - millis % 1000)
-            );
         }
     }
 
