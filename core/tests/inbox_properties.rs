@@ -122,6 +122,46 @@ proptest! {
         }
     }
 
+    /// The inbox list reads its page as the owned decoder does, item for item, whatever
+    /// the details (a JSON-encoded string, an object, `null`, missing, a string that is not
+    /// JSON) and whether an item is bad, and with fewer or more items than it asked for.
+    #[test]
+    fn the_inbox_list_reads_what_the_owned_decoder_reads(
+        items in vec((
+            prop_oneof![Just("invite"), Just("requestInvite"), Just("inviteResponse"), Just("boop")],
+            prop_oneof![
+                Just(json!("{\"worldId\":\"wrld_1:1\",\"worldName\":\"Home\u{2024}\"}")),
+                Just(json!({"worldId": "wrld_1:1", "platform": "android"})),
+                Just(json!("{\"inResponseTo\":\"not_0\",\"requestMessage\":\"\\\"hi\\\"\"}")),
+                Just(json!("not json")),
+                Just(json!(null)),
+                Just(json!(7)),
+            ],
+            any::<bool>(),
+            any::<bool>(),
+        ), 0..12),
+        n in 1u8..=100,
+    ) {
+        let json_items: Vec<serde_json::Value> = items
+            .iter()
+            .enumerate()
+            .map(|(index, (kind, details, with_details, good))| {
+                let mut item = json!({"id": if *good { json!(format!("not_{index}")) } else { json!(7) },
+                    "type": kind, "created_at": "2024-01-01T00:00:00.000Z", "senderUserId": "usr_a"});
+                if *with_details {
+                    item["details"] = details.clone();
+                }
+                item
+            })
+            .collect();
+        let body = serde_json::to_vec(&json_items).expect("json");
+        let reply = http::Response::new(body.clone());
+        let list = ListNotifications::new().page_size(PageSize::new(n).expect("n"));
+        let read = list.parse(&reply).expect("list");
+        let owned: ItemList<Notification> = serde_json::from_slice(&body).expect("owned");
+        prop_assert_eq!(read, owned);
+    }
+
     #[test]
     fn a_list_keeps_every_good_item_in_order(items in vec(prop_oneof![
         (0u32..1000).prop_map(Some),

@@ -299,3 +299,102 @@ fn a_page_is_delivered_oldest_first_equal_times_and_unreadable_times_in_page_ord
         .collect();
     assert_eq!(ids, ["not_5", "not_2", "not_3", "not_0", "not_1", "not_4"]);
 }
+
+/// The notifications `gapless` hands out, by ID.
+fn handed_out(gapless: &mut Gapless) -> Vec<String> {
+    std::iter::from_fn(|| gapless.next_event())
+        .filter_map(|event| event.notification().map(|n| n.id.to_string()))
+        .collect()
+}
+
+#[test]
+fn a_catch_up_waits_behind_events_not_taken_yet_and_goes_ahead_of_later_ones() {
+    let at = |index: usize| notification(index, BASE_MILLIS + 1000 * index as i64);
+    let since = Some(Timestamp::from_unix_millis(BASE_MILLIS - 1));
+
+    // A live event not taken yet when the catch-up ends comes first.
+    let mut gapless = Gapless::new(since.clone());
+    gapless.live(PipelineEvent::Notification(at(0)));
+    gapless.reconnected();
+    gapless.live(PipelineEvent::Notification(at(5)));
+    assert_eq!(gapless.page(vec![at(3), at(2), at(1)]), None);
+    // A second catch-up ends before anything was taken.
+    gapless.reconnected();
+    gapless.live(PipelineEvent::Notification(at(8)));
+    assert_eq!(gapless.page(vec![at(7), at(6), at(5)]), None);
+    assert_eq!(
+        handed_out(&mut gapless),
+        [
+            "not_0", "not_1", "not_2", "not_3", "not_5", "not_6", "not_7", "not_8"
+        ]
+    );
+
+    // A page still being handed out when live events and another catch-up come.
+    let mut gapless = Gapless::new(since);
+    gapless.reconnected();
+    assert_eq!(gapless.page(vec![at(3), at(2), at(1)]), None);
+    assert_eq!(
+        gapless
+            .next_event()
+            .and_then(|e| e.notification().map(|n| n.id.to_string())),
+        Some("not_1".to_owned())
+    );
+    gapless.live(PipelineEvent::Notification(at(4)));
+    gapless.reconnected();
+    gapless.live(PipelineEvent::Notification(at(6)));
+    assert_eq!(gapless.page(vec![at(5), at(4), at(2)]), None);
+    assert_eq!(
+        handed_out(&mut gapless),
+        ["not_2", "not_3", "not_4", "not_5", "not_6"]
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// One catch-up page, in any order, with repeated IDs, equal times, unreadable times
+    /// and times before the start: handed out as a plain model says (oldest first, equal and
+    /// unreadable times in page order, each ID once, nothing before the start).
+    #[test]
+    fn a_page_is_handed_out_as_the_model_says(
+        items in proptest::collection::vec((0_usize..12, prop_oneof![
+            4 => (0_i64..6).prop_map(Some),
+            1 => Just(None),
+        ]), 0..40),
+        newest_first in any::<bool>(),
+    ) {
+        let made = |&(id, at): &(usize, Option<i64>)| -> Notification {
+            let created_at = at.map_or_else(
+                || "not a time".to_owned(),
+                |at| Timestamp::from_unix_millis(BASE_MILLIS + 1000 * (at - 1)).to_string(),
+            );
+            serde_json::from_value(serde_json::json!({
+                "id": format!("not_{id}"), "type": "requestInvite", "created_at": created_at,
+                "senderUserId": "usr_sender", "details": {},
+            }))
+            .expect("notification")
+        };
+        let mut items = items;
+        if newest_first {
+            items.sort_by_key(|&(_, at)| std::cmp::Reverse(at.map_or(i64::MAX, |at| at)));
+        }
+        let mut gapless = Gapless::new(Some(Timestamp::from_unix_millis(BASE_MILLIS)));
+        gapless.reconnected();
+        prop_assert_eq!(gapless.page(items.iter().map(made).collect()), None);
+
+        let mut order: Vec<(i64, usize)> = items
+            .iter()
+            .enumerate()
+            .map(|(index, (_, at))| (at.map_or(i64::MAX, |at| at), index))
+            .collect();
+        order.sort_unstable();
+        let mut expected: Vec<String> = Vec::new();
+        for (at, index) in order {
+            let id = format!("not_{}", items[index].0);
+            if at >= 1 && !expected.contains(&id) {
+                expected.push(id);
+            }
+        }
+        prop_assert_eq!(handed_out(&mut gapless), expected);
+    }
+}

@@ -8,34 +8,74 @@
 /// do), so no allocation is made. `None` for an escape this does not handle (a lone
 /// surrogate); callers fall back to `serde_json` then.
 pub(crate) fn with_unescaped<R>(literal: &str, use_text: impl FnOnce(&str) -> R) -> Option<R> {
-    let inner = literal.strip_prefix('"')?.strip_suffix('"')?;
+    let rest = literal.strip_prefix('"')?;
     // Unescaping never lengthens: `\uXXXX` (6 bytes) becomes at most 3 bytes of UTF-8.
     let mut stack = [0u8; 256];
     let mut heap = Vec::new();
-    let buffer = match stack.get_mut(..inner.len()) {
+    let buffer = match stack.get_mut(..rest.len()) {
         Some(buffer) => buffer,
         None => {
-            heap.resize(inner.len(), 0);
+            heap.resize(rest.len(), 0);
             heap.as_mut_slice()
         }
     };
-    let len = unescape_into(inner.as_bytes(), buffer)?;
+    let (len, end) = unescape_to_quote(rest.as_bytes(), buffer)?;
+    // The literal ends at its closing quote.
+    if end + 1 != rest.len() {
+        return None;
+    }
     let text = std::str::from_utf8(buffer.get(..len)?).ok()?;
     Some(use_text(text))
 }
 
-/// Writes the unescaped bytes of a literal's inside to `out`; returns how many.
+/// `0x01` in every byte of a word.
+const ONES: u64 = u64::from_ne_bytes([1; 8]);
+/// The high bit of every byte of a word.
+const HIGHS: u64 = ONES << 7;
+
+/// The high bit set of the first byte of `word` (in memory order) that is a quote, a
+/// backslash or a control character; bytes after it may be flagged wrongly, and no byte
+/// is flagged when there is none.
+fn special_bytes(word: u64) -> u64 {
+    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    let quote = zero_byte(word ^ (ONES * u64::from(b'"')));
+    let backslash = zero_byte(word ^ (ONES * u64::from(b'\\')));
+    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
+    quote | backslash | control
+}
+
+/// Unescapes the inside of a JSON string literal, from `text` up to its closing quote,
+/// into `out` (at least as long as `text`). Returns how many bytes were written and where
+/// the closing quote is; `None` for a raw control character, an escape this does not
+/// handle (a lone surrogate) or no closing quote.
 ///
-/// Byte by byte: the runs between escapes in JSON-encoded details are short, so copying
-/// them with `memcpy` calls costs more than it saves.
-fn unescape_into(inner: &[u8], out: &mut [u8]) -> Option<usize> {
+/// Eight bytes at a time: each word is copied whole, and the next run starts after the
+/// first byte that needs a look (most runs in JSON-encoded content are a few bytes).
+pub(crate) fn unescape_to_quote(text: &[u8], out: &mut [u8]) -> Option<(usize, usize)> {
     let mut read = 0;
     let mut written = 0;
-    while let Some(&byte) = inner.get(read) {
-        let (value, used) = if byte != b'\\' {
-            (byte, 1)
-        } else {
-            match inner.get(read + 1)? {
+    loop {
+        if let (Some(src), Some(dst)) =
+            (text.get(read..read + 8), out.get_mut(written..written + 8))
+        {
+            dst.copy_from_slice(src);
+            let word = u64::from_le_bytes(src.try_into().ok()?);
+            let found = special_bytes(word);
+            let plain = if found == 0 {
+                8
+            } else {
+                (found.trailing_zeros() / 8) as usize
+            };
+            read += plain;
+            written += plain;
+            if found == 0 {
+                continue;
+            }
+        }
+        let byte = *text.get(read)?;
+        let (value, used) = match byte {
+            b'"' => return Some((written, read)),
+            b'\\' => match text.get(read + 1)? {
                 b'"' => (b'"', 2),
                 b'\\' => (b'\\', 2),
                 b'/' => (b'/', 2),
@@ -45,7 +85,7 @@ fn unescape_into(inner: &[u8], out: &mut [u8]) -> Option<usize> {
                 b'r' => (b'\r', 2),
                 b't' => (b'\t', 2),
                 b'u' => {
-                    let (c, used) = unicode_escape(inner.get(read + 2..)?)?;
+                    let (c, used) = unicode_escape(text.get(read + 2..)?)?;
                     let mut utf8 = [0; 4];
                     let encoded = c.encode_utf8(&mut utf8).as_bytes();
                     out.get_mut(written..written + encoded.len())?
@@ -55,13 +95,14 @@ fn unescape_into(inner: &[u8], out: &mut [u8]) -> Option<usize> {
                     continue;
                 }
                 _ => return None,
-            }
+            },
+            0..0x20 => return None,
+            _ => (byte, 1),
         };
         *out.get_mut(written)? = value;
         written += 1;
         read += used;
     }
-    Some(written)
 }
 
 /// The character of `XXXX` (and of a following `\uXXXX` low surrogate), and how many
@@ -153,6 +194,48 @@ mod tests {
                 // A lone surrogate is refused here and left to serde_json.
                 proptest::prop_assert!(ours.is_none() || ours == Some(text));
             }
+        }
+    }
+
+    /// What `unescape_to_quote` makes of `text`: the value and the rest after the quote.
+    fn to_quote(text: &str) -> Option<(String, String)> {
+        let mut out = vec![0; text.len()];
+        let (len, quote) = unescape_to_quote(text.as_bytes(), &mut out)?;
+        let value = String::from_utf8(out.get(..len)?.to_vec()).ok()?;
+        Some((value, text.get(quote + 1..)?.to_owned()))
+    }
+
+    #[test]
+    fn stops_at_the_closing_quote_and_refuses_raw_control_characters() {
+        assert_eq!(
+            to_quote(r#"a\"b" , "c""#),
+            Some(("a\"b".to_owned(), r#" , "c""#.to_owned()))
+        );
+        assert_eq!(
+            to_quote(r#"0123456789\\abcdef\u00e9"}"#),
+            Some(("0123456789\\abcdef\u{e9}".to_owned(), "}".to_owned()))
+        );
+        for bad in [
+            "no closing quote",
+            "tab\there\"",
+            "new\nline\"",
+            "\u{1f}\"",
+            r#"\x""#,
+        ] {
+            assert_eq!(to_quote(bad), None, "{bad:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Any text serde_json writes, followed by anything: the text back, and the rest.
+        #[test]
+        fn reads_what_serde_json_writes_up_to_its_end(
+            text in proptest::prelude::any::<String>(),
+            rest in "[ -~]{0,12}",
+        ) {
+            let literal = serde_json::to_string(&text).expect("serialize");
+            let inside = literal.get(1..).unwrap_or_default();
+            proptest::prop_assert_eq!(to_quote(&format!("{inside}{rest}")), Some((text, rest)));
         }
     }
 

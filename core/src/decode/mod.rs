@@ -7,6 +7,9 @@ mod from_body;
 mod json_string;
 mod response;
 
+// The pipeline's frame reader unescapes a frame's content with it.
+pub(crate) use json_string::unescape_to_quote;
+
 pub(crate) use body::decode_body;
 pub(crate) use error_body::ErrorBody;
 pub use from_body::FromBody;

@@ -4,10 +4,11 @@ use std::fmt::Write as _;
 
 use http::Method;
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+use serde_json::value::RawValue;
 
 use super::{NotificationsAfter, PageSize, inbox_path};
 use crate::endpoint::Endpoint;
-use crate::models::{ItemList, Notification};
+use crate::models::{ItemList, Notification, NotificationWire};
 
 /// Query values keep RFC 3986's unreserved characters; `+`, `:` and the rest are encoded.
 const QUERY_VALUE: &percent_encoding::AsciiSet = &NON_ALPHANUMERIC
@@ -118,5 +119,13 @@ impl Endpoint for ListNotifications {
             });
         }
         path
+    }
+
+    fn decode(&self, body: &[u8]) -> serde_json::Result<ItemList<Notification>> {
+        // The details borrowed from the body, not copied, until they are decoded.
+        crate::models::decode_list_via::<NotificationWire<&RawValue>, _>(
+            body,
+            usize::from(self.page_size.get()),
+        )
     }
 }

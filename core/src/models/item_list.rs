@@ -1,8 +1,10 @@
 //! Lists that keep their good items when one item does not decode.
 
 use std::fmt;
+use std::marker::PhantomData;
 
-use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde::de::{DeserializeOwned, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
 use crate::clip::{clip, clipped};
@@ -254,6 +256,72 @@ pub(crate) fn decode_list<T: DeserializeOwned>(body: &[u8]) -> serde_json::Resul
     }
     let raw: Vec<Box<RawValue>> = decode_body(body)?;
     Ok(raw.into_iter().enumerate().map(decode_item).collect())
+}
+
+/// [`decode_list`] for items read as `W`, which may borrow from the body (as a
+/// notification's raw details do), then made into `T`; room for `expected` items is made
+/// up front.
+pub(crate) fn decode_list_via<'a, W, T>(
+    body: &'a [u8],
+    expected: usize,
+) -> serde_json::Result<ItemList<T>>
+where
+    W: Deserialize<'a>,
+    T: From<W> + DeserializeOwned,
+{
+    let mut items = Vec::with_capacity(expected);
+    // As `decode_body` reads: the UTF-8 checked once up front.
+    let read = match std::str::from_utf8(body) {
+        Ok(text) => read_items::<W, T, _>(serde_json::Deserializer::from_str(text), &mut items),
+        Err(_) => read_items::<W, T, _>(serde_json::Deserializer::from_slice(body), &mut items),
+    };
+    if read.is_ok() {
+        return Ok(ItemList { items });
+    }
+    // An item did not decode: each on its own.
+    let raw: Vec<Box<RawValue>> = decode_body(body)?;
+    Ok(raw.into_iter().enumerate().map(decode_item).collect())
+}
+
+/// Reads a whole array of `W` into `items`, as `T`.
+fn read_items<'a, W, T, R>(
+    mut parser: serde_json::Deserializer<R>,
+    items: &mut Vec<ListItem<T>>,
+) -> serde_json::Result<()>
+where
+    W: Deserialize<'a>,
+    T: From<W>,
+    R: serde_json::de::Read<'a>,
+{
+    serde::Deserializer::deserialize_seq(
+        &mut parser,
+        ItemsVisitor {
+            items,
+            read_as: PhantomData::<fn() -> W>,
+        },
+    )?;
+    parser.end()
+}
+
+/// Pushes each item of an array, read as `W`, as a decoded `T`.
+struct ItemsVisitor<'i, W, T> {
+    items: &'i mut Vec<ListItem<T>>,
+    read_as: PhantomData<fn() -> W>,
+}
+
+impl<'de, W: Deserialize<'de>, T: From<W>> Visitor<'de> for ItemsVisitor<'_, W, T> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(item) = seq.next_element::<W>()? {
+            self.items.push(ListItem::Decoded(T::from(item)));
+        }
+        Ok(())
+    }
 }
 
 fn decode_item<T: DeserializeOwned>((position, raw): (usize, Box<RawValue>)) -> ListItem<T> {

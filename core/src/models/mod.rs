@@ -33,8 +33,8 @@ pub use details::{
     RequestInviteResponseDetails,
 };
 pub use invite_message::InviteMessage;
-pub(crate) use item_list::decode_list;
 pub use item_list::{ItemList, ListItem, UndecodableItem};
+pub(crate) use item_list::{decode_list, decode_list_via};
 pub use notification::Notification;
 pub use notification_type::NotificationType;
 pub use sent_notification::SentNotification;

@@ -10,9 +10,13 @@ use serde_json::Value;
 
 use crate::pipeline::PipelineEvent;
 use crate::pipeline::frame::{Content, Decoded, FrameError, decode_parts_into, server_error};
+use crate::pipeline::frame_shape::decode_written_frame;
 
 /// The frame's event, or `None` when the general reader must decide.
 pub(super) fn decode_in_one_pass(text: &str) -> Option<Result<PipelineEvent, FrameError>> {
+    if let Some(decoded) = decode_written_frame(text) {
+        return Some(decoded);
+    }
     // Written in place by the reader: an event is large, and passing it back up through
     // the parser's results would copy it at each level.
     let mut decoded = None;

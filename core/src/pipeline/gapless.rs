@@ -110,6 +110,8 @@ pub struct Gapless {
     baselined: bool,
     seen: SeenIds,
     state: State,
+    /// What the last catch-up found, newest first: handed out from the end, before `ready`.
+    caught_up: Vec<Notification>,
     ready: VecDeque<PipelineEvent>,
     missed: Option<usize>,
     max_pages: u32,
@@ -130,6 +132,7 @@ impl Gapless {
             watermark_millis,
             seen: SeenIds::new(SEEN_LIMIT),
             state: State::Live,
+            caught_up: Vec::new(),
             ready: VecDeque::new(),
             missed: None,
             max_pages: CATCH_UP_MAX_PAGES,
@@ -174,7 +177,10 @@ impl Gapless {
 
     /// The next event to hand to the consumer.
     pub fn next_event(&mut self) -> Option<PipelineEvent> {
-        self.ready.pop_front()
+        match self.caught_up.pop() {
+            Some(notification) => Some(PipelineEvent::Notification(notification)),
+            None => self.ready.pop_front(),
+        }
     }
 
     /// An event from the socket.
@@ -279,9 +285,9 @@ impl Gapless {
         };
         self.baselined = true;
         self.max_pages = CATCH_UP_MAX_PAGES;
-        // Each creation time read once; the order is sorted on them, not the notifications
-        // (large to move) themselves.
-        let times: Vec<Option<i64>> = fetched.iter().map(|n| n.created_at.unix_millis()).collect();
+        // Each creation time read once.
+        let mut times: Vec<Option<i64>> =
+            fetched.iter().map(|n| n.created_at.unix_millis()).collect();
         if baseline {
             // What the socket brought meanwhile is new even when the page has it too.
             let live: HashSet<&str> = buffer
@@ -308,37 +314,68 @@ impl Gapless {
                 _ => (Timestamp::from_unix_millis(0), Vec::new()),
             });
             fetched.clear();
+            times.clear();
         }
-        // Oldest first; a timestamp that does not parse sorts last; the index keeps the
-        // page's order among equal times.
-        let mut order: Vec<(i64, usize)> = fetched
-            .iter()
-            .zip(&times)
-            .enumerate()
-            .map(|(index, (_, at))| (at.unwrap_or(i64::MAX), index))
-            .collect();
-        order.sort_unstable();
-        let mut slots: Vec<Option<Notification>> = fetched.into_iter().map(Some).collect();
-        let before = self.ready.len();
-        self.seen.reserve(slots.len());
-        self.ready.reserve(slots.len() + buffer.len());
-        for (_, index) in order {
-            let Some(notification) = slots.get_mut(index).and_then(Option::take) else {
-                continue;
-            };
-            let at = times.get(index).copied().flatten();
-            let older = match (at, self.watermark_millis) {
-                (Some(at), Some(mark)) => at < mark,
-                _ => false,
-            };
-            if !older {
-                self.deliver_notification(notification, at);
+        self.seen.reserve(fetched.len());
+        // Oldest first; a timestamp that does not parse sorts last; the page's order is kept
+        // among equal times.
+        let key = |at: &Option<i64>| at.unwrap_or(i64::MAX);
+        let newest_first = times.windows(2).all(|pair| match pair {
+            [newer, older] => key(newer) > key(older),
+            _ => true,
+        });
+        if newest_first && self.caught_up.is_empty() && self.ready.is_empty() {
+            // As the inbox lists them: kept where they are and handed out from the end.
+            let mut delivered: Vec<bool> = fetched
+                .iter()
+                .zip(&times)
+                .rev()
+                .map(|(notification, at)| self.accept(notification, *at))
+                .collect();
+            fetched.retain(|_| delivered.pop().unwrap_or(false));
+            self.missed = Some(fetched.len());
+            self.caught_up = fetched;
+        } else {
+            let before = self.ready.len();
+            self.ready.reserve(fetched.len() + buffer.len());
+            // The times are sorted with their indexes, not the notifications (large to
+            // move) themselves.
+            let mut order: Vec<(i64, usize)> = times
+                .iter()
+                .enumerate()
+                .map(|(index, at)| (key(at), index))
+                .collect();
+            order.sort_unstable();
+            let mut slots: Vec<Option<Notification>> = fetched.into_iter().map(Some).collect();
+            for (_, index) in order {
+                let Some(notification) = slots.get_mut(index).and_then(Option::take) else {
+                    continue;
+                };
+                let at = times.get(index).copied().flatten();
+                if self.accept(&notification, at) {
+                    self.ready
+                        .push_back(PipelineEvent::Notification(notification));
+                }
             }
+            self.missed = Some(self.ready.len().saturating_sub(before));
         }
-        self.missed = Some(self.ready.len().saturating_sub(before));
         for event in buffer {
             self.deliver(event);
         }
+    }
+
+    /// Whether a notification of a catch-up page is to be delivered (not older than the
+    /// watermark, not delivered already), recording it as delivered if so.
+    fn accept(&mut self, notification: &Notification, at: Option<i64>) -> bool {
+        let older = match (at, self.watermark_millis) {
+            (Some(at), Some(mark)) => at < mark,
+            _ => false,
+        };
+        if older || !self.seen.insert(&notification.id) {
+            return false;
+        }
+        self.raise_watermark(&notification.created_at, at);
+        true
     }
 
     fn deliver(&mut self, event: PipelineEvent) {

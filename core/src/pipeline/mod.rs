@@ -24,6 +24,7 @@ mod dial;
 mod event;
 mod frame;
 mod frame_pass;
+mod frame_shape;
 mod gapless;
 mod handshake_reply;
 mod happened;
