@@ -11,6 +11,7 @@ use vrchat_invite_core::pipeline::{
     PipelineOptions, ReconnectPolicy, WAIT_HISTORY, Waiting, Watch, WatchEnd, WatchError,
     WatchStep,
 };
+use vrchat_invite_core::proxy::{ProxyRules, ProxyServer};
 use vrchat_invite_core::{Session, UserAgent, UserId};
 
 const SECOND: Duration = Duration::from_secs(1);
@@ -144,6 +145,38 @@ fn the_token_never_shows() {
         panic!("an end");
     };
     assert!(!format!("{end} {end:?}").contains("authcookie_watch"));
+}
+
+#[test]
+fn the_handshake_dials_through_the_proxy_the_rules_pick() {
+    let now = Instant::now();
+    let vrchat = || Watch::new(&session(), options(), None, 7).expect("watch");
+    let WatchStep::Connect(direct) = vrchat().step(now) else {
+        panic!("a connect");
+    };
+    assert_eq!(direct.dial().host, "pipeline.vrchat.cloud");
+    assert!(direct.dial().tunnel.is_none());
+
+    let proxy = ProxyServer::new("http://proxy.corp.example:3128").expect("proxy");
+    let mut proxied = vrchat().with_proxy_rules(ProxyRules::all(proxy));
+    let WatchStep::Connect(handshake) = proxied.step(now) else {
+        panic!("a connect");
+    };
+    let dial = handshake.dial();
+    assert_eq!(
+        (dial.host.as_str(), dial.port),
+        ("proxy.corp.example", 3128)
+    );
+    let tunnel = dial.tunnel.as_ref().expect("a CONNECT tunnel");
+    assert!(
+        tunnel
+            .as_bytes()
+            .starts_with(b"CONNECT pipeline.vrchat.cloud:443 HTTP/1.1\r\n")
+    );
+    assert_eq!(
+        dial.tls_server_name.as_deref(),
+        Some("pipeline.vrchat.cloud")
+    );
 }
 
 #[test]

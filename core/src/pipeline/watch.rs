@@ -10,6 +10,7 @@ use crate::endpoint::Endpoint;
 use crate::error::{ApiErrorKind, Error};
 use crate::inbox::ListNotifications;
 use crate::models::Timestamp;
+use crate::pipeline::Dial;
 use crate::pipeline::jitter::Jitter;
 use crate::pipeline::trace;
 use crate::pipeline::{
@@ -17,6 +18,7 @@ use crate::pipeline::{
     Handshake, Happened, PipelineBase, PipelineConnect, PipelineEvent, PipelineOptions, Progress,
     Reconnect, ReconnectDecision, WatchEnd, WatchError, WatchStep, decode_frame,
 };
+use crate::proxy::ProxyRules;
 use crate::session::Session;
 
 /// How many reconnect waits a watch remembers for [`Watch::waits`].
@@ -156,6 +158,7 @@ pub struct Watch {
     waits: Vec<Duration>,
     last_failure: Option<WatchError>,
     progress: Progress,
+    proxy_rules: ProxyRules,
 }
 
 impl Watch {
@@ -189,6 +192,7 @@ impl Watch {
             waits: Vec::new(),
             last_failure: None,
             progress: Progress::from_checkpoint(since.map(Checkpoint::since).unwrap_or_default()),
+            proxy_rules: ProxyRules::none(),
         })
     }
 
@@ -222,6 +226,15 @@ impl Watch {
     #[must_use]
     pub fn with_base(mut self, base: PipelineBase) -> Self {
         self.connect = self.connect.with_base(base);
+        self
+    }
+
+    /// Connects through the proxy `rules` pick for the pipeline's URL (`wss://` as
+    /// `https://`), in a `CONNECT` tunnel: each [`Handshake::dial`] says how. Directly
+    /// by default; a transport's watcher passes its client's rules.
+    #[must_use]
+    pub fn with_proxy_rules(mut self, rules: ProxyRules) -> Self {
+        self.proxy_rules = rules;
         self
     }
 
@@ -387,8 +400,11 @@ impl Watch {
             Ok(request) => {
                 let until = now + self.options.connect_timeout();
                 self.waiting = Some(Waiting::Socket { until });
+                let uri = request.uri();
+                let dial = Dial::plan(uri, self.proxy_rules.select(uri));
                 WatchStep::Connect(Handshake {
                     request,
+                    dial,
                     until,
                     max_frame_size: self.options.max_frame_size(),
                 })

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use http::{Request, StatusCode};
 
-use crate::pipeline::{HandshakeReader, PipelineEvent, WatchError};
+use crate::pipeline::{Dial, HandshakeReader, PipelineEvent, WatchError};
 
 /// Why a watch ended for good.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -30,6 +30,7 @@ pub enum WatchEnd {
 /// `Debug` shows neither the URI nor the headers: the URI carries the token.
 pub struct Handshake {
     pub(crate) request: Request<()>,
+    pub(crate) dial: Dial,
     pub(crate) until: Instant,
     pub(crate) max_frame_size: usize,
 }
@@ -43,6 +44,13 @@ impl Handshake {
     /// The request, borrowed.
     pub fn request(&self) -> &Request<()> {
         &self.request
+    }
+
+    /// How to reach the pipeline: TCP to the pipeline or to the proxy the watch's rules
+    /// picked ([`crate::pipeline::Watch::with_proxy_rules`]), the `CONNECT` tunnel if so,
+    /// and whether TLS follows.
+    pub fn dial(&self) -> &Dial {
+        &self.dial
     }
 
     /// When connecting (TCP, a proxy's tunnel, TLS and the handshake) must be done.

@@ -17,9 +17,10 @@ macro_rules! watcher_type {
 
         impl Watcher {
             /// A watch as `client`'s session user, as `plan` says (or options alone: start
-            /// from the inbox at the first connect). The client also sends the catch-up
-            /// requests, and stays usable through [`Watcher::client`]. Nothing is connected
-            /// before the first event is asked for.
+            /// from the inbox at the first connect), through the proxy the client's rules
+            /// pick for the pipeline. The client also sends the catch-up requests, and stays
+            /// usable through [`Watcher::client`]. Nothing is connected before the first
+            /// event is asked for.
             ///
             /// # Errors
             /// [`WatchError::Core`]($crate::pipeline::WatchError::Core) when the session is
@@ -28,7 +29,10 @@ macro_rules! watcher_type {
                 client: $client,
                 plan: impl Into<$crate::pipeline::WatchPlan>,
             ) -> Result<Self, $crate::pipeline::WatchError> {
-                let watch = plan.into().start(&client.session(), $seed)?;
+                let watch = plan
+                    .into()
+                    .start(&client.session(), $seed)?
+                    .with_proxy_rules(client.core().proxy_rules().clone());
                 let io = Io {
                     client,
                     socket: None,

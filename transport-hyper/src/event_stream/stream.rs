@@ -11,8 +11,8 @@ use tokio::time::Instant;
 use tokio_rustls::TlsConnector;
 use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::protocol::{Role, WebSocketConfig};
-use vrchat_invite_core::pipeline::{ConnectFailure, Dial, Handshake, HeadReader};
-use vrchat_invite_core::proxy::{ProxyServer, TunnelReader};
+use vrchat_invite_core::pipeline::{ConnectFailure, Handshake, HeadReader};
+use vrchat_invite_core::proxy::TunnelReader;
 use vrchat_invite_core::transport::{BoxError, rustls_client_config};
 
 /// A plain or TLS connection.
@@ -58,12 +58,8 @@ fn sha1(bytes: &[u8]) -> [u8; 20] {
     digest.as_ref().try_into().unwrap_or([0; 20])
 }
 
-async fn open_by(
-    handshake: &Handshake,
-    proxy: Option<&ProxyServer>,
-    config: WebSocketConfig,
-) -> Result<Socket, ConnectFailure> {
-    let dial = Dial::plan(handshake.request().uri(), proxy);
+async fn open_by(handshake: &Handshake, config: WebSocketConfig) -> Result<Socket, ConnectFailure> {
+    let dial = handshake.dial();
     let mut tcp = TcpStream::connect((dial.host.as_str(), dial.port))
         .await
         .map_err(failed)?;
@@ -71,7 +67,7 @@ async fn open_by(
         exchange_head(&mut tcp, request.as_bytes(), &mut TunnelReader::new()).await?;
     }
     let _ = tcp.set_nodelay(true);
-    let mut connection: Box<dyn Connection> = match dial.tls_server_name {
+    let mut connection: Box<dyn Connection> = match dial.tls_server_name.clone() {
         Some(name) => {
             let name = ServerName::try_from(name).map_err(failed)?;
             let config = rustls_client_config().map_err(failed)?;
@@ -94,14 +90,14 @@ async fn open_by(
     Ok(WebSocketStream::from_raw_socket(connection, Role::Client, Some(config)).await)
 }
 
-/// Opens the socket the handshake asks for (through `proxy` when given), by its deadline.
+/// Opens the socket the handshake asks for (through the proxy its dial names), by its
+/// deadline.
 pub(crate) async fn open(
     handshake: Handshake,
-    proxy: Option<&ProxyServer>,
     config: WebSocketConfig,
 ) -> Result<Socket, ConnectFailure> {
     let until = Instant::from_std(handshake.until());
-    let opening = open_by(&handshake, proxy, config);
+    let opening = open_by(&handshake, config);
     match tokio::time::timeout_at(until, opening).await {
         Ok(opened) => opened,
         Err(_) => Err(failed(

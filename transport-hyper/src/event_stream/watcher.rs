@@ -85,12 +85,7 @@ impl WatchIo for Io {
         config.max_write_buffer_size = SOCKET_WRITE_BUFFER_LIMIT;
         config.max_frame_size = limit;
         config.max_message_size = limit;
-        let proxy = self
-            .client
-            .core()
-            .proxy_rules()
-            .select(handshake.request().uri());
-        match open(handshake, proxy, config).await {
+        match open(handshake, config).await {
             Ok(socket) => {
                 self.socket = Some(socket);
                 Happened::Connected

@@ -10,8 +10,8 @@ use rustls::pki_types::ServerName;
 use rustls::{ClientConnection, StreamOwned};
 use tungstenite::WebSocket;
 use tungstenite::protocol::{Role, WebSocketConfig};
-use vrchat_invite_core::pipeline::{ConnectFailure, Dial, Handshake, HeadReader};
-use vrchat_invite_core::proxy::{ProxyServer, TunnelReader};
+use vrchat_invite_core::pipeline::{ConnectFailure, Handshake, HeadReader};
+use vrchat_invite_core::proxy::TunnelReader;
 use vrchat_invite_core::transport::rustls_client_config;
 
 /// A connection whose reads and writes end at a deadline the watch sets.
@@ -80,7 +80,7 @@ fn failed(error: impl Into<vrchat_invite_core::transport::BoxError>) -> ConnectF
 
 /// Connects to the first address that answers, by `until` (the name lookup itself is
 /// the system's and not bounded).
-fn dial(host: &str, port: u16, until: Instant) -> io::Result<TcpStream> {
+fn connect_tcp(host: &str, port: u16, until: Instant) -> io::Result<TcpStream> {
     let mut last = io::Error::new(io::ErrorKind::NotFound, "the host has no address");
     for addr in (host, port).to_socket_addrs()? {
         let left = until.saturating_duration_since(Instant::now());
@@ -122,21 +122,21 @@ fn sha1(bytes: &[u8]) -> [u8; 20] {
     digest.as_ref().try_into().unwrap_or([0; 20])
 }
 
-/// Opens the socket the handshake asks for (through `proxy` when given), by its deadline.
+/// Opens the socket the handshake asks for (through the proxy its dial names), by its
+/// deadline.
 pub(crate) fn open(
     handshake: Handshake,
-    proxy: Option<&ProxyServer>,
     config: WebSocketConfig,
 ) -> Result<Socket, ConnectFailure> {
     let until = handshake.until();
-    let dial_plan = Dial::plan(handshake.request().uri(), proxy);
-    let tcp = dial(&dial_plan.host, dial_plan.port, until).map_err(failed)?;
+    let dial = handshake.dial();
+    let tcp = connect_tcp(&dial.host, dial.port, until).map_err(failed)?;
     let _ = tcp.set_nodelay(true);
     let mut timed = Timed { tcp, until };
-    if let Some(request) = &dial_plan.tunnel {
+    if let Some(request) = &dial.tunnel {
         exchange_head(&mut timed, request.as_bytes(), &mut TunnelReader::new())?;
     }
-    let mut connection: Box<dyn Connection> = match dial_plan.tls_server_name {
+    let mut connection: Box<dyn Connection> = match dial.tls_server_name.clone() {
         Some(name) => {
             let name = ServerName::try_from(name).map_err(failed)?;
             let tls = ClientConnection::new(rustls_client_config().map_err(failed)?, name)

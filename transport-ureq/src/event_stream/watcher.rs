@@ -82,12 +82,7 @@ impl WatchIo for Io {
             .max_write_buffer_size(SOCKET_WRITE_BUFFER_LIMIT)
             .max_frame_size(limit)
             .max_message_size(limit);
-        let proxy = self
-            .client
-            .core()
-            .proxy_rules()
-            .select(handshake.request().uri());
-        ready(match open(handshake, proxy, config) {
+        ready(match open(handshake, config) {
             Ok(socket) => {
                 self.socket = Some(socket);
                 Happened::Connected
