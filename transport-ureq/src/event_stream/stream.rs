@@ -102,18 +102,14 @@ fn exchange_head<S: Read + Write + ?Sized>(
 ) -> Result<(), ConnectFailure> {
     stream.write_all(request).map_err(failed)?;
     stream.flush().map_err(failed)?;
-    let mut byte = [0u8; 1];
-    loop {
-        match stream.read(&mut byte) {
-            Ok(0) => return Err(reader.closed()),
-            Ok(_) => {}
-            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-            Err(error) => return Err(failed(error)),
-        }
-        if let Some(outcome) = reader.push_byte(byte[0]) {
+    // One byte per read, on purpose: a buffer would take what follows the head.
+    #[allow(clippy::unbuffered_bytes)]
+    for byte in stream.bytes() {
+        if let Some(outcome) = reader.push_byte(byte.map_err(failed)?) {
             return outcome;
         }
     }
+    Err(reader.closed())
 }
 
 /// SHA-1, from the `ring` that rustls already brings, for the handshake's accept check.
