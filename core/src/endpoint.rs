@@ -87,10 +87,11 @@ pub trait Endpoint {
     /// The community spec's `operationId`, such as `inviteUser`: the `operation` field of
     /// the exchange's trace, and the name the simulator gives the route.
     ///
-    /// A type that sends several forms of one operation names its plain form: the photo
-    /// forms of [`crate::invite::InviteUser`], [`crate::invite::RequestInvite`] and [`crate::invite::RespondInvite`]
-    /// (`…WithPhoto` in the spec) and the three methods of [`crate::auth::VerifyTwoFactor`]
-    /// (`verify2FA`, `verifyRecoveryCode`, `verify2FAEmailCode`) differ by their path.
+    /// A type that sends several forms of one operation names its plain form: the photo forms of
+    /// [`crate::invite::InviteUser`], [`crate::invite::RequestInvite`] and
+    /// [`crate::invite::RespondInvite`] (`…WithPhoto` in the spec) and the three methods of
+    /// [`crate::auth::VerifyTwoFactor`] (`verify2FA`, `verifyRecoveryCode`, `verify2FAEmailCode`)
+    /// differ by their path.
     const OPERATION_ID: &'static str;
 
     /// What a successful reply decodes to: a JSON model, read by [`Endpoint::decode`].

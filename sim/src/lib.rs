@@ -1,10 +1,10 @@
 //! A local, stateful simulator of VRChat's Invite and login API, for tests.
 //!
-//! [`Simulator::start`] runs a real HTTP/1.1 server (hyper) on `127.0.0.1` at a free port,
-//! on its own thread. It keeps users, friendships, sessions and 2FA, the 4 × 12 invite
-//! message slots of every user with their cooldowns, and the notifications that invites
-//! create, in each receiver's inbox, and it answers as VRChat does: the same paths, bodies, status codes and error
-//! bodies, look-alike punctuation included. Point any client at [`Simulator::base_url`].
+//! [`Simulator::start`] runs a real HTTP/1.1 server (hyper) on `127.0.0.1` at a free port, on its
+//! own thread. It keeps users, friendships, sessions and 2FA, the 4 × 12 invite message slots of
+//! every user with their cooldowns, and the notifications that invites create, in each receiver's
+//! inbox, and it answers as VRChat does: the same paths, bodies, status codes and error bodies,
+//! look-alike punctuation included. Point any client at [`Simulator::base_url`].
 //!
 //! # Testing your own app
 //!
@@ -144,14 +144,14 @@
 //!
 //! # Login and 2FA
 //!
-//! `GET /auth/user` with `Authorization: Basic base64(urlencode(user):urlencode(password))`
-//! (each part percent-decoded; `+` stays `+`) sets `auth=…; Path=/; HttpOnly` and answers
-//! the user, or `{"requiresTwoFactorAuth":["totp","otp"]}` / `["emailOtp"]` for a 2FA
-//! account ([`UserSpec::with_totp`], [`UserSpec::with_email_otp`]). Until a code is verified
-//! that cookie gets 401 `{"error":{"message":"\"Requires Two-Factor Authentication\"","status_code":401}}`
-//! on every other route (`GET /auth` included), `GET /auth/user` with it answers the
-//! `requiresTwoFactorAuth` methods again, and a code verified with it finishes that same
-//! login: no second password login is needed. Codes:
+//! `GET /auth/user` with `Authorization: Basic base64(urlencode(user):urlencode(password))` (each
+//! part percent-decoded; `+` stays `+`) sets `auth=…; Path=/; HttpOnly` and answers the user, or
+//! `{"requiresTwoFactorAuth":["totp","otp"]}` / `["emailOtp"]` for a 2FA account
+//! ([`UserSpec::with_totp`], [`UserSpec::with_email_otp`]). Until a code is verified that cookie
+//! gets 401 `{"error":{"message":"\"Requires Two-Factor Authentication\"","status_code":401}}` on
+//! every other route (`GET /auth` included), `GET /auth/user` with it answers the
+//! `requiresTwoFactorAuth` methods again, and a code verified with it finishes that same login: no
+//! second password login is needed. Codes:
 //!
 //! * `totp`: [`Simulator::totp_code`], valid during the current 30 simulated seconds; codes
 //!   follow RFC 6238 (SHA-1, 6 digits) on the simulated clock, so a bot can also compute

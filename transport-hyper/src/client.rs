@@ -27,11 +27,11 @@ type Connector = HttpsConnector<ProxyConnector>;
 /// An async VRChat client: a [`ClientCore`] (the session, options and politeness every
 /// clone shares) plus a hyper connection pool.
 ///
-/// `Clone` is cheap (clones share the pool and the session), and the client is `Send` and
-/// `Sync`: drive as many requests at once as you like. Every operation goes through
-/// [`Client::send`]: the core builds the request, this client runs it (no redirects,
-/// whole-exchange timeout, body limit) and the core reads the reply. The shared session
-/// and the options are on the client; the kit under it is [`Client::core`]. Requests need a tokio runtime with timers enabled.
+/// `Clone` is cheap (clones share the pool and the session), and the client is `Send` and `Sync`:
+/// drive as many requests at once as you like. Every operation goes through [`Client::send`]: the
+/// core builds the request, this client runs it (no redirects, whole-exchange timeout, body limit)
+/// and the core reads the reply. The shared session and the options are on the client; the kit
+/// under it is [`Client::core`]. Requests need a tokio runtime with timers enabled.
 ///
 /// Use a client (and its clones) within one runtime: a pooled connection is driven by a
 /// task on the runtime that opened it, so a request sent from another runtime that is not

@@ -67,15 +67,14 @@ pub(crate) enum Command {
     /// event in hand when the process was killed. --from-now starts from the inbox as it
     /// is now.
     ///
-    /// With --auto-invite it is a bot: each invite request is answered with an invite,
-    /// then marked seen on the server; a request already seen is skipped, so a restart, or
-    /// a copy elsewhere catching up, does not answer it again. The window left: a crash
-    /// after the invite and before the mark (a second or so, as requests are spaced) leaves
-    /// the request unseen, and the next start invites that friend again. One bot per account on a machine: it holds a lock file
-    /// beside the state file (its process ID inside); a second copy exits naming that
-    /// process (exit code 24), and a lock left by a process that is gone is taken over.
-    /// Decisions are printed (`_decision` lines with --json) and, with --log, appended to a
-    /// file as JSON lines.
+    /// With --auto-invite it is a bot: each invite request is answered with an invite, then marked
+    /// seen on the server; a request already seen is skipped, so a restart, or a copy elsewhere
+    /// catching up, does not answer it again. The window left: a crash after the invite and before
+    /// the mark (a second or so, as requests are spaced) leaves the request unseen, and the next
+    /// start invites that friend again. One bot per account on a machine: it holds a lock file
+    /// beside the state file (its process ID inside); a second copy exits naming that process (exit
+    /// code 24), and a lock left by a process that is gone is taken over. Decisions are printed
+    /// (`_decision` lines with --json) and, with --log, appended to a file as JSON lines.
     Watch(watch::WatchArgs),
 }
 

@@ -13,8 +13,8 @@ pub const DEFAULT_BODY_LIMIT: usize = 1024 * 1024;
 
 /// Timeout, body limit, politeness and proxies: the options of a client of any transport.
 ///
-/// Set them through a transport's builder ([`crate::transport::ClientBuilder`]); a built client shows
-/// them with its `options()`.
+/// Set them through a transport's builder ([`crate::transport::ClientBuilder`]); a built client
+/// shows them with its `options()`.
 ///
 /// ```
 /// use std::time::Duration;

@@ -90,9 +90,9 @@ impl fmt::Display for ApiErrorKind {
 
 /// A non-2xx reply: status, classified kind, message, request ID and the raw body.
 ///
-/// The message, request ID and `waf_code` are cut to [`SNIPPET_LIMIT`](crate::error::SNIPPET_LIMIT) bytes, so `Debug`
-/// and `Display` stay short whatever the server sent; the whole body stays reachable
-/// through [`ApiError::raw_body`].
+/// The message, request ID and `waf_code` are cut to [`SNIPPET_LIMIT`](crate::error::SNIPPET_LIMIT)
+/// bytes, so `Debug` and `Display` stay short whatever the server sent; the whole body stays
+/// reachable through [`ApiError::raw_body`].
 #[derive(Clone, PartialEq, Eq)]
 pub struct ApiError {
     status: StatusCode,
@@ -289,9 +289,10 @@ fn asks_for_second_factor(folded: &str) -> bool {
 
 /// `N` from "please wait N more minutes…", whichever dot ends the sentence.
 ///
-/// Read from the message as sent: "wait" is found whatever its case, and folding the
-/// look-alike punctuation would change neither the digits nor the sign before them. A number too large for `u32` saturates at `u32::MAX`; a negative one (after `-` or `−`)
-/// is no count of minutes at all, so the reply reads as plain rate limiting.
+/// Read from the message as sent: "wait" is found whatever its case, and folding the look-alike
+/// punctuation would change neither the digits nor the sign before them. A number too large for
+/// `u32` saturates at `u32::MAX`; a negative one (after `-` or `−`) is no count of minutes at all,
+/// so the reply reads as plain rate limiting.
 fn cooldown_minutes(message: &str) -> Option<u32> {
     let wait = message
         .as_bytes()

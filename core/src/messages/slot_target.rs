@@ -6,10 +6,10 @@ use crate::ids::UserId;
 use crate::session::Session;
 use crate::slot::Slot;
 
-/// One slot of one user's invite messages: whose collection (a named user, or the
-/// session's own user), which collection and which slot. [`crate::messages::GetInviteMessage`],
-/// [`crate::messages::UpdateInviteMessage`] and [`crate::messages::ResetInviteMessage`] each address one, at
-/// `/message/{userId}/{messageType}/{slot}`.
+/// One slot of one user's invite messages: whose collection (a named user, or the session's own
+/// user), which collection and which slot. [`crate::messages::GetInviteMessage`],
+/// [`crate::messages::UpdateInviteMessage`] and [`crate::messages::ResetInviteMessage`] each
+/// address one, at `/message/{userId}/{messageType}/{slot}`.
 ///
 /// ```
 /// use vrchat_invite_core::Slot;

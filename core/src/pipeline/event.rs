@@ -35,8 +35,8 @@ pub enum PipelineEvent {
     /// `friend-online`: a friend came online.
     FriendOnline(FriendLocation),
     /// Made by the watch, never sent by the server: the connection changed (only with
-    /// [`crate::pipeline::PipelineOptions::with_connection_events`]). Its [`PipelineEvent::kind`] is
-    /// `_connection`.
+    /// [`crate::pipeline::PipelineOptions::with_connection_events`]). Its [`PipelineEvent::kind`]
+    /// is `_connection`.
     Connection(ConnectionStatus),
     /// Any other type, with its content (a JSON-encoded string content is decoded when it
     /// holds JSON, and kept as a string otherwise).

@@ -106,9 +106,10 @@ impl Handshake {
         HandshakeReader::new(key, sha1)
     }
 
-    /// The largest frame (and message) the socket is to accept; a larger one is reported
-    /// as [`crate::pipeline::Happened::FrameTooLarge`]. Read with a [`crate::pipeline::SOCKET_READ_BUFFER`]
-    /// buffer, writing at most [`crate::pipeline::SOCKET_WRITE_BUFFER_LIMIT`].
+    /// The largest frame (and message) the socket is to accept; a larger one is reported as
+    /// [`crate::pipeline::Happened::FrameTooLarge`]. Read with a
+    /// [`crate::pipeline::SOCKET_READ_BUFFER`] buffer, writing at most
+    /// [`crate::pipeline::SOCKET_WRITE_BUFFER_LIMIT`].
     pub fn max_frame_size(&self) -> usize {
         self.max_frame_size
     }
