@@ -7,6 +7,7 @@ use http::{HeaderMap, HeaderValue, Request};
 
 use crate::auth::{AuthCookie, Authentication, CookieChanges, TwoFactorCookie};
 use crate::base_url::BaseUrl;
+use crate::client::OperationId;
 use crate::endpoint::{Endpoint, RequestBody};
 use crate::error::{Error, InputError};
 use crate::ids::UserId;
@@ -155,6 +156,9 @@ impl Session {
     /// be there ([`Authentication::SessionCookie`]), or `Authorization: Basic …` is added
     /// ([`Authentication::Password`]). The session's cookies go along either way.
     ///
+    /// The request carries the operation's [`Endpoint::OPERATION_ID`] in its extensions, so
+    /// a client that runs it as a raw request still traces it by name.
+    ///
     /// # Errors
     /// [`InputError::NotLoggedIn`] when the endpoint needs the `auth` cookie and there is
     /// none; [`InputError::MissingUserId`] when it needs the session's user ID and there is
@@ -196,6 +200,9 @@ impl Session {
         *request.method_mut() = endpoint.method();
         *request.uri_mut() = uri;
         *request.headers_mut() = headers;
+        request
+            .extensions_mut()
+            .insert(OperationId(E::OPERATION_ID));
         Ok(request)
     }
 

@@ -201,12 +201,18 @@ fn check_traces(run: fn(&Simulator, &DemoAccounts) -> (Session, String)) {
             .field("request_id")
             .is_some_and(|id| id.starts_with("00000000-"))
     );
-    // Login exchanges are traced too, as raw requests.
-    let logins = exchanges
+    // Login exchanges are traced too, by the operation each step was built for.
+    let logins: Vec<_> = exchanges
         .iter()
         .filter(|span| span.field("path") == Some("/api/1/auth/user"))
-        .count();
-    assert!(logins >= 2, "{exchanges:?}");
+        .collect();
+    assert!(logins.len() >= 2, "{exchanges:?}");
+    assert!(
+        logins
+            .iter()
+            .all(|span| span.field("operation") == Some("getCurrentUser")),
+        "{logins:?}"
+    );
     assert_eq!(
         exchanges
             .iter()

@@ -81,11 +81,12 @@
 //!
 //! * `tracing` (off by default): one span `vrchat_invite.exchange` per HTTP exchange with
 //!   `operation` (the spec's operationId, `Endpoint::OPERATION_ID`, such as `inviteUser`; `execute`
-//!   for a raw request or a login step), `method`, `path` (no query), `status`, `elapsed_ms`,
-//!   `request_id` (VRChat's `x-vrc-request-id`) and `error`; politeness waits and refusals as
-//!   events; the pipeline watcher's connects, catch-up pages, drops, scheduled reconnects and end
-//!   as events of target `vrchat_invite::pipeline` (from the core's `tracing` feature). Headers,
-//!   bodies and queries never reach a field, so no password, cookie, token or 2FA code does.
+//!   for a raw request no session built; a login step names its own), `method`, `path` (no query),
+//!   `status`, `elapsed_ms`, `request_id` (VRChat's `x-vrc-request-id`) and `error`; politeness
+//!   waits and refusals as events; the pipeline watcher's connects, catch-up pages, drops,
+//!   scheduled reconnects and end as events of target `vrchat_invite::pipeline` (from the core's
+//!   `tracing` feature). Headers, bodies and queries never reach a field, so no password, cookie,
+//!   token or 2FA code does.
 //! * `rustls-platform-verifier` (off by default): certificates are checked by the
 //!   platform's verifier (`rustls-platform-verifier`: the system trust store, so a
 //!   corporate root installed on the machine is trusted) instead of the bundled web roots.

@@ -14,6 +14,9 @@ use std::time::{Duration, Instant};
 
 use http::{Request, Response};
 
+#[cfg(feature = "tracing")]
+use super::OperationId;
+
 /// The trace of one exchange, which a transport opens before it sends and finishes with
 /// the outcome.
 ///
@@ -35,9 +38,13 @@ pub struct ExchangeTrace {
 }
 
 impl ExchangeTrace {
-    /// Opens the span of `operation`'s exchange of `request`, about to run at `now`.
+    /// Opens the span of `operation`'s exchange of `request`, about to run at `now`. A
+    /// request built by [`crate::Session::request`] names its operation itself (a login
+    /// step run as a raw request, say), and that name wins.
     #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
     pub fn start(operation: &'static str, request: &Request<Vec<u8>>, now: Instant) -> Self {
+        #[cfg(feature = "tracing")]
+        let operation = OperationId::of(request).unwrap_or(operation);
         Self {
             #[cfg(feature = "tracing")]
             span: tracing::debug_span!(
