@@ -60,6 +60,16 @@
 //! stack implements [`transport::BuildClient`] and gets the same builder; the
 //! [`transport`] module shows the whole loop.
 //!
+//! # Features
+//!
+//! * `tracing` (off): the pipeline's connects, catch-up pages, drops, reconnects and end,
+//!   and one span per exchange a client runs, as `tracing` events; never a secret.
+//! * `rustls` (off; both ready transports turn it on):
+//!   `transport::rustls_client_config`, the TLS trust every transport uses (the crypto
+//!   provider the application installed, or *ring*; the bundled web roots).
+//! * `rustls-platform-verifier` (off): the same, with the platform's certificate verifier
+//!   instead of the bundled roots.
+//!
 //! # Guides
 //!
 //! * [`guide::operations`]: every operation, its spec operationId, method and path, type and
