@@ -163,10 +163,18 @@ fn accessors_tell_mine_from_explicit() {
         GetInviteMessages::new(user(), kind).user_id(),
         Some(&user())
     );
-    assert_eq!(GetInviteMessage::mine(kind, slot(2)).user_id(), None);
-    assert_eq!(ResetInviteMessage::mine(kind, slot(2)).user_id(), None);
     assert_eq!(
-        UpdateInviteMessage::mine(kind, slot(2), text()).user_id(),
+        GetInviteMessage::mine(kind, slot(2)).target().user_id(),
+        None
+    );
+    assert_eq!(
+        ResetInviteMessage::mine(kind, slot(2)).target().user_id(),
+        None
+    );
+    assert_eq!(
+        UpdateInviteMessage::mine(kind, slot(2), text())
+            .target()
+            .user_id(),
         None
     );
     assert_ne!(

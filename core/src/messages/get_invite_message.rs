@@ -40,21 +40,6 @@ impl GetInviteMessage {
     pub fn target(&self) -> &SlotTarget {
         &self.target
     }
-
-    /// The user whose slot this is; `None` for the session's own user.
-    pub fn user_id(&self) -> Option<&UserId> {
-        self.target.user_id()
-    }
-
-    /// The collection.
-    pub fn message_type(&self) -> InviteMessageType {
-        self.target.message_type()
-    }
-
-    /// The slot.
-    pub fn slot(&self) -> Slot {
-        self.target.slot()
-    }
 }
 
 impl Endpoint for GetInviteMessage {
