@@ -125,7 +125,7 @@ impl Client {
         if !outgoing.wait.is_zero() {
             tokio::time::sleep(outgoing.wait).await;
         }
-        let reply = self.traced(pending.operation(), outgoing.request).await;
+        let reply = self.execute(outgoing.request).await;
         pending.finish(reply, Instant::now())
     }
 
@@ -136,15 +136,7 @@ impl Client {
     /// The exchange's failures only (never an API error: the reply is returned whatever its
     /// status).
     pub async fn execute(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, Error> {
-        self.traced("execute", request).await
-    }
-
-    async fn traced(
-        &self,
-        operation: &'static str,
-        request: Request<Vec<u8>>,
-    ) -> Result<Response<Vec<u8>>, Error> {
-        let trace = ExchangeTrace::start(operation, &request, Instant::now());
+        let trace = ExchangeTrace::start(&request, Instant::now());
         let result = trace.instrument(self.run(request)).await;
         trace.finish(&result, Instant::now());
         result

@@ -115,7 +115,7 @@ impl Client {
         if !outgoing.wait.is_zero() {
             std::thread::sleep(outgoing.wait);
         }
-        let reply = self.traced(pending.operation(), outgoing.request);
+        let reply = self.execute(outgoing.request);
         pending.finish(reply, Instant::now())
     }
 
@@ -126,15 +126,7 @@ impl Client {
     /// The exchange's failures only (never an API error: the reply is returned whatever its
     /// status).
     pub fn execute(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, Error> {
-        self.traced("execute", request)
-    }
-
-    fn traced(
-        &self,
-        operation: &'static str,
-        request: Request<Vec<u8>>,
-    ) -> Result<Response<Vec<u8>>, Error> {
-        let trace = ExchangeTrace::start(operation, &request, Instant::now());
+        let trace = ExchangeTrace::start(&request, Instant::now());
         let result = trace.in_scope(|| self.run(request));
         trace.finish(&result, Instant::now());
         result

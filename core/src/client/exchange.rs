@@ -93,12 +93,6 @@ impl ClientCore {
 }
 
 impl<E: Endpoint> Pending<'_, E> {
-    /// The operation's name for traces: its spec `operationId`
-    /// ([`Endpoint::OPERATION_ID`]), such as `inviteUser`.
-    pub fn operation(&self) -> &'static str {
-        E::OPERATION_ID
-    }
-
     /// The typed result of the exchange, from its reply received at `now` or its failure.
     /// Politeness learns from the reply as the operation read it, and an operation that
     /// ends the session (logout) forgets the `auth` cookie whatever happened (and counts a

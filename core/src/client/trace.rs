@@ -24,7 +24,7 @@ use super::OperationId;
 /// use std::time::Instant;
 /// use vrchat_invite_core::transport::ExchangeTrace;
 /// let request = http::Request::get("https://api.vrchat.cloud/api/1/auth").body(Vec::new())?;
-/// let trace = ExchangeTrace::start("execute", &request, Instant::now());
+/// let trace = ExchangeTrace::start(&request, Instant::now());
 /// let result: Result<http::Response<Vec<u8>>, std::io::Error> = trace.in_scope(|| Ok(http::Response::new(Vec::new())));
 /// trace.finish(&result, Instant::now());
 /// # Ok::<(), http::Error>(())
@@ -38,13 +38,13 @@ pub struct ExchangeTrace {
 }
 
 impl ExchangeTrace {
-    /// Opens the span of `operation`'s exchange of `request`, about to run at `now`. A
-    /// request built by [`crate::Session::request`] names its operation itself (a login
-    /// step run as a raw request, say), and that name wins.
+    /// Opens the span of the exchange of `request`, about to run at `now`. Its `operation`
+    /// is the one a request built by [`crate::Session::request`] names
+    /// ([`crate::Endpoint::OPERATION_ID`]), or `execute` for a request built otherwise.
     #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
-    pub fn start(operation: &'static str, request: &Request<Vec<u8>>, now: Instant) -> Self {
+    pub fn start(request: &Request<Vec<u8>>, now: Instant) -> Self {
         #[cfg(feature = "tracing")]
-        let operation = OperationId::of(request).unwrap_or(operation);
+        let operation = OperationId::of(request).unwrap_or("execute");
         Self {
             #[cfg(feature = "tracing")]
             span: tracing::debug_span!(
