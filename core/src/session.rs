@@ -7,6 +7,7 @@ use http::{HeaderMap, HeaderValue, Request};
 
 use crate::auth::{AuthCookie, Authentication, CookieChanges, TwoFactorCookie};
 use crate::base_url::BaseUrl;
+#[cfg(feature = "tracing")]
 use crate::client::OperationId;
 use crate::endpoint::{Endpoint, RequestBody};
 use crate::error::{Error, InputError};
@@ -156,8 +157,9 @@ impl Session {
     /// be there ([`Authentication::SessionCookie`]), or `Authorization: Basic …` is added
     /// ([`Authentication::Password`]). The session's cookies go along either way.
     ///
-    /// The request carries the operation's [`Endpoint::OPERATION_ID`] in its extensions, so
-    /// a client that runs it as a raw request still traces it by name.
+    /// With the `tracing` feature, the request carries the operation's
+    /// [`Endpoint::OPERATION_ID`] in its extensions, so a client that runs it as a raw
+    /// request still traces it by name.
     ///
     /// # Errors
     /// [`InputError::NotLoggedIn`] when the endpoint needs the `auth` cookie and there is
@@ -200,6 +202,8 @@ impl Session {
         *request.method_mut() = endpoint.method();
         *request.uri_mut() = uri;
         *request.headers_mut() = headers;
+        // Only traces read it, and the first extension costs an allocation per request.
+        #[cfg(feature = "tracing")]
         request
             .extensions_mut()
             .insert(OperationId(E::OPERATION_ID));

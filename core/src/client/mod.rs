@@ -10,6 +10,7 @@ mod classify;
 mod error;
 mod exchange;
 mod login;
+#[cfg(feature = "tracing")]
 mod operation_id;
 mod options;
 mod shared;
@@ -19,6 +20,7 @@ pub use builder::{BuildClient, ClientBuilder};
 pub use error::{BoxError, FailureKind};
 pub use exchange::{Outgoing, Pending};
 pub use login::LoginDriver;
+#[cfg(feature = "tracing")]
 pub(crate) use operation_id::OperationId;
 pub use options::{ClientOptions, DEFAULT_BODY_LIMIT, DEFAULT_TIMEOUT};
 pub use shared::ClientCore;

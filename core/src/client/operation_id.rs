@@ -1,4 +1,4 @@
-//! The operation a request was built for, carried in the request itself.
+//! The operation a request was built for, carried in the request itself for traces.
 
 use http::Request;
 
@@ -9,13 +9,12 @@ pub(crate) struct OperationId(pub(crate) &'static str);
 
 impl OperationId {
     /// The operation `request` was built for, if a session built it.
-    #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
     pub(crate) fn of<B>(request: &Request<B>) -> Option<&'static str> {
         request.extensions().get::<Self>().map(|id| id.0)
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "tracing"))]
 mod tests {
     use super::*;
     use crate::auth::AuthCookie;
