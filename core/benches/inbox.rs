@@ -47,32 +47,9 @@ fn page(count: usize, bad_last: bool) -> Vec<u8> {
 
 #[path = "support/plain_notification.rs"]
 mod plain_notification;
-use plain_notification::PlainNotification;
-
-/// Baseline details: every field any of the three types has, optional.
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code, reason = "fields are only decoded, never read")]
-struct PlainDetails {
-    world_id: Option<String>,
-    world_name: Option<String>,
-    invite_message: Option<String>,
-    platform: Option<String>,
-    request_message: Option<String>,
-    in_response_to: Option<String>,
-    response_message: Option<String>,
-}
-
-fn baseline(body: &[u8]) -> Vec<(PlainNotification, PlainDetails)> {
-    let plain: Vec<PlainNotification> = serde_json::from_slice(body).expect("parse");
-    plain
-        .into_iter()
-        .map(|n| {
-            let details = serde_json::from_str(&n.details).expect("details");
-            (n, details)
-        })
-        .collect()
-}
+#[path = "support/plain_page.rs"]
+mod plain_page;
+use plain_page::plain_page;
 
 fn parse_inbox(c: &mut Criterion) {
     let list = ListNotifications::new();
@@ -80,7 +57,7 @@ fn parse_inbox(c: &mut Criterion) {
     let one_bad = Response::new(page(60, true));
     assert!(list.parse(&good).expect("good").is_complete());
     assert_eq!(list.parse(&one_bad).expect("bad").undecodable().count(), 1);
-    assert_eq!(baseline(good.body()).len(), 60);
+    assert_eq!(plain_page(good.body()).len(), 60);
 
     let mut group = c.benchmark_group("parse 60 notifications");
     group.bench_function("core ListNotifications::parse", |b| {
@@ -90,7 +67,7 @@ fn parse_inbox(c: &mut Criterion) {
         b.iter(|| list.parse(black_box(&one_bad)).expect("parse"))
     });
     group.bench_function("baseline from_slice, then details from_str", |b| {
-        b.iter(|| baseline(black_box(good.body())))
+        b.iter(|| plain_page(black_box(good.body())))
     });
     group.finish();
 }

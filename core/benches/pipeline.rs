@@ -23,10 +23,12 @@ mod fixtures;
 mod plain_notification;
 
 use fixtures::{
-    NOTIFICATION_FRAME, PlainPageDetails, catch_up_page, friend_location_frame, plain_friend,
-    plain_friend_value, plain_notification,
+    NOTIFICATION_FRAME, catch_up_page, friend_location_frame, plain_friend, plain_friend_value,
+    plain_notification,
 };
-use plain_notification::PlainNotification;
+#[path = "support/plain_page.rs"]
+mod plain_page;
+use plain_page::plain_page;
 
 /// Before every notification of the page: the catch-up delivers all of them.
 const SINCE: &str = "2026-05-06T00:00:00Z";
@@ -53,18 +55,6 @@ fn merge(gapless: &mut Gapless, page: Vec<Notification>, listed: usize) -> usize
         black_box(event);
     }
     delivered
-}
-
-/// Plain serde of the page: the list, then each `details` string.
-fn plain_page(body: &[u8]) -> Vec<(PlainNotification, PlainPageDetails)> {
-    let plain: Vec<PlainNotification> = serde_json::from_slice(body).expect("parse");
-    plain
-        .into_iter()
-        .map(|n| {
-            let details = serde_json::from_str(&n.details).expect("details");
-            (n, details)
-        })
-        .collect()
 }
 
 fn criterion_rows(c: &mut Criterion) {

@@ -220,17 +220,3 @@ pub(crate) fn catch_up_page() -> Vec<u8> {
         .collect();
     serde_json::to_vec(&items).expect("page")
 }
-
-/// Baseline details of an inbox page: every field any of the three types has, optional.
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code, reason = "fields are only decoded, never read")]
-pub(crate) struct PlainPageDetails {
-    world_id: Option<String>,
-    world_name: Option<String>,
-    invite_message: Option<String>,
-    platform: Option<String>,
-    request_message: Option<String>,
-    in_response_to: Option<String>,
-    response_message: Option<String>,
-}
