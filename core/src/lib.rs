@@ -66,7 +66,11 @@
 //!   and one span per exchange a client runs, as `tracing` events; never a secret.
 //! * `rustls` (off; both ready transports turn it on):
 //!   `transport::rustls_client_config`, the TLS trust every transport uses (the crypto
-//!   provider the application installed, or *ring*; the bundled web roots).
+//!   provider the application installed, or *ring*; the bundled web roots), and
+//!   `transport::sha1` for the pipeline's handshake.
+//! * `tungstenite` (off; both ready transports turn it on): the pipeline's socket over
+//!   tungstenite, `pipeline::Handshake::socket_config` and `pipeline::Happened::from_frame`
+//!   and `from_write`, so every transport on it configures it and reads it alike.
 //! * `rustls-platform-verifier` (off): the same, with the platform's certificate verifier
 //!   instead of the bundled roots.
 //!

@@ -1,4 +1,5 @@
-//! The TLS trust every transport uses, as a rustls configuration (feature `rustls`).
+//! The TLS trust every transport uses, as a rustls configuration, and the SHA-1 its
+//! *ring* brings (feature `rustls`).
 
 use std::sync::{Arc, OnceLock};
 
@@ -48,4 +49,18 @@ pub fn rustls_client_config() -> Result<Arc<ClientConfig>, rustls::Error> {
 #[allow(deprecated)]
 fn ring() -> Arc<CryptoProvider> {
     Arc::new(rustls::crypto::ring::default_provider())
+}
+
+/// SHA-1 from *ring* (which rustls brings), for [`Handshake::reply_reader`]'s check of the
+/// server's accept key.
+///
+/// ```
+/// use vrchat_invite_core::transport::sha1;
+/// assert_eq!(sha1(b"abc")[..4], [0xa9, 0x99, 0x3e, 0x36]);
+/// ```
+///
+/// [`Handshake::reply_reader`]: crate::pipeline::Handshake::reply_reader
+pub fn sha1(bytes: &[u8]) -> [u8; 20] {
+    let digest = ring::digest::digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY, bytes);
+    digest.as_ref().try_into().unwrap_or([0; 20])
 }

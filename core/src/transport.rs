@@ -43,7 +43,7 @@ pub use crate::decode::redirect_location;
 pub use crate::endpoint::RequestBody;
 pub use crate::path::encode_path_segment;
 #[cfg(feature = "rustls")]
-pub use crate::tls::rustls_client_config;
+pub use crate::tls::{rustls_client_config, sha1};
 
 /// What every transport crate shows at its root beside its own `Client` and `Watcher`, in
 /// one list so that every transport shows the same names: the client's builder and options,

@@ -20,6 +20,20 @@ pub enum ConnectFailure {
     Other(BoxError),
 }
 
+impl ConnectFailure {
+    /// [`ConnectFailure::Other`] with `error`: for `map_err` on the library's errors.
+    pub fn other(error: impl Into<BoxError>) -> Self {
+        Self::Other(error.into())
+    }
+}
+
+impl From<std::io::Error> for ConnectFailure {
+    /// An I/O error is [`ConnectFailure::Other`], so `?` works on a socket's reads and writes.
+    fn from(error: std::io::Error) -> Self {
+        Self::Other(error.into())
+    }
+}
+
 /// What happened since the watch's last step, for [`crate::pipeline::Watch::handle`].
 ///
 /// Each fits one wait (see [`crate::pipeline::Watch::waiting`]); any other is refused as out of

@@ -41,6 +41,8 @@ mod state_file;
 mod status;
 mod token;
 mod trace;
+#[cfg(feature = "tungstenite")]
+mod tungstenite_socket;
 mod watch;
 mod watch_error;
 mod watch_io;

@@ -10,10 +10,10 @@ use tokio::net::TcpStream;
 use tokio::time::Instant;
 use tokio_rustls::TlsConnector;
 use tokio_tungstenite::WebSocketStream;
-use tokio_tungstenite::tungstenite::protocol::{Role, WebSocketConfig};
+use tokio_tungstenite::tungstenite::protocol::Role;
 use vrchat_invite_core::pipeline::{ConnectFailure, Handshake, HeadReader};
 use vrchat_invite_core::proxy::TunnelReader;
-use vrchat_invite_core::transport::{BoxError, rustls_client_config};
+use vrchat_invite_core::transport::{rustls_client_config, sha1};
 
 /// A plain or TLS connection.
 pub(crate) trait Connection:
@@ -25,10 +25,6 @@ impl<T: AsyncRead + AsyncWrite + Unpin + Send + std::fmt::Debug> Connection for 
 /// The socket type.
 pub(crate) type Socket = WebSocketStream<Box<dyn Connection>>;
 
-fn failed(error: impl Into<BoxError>) -> ConnectFailure {
-    ConnectFailure::Other(error.into())
-}
-
 /// Sends `request` and reads the reply a byte at a time into `reader` until it decides, so
 /// nothing after the reply's head is taken (the proxy's tunnel, or the frames a server
 /// sends right behind its handshake reply).
@@ -37,14 +33,14 @@ async fn exchange_head<S: AsyncRead + AsyncWrite + Unpin + ?Sized>(
     request: &[u8],
     reader: &mut impl HeadReader,
 ) -> Result<(), ConnectFailure> {
-    stream.write_all(request).await.map_err(failed)?;
-    stream.flush().await.map_err(failed)?;
+    stream.write_all(request).await?;
+    stream.flush().await?;
     loop {
         let byte = match stream.read_u8().await {
             Err(error) if error.kind() == io::ErrorKind::UnexpectedEof => {
                 return Err(reader.closed());
             }
-            other => other.map_err(failed)?,
+            other => other?,
         };
         if let Some(outcome) = reader.push_byte(byte) {
             return outcome;
@@ -52,31 +48,18 @@ async fn exchange_head<S: AsyncRead + AsyncWrite + Unpin + ?Sized>(
     }
 }
 
-/// SHA-1, from the `ring` that rustls already brings, for the handshake's accept check.
-fn sha1(bytes: &[u8]) -> [u8; 20] {
-    let digest = ring::digest::digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY, bytes);
-    digest.as_ref().try_into().unwrap_or([0; 20])
-}
-
-async fn open_by(handshake: &Handshake, config: WebSocketConfig) -> Result<Socket, ConnectFailure> {
+async fn open_by(handshake: &Handshake) -> Result<Socket, ConnectFailure> {
     let dial = handshake.dial();
-    let mut tcp = TcpStream::connect((dial.host.as_str(), dial.port))
-        .await
-        .map_err(failed)?;
+    let mut tcp = TcpStream::connect((dial.host.as_str(), dial.port)).await?;
     if let Some(request) = &dial.tunnel {
         exchange_head(&mut tcp, request.as_bytes(), &mut TunnelReader::new()).await?;
     }
     let _ = tcp.set_nodelay(true);
     let mut connection: Box<dyn Connection> = match dial.tls_server_name.clone() {
         Some(name) => {
-            let name = ServerName::try_from(name).map_err(failed)?;
-            let config = rustls_client_config().map_err(failed)?;
-            Box::new(
-                TlsConnector::from(config)
-                    .connect(name, tcp)
-                    .await
-                    .map_err(failed)?,
-            )
+            let name = ServerName::try_from(name).map_err(ConnectFailure::other)?;
+            let config = rustls_client_config().map_err(ConnectFailure::other)?;
+            Box::new(TlsConnector::from(config).connect(name, tcp).await?)
         }
         None => Box::new(tcp),
     };
@@ -87,20 +70,18 @@ async fn open_by(handshake: &Handshake, config: WebSocketConfig) -> Result<Socke
         &mut handshake.reply_reader(sha1),
     )
     .await?;
-    Ok(WebSocketStream::from_raw_socket(connection, Role::Client, Some(config)).await)
+    let config = Some(handshake.socket_config());
+    Ok(WebSocketStream::from_raw_socket(connection, Role::Client, config).await)
 }
 
 /// Opens the socket the handshake asks for (through the proxy its dial names), by its
 /// deadline.
-pub(crate) async fn open(
-    handshake: Handshake,
-    config: WebSocketConfig,
-) -> Result<Socket, ConnectFailure> {
+pub(crate) async fn open(handshake: Handshake) -> Result<Socket, ConnectFailure> {
     let until = Instant::from_std(handshake.until());
-    let opening = open_by(&handshake, config);
+    let opening = open_by(&handshake);
     match tokio::time::timeout_at(until, opening).await {
         Ok(opened) => opened,
-        Err(_) => Err(failed(
+        Err(_) => Err(ConnectFailure::other(
             "the pipeline did not connect by the connect timeout",
         )),
     }

@@ -6,13 +6,9 @@ use std::time::Instant;
 use futures_core::Stream;
 use futures_util::{SinkExt, StreamExt};
 use tokio::time::{Instant as TokioInstant, timeout_at};
-use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
-use tokio_tungstenite::tungstenite::{Error as WsError, Message};
+use tokio_tungstenite::tungstenite::Message;
 use vrchat_invite_core::Session;
-use vrchat_invite_core::pipeline::{
-    Handshake, Happened, PipelineEvent, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT, WatchError,
-    WatchIo,
-};
+use vrchat_invite_core::pipeline::{Handshake, Happened, PipelineEvent, WatchError, WatchIo};
 
 use super::stream::{Socket, open};
 use crate::Client;
@@ -78,14 +74,7 @@ struct Io {
 
 impl WatchIo for Io {
     async fn connect(&mut self, handshake: Handshake) -> Happened {
-        let limit = Some(handshake.max_frame_size());
-        let mut config = WebSocketConfig::default();
-        config.read_buffer_size = SOCKET_READ_BUFFER;
-        config.write_buffer_size = 0;
-        config.max_write_buffer_size = SOCKET_WRITE_BUFFER_LIMIT;
-        config.max_frame_size = limit;
-        config.max_message_size = limit;
-        match open(handshake, config).await {
+        match open(handshake).await {
             Ok(socket) => {
                 self.socket = Some(socket);
                 Happened::Connected
@@ -106,12 +95,7 @@ impl WatchIo for Io {
         match timeout_at(TokioInstant::from_std(until), socket.next()).await {
             Err(_) => Happened::TimePassed,
             Ok(None) => Happened::Closed(None),
-            Ok(Some(Ok(Message::Text(text)))) => Happened::Text(text.as_str().to_owned()),
-            Ok(Some(Ok(Message::Ping(_)))) => Happened::Pinged,
-            Ok(Some(Ok(Message::Pong(_)))) => Happened::Pong,
-            Ok(Some(Ok(Message::Close(_)))) => Happened::Closed(None),
-            Ok(Some(Ok(_))) => Happened::OtherFrame,
-            Ok(Some(Err(error))) => failed(error),
+            Ok(Some(frame)) => Happened::from_frame(frame),
         }
     }
 
@@ -128,8 +112,7 @@ impl WatchIo for Io {
         };
         match timeout_at(TokioInstant::from_std(until), written).await {
             Err(_) => Happened::TimePassed,
-            Ok(Ok(())) => Happened::Written,
-            Ok(Err(error)) => failed(error),
+            Ok(written) => Happened::from_write(written),
         }
     }
 
@@ -147,12 +130,5 @@ impl WatchIo for Io {
 
     fn close(&mut self) {
         self.socket = None;
-    }
-}
-
-fn failed(error: WsError) -> Happened {
-    match error {
-        WsError::Capacity(_) => Happened::FrameTooLarge,
-        error => Happened::Closed(Some(error.into())),
     }
 }

@@ -9,10 +9,10 @@ use std::time::{Duration, Instant};
 use rustls::pki_types::ServerName;
 use rustls::{ClientConnection, StreamOwned};
 use tungstenite::WebSocket;
-use tungstenite::protocol::{Role, WebSocketConfig};
+use tungstenite::protocol::Role;
 use vrchat_invite_core::pipeline::{ConnectFailure, Handshake, HeadReader};
 use vrchat_invite_core::proxy::TunnelReader;
-use vrchat_invite_core::transport::rustls_client_config;
+use vrchat_invite_core::transport::{rustls_client_config, sha1};
 
 /// A connection whose reads and writes end at a deadline the watch sets.
 pub(crate) trait Connection: Read + Write + Send + std::fmt::Debug {
@@ -74,10 +74,6 @@ impl Connection for StreamOwned<ClientConnection, Timed> {
     }
 }
 
-fn failed(error: impl Into<vrchat_invite_core::transport::BoxError>) -> ConnectFailure {
-    ConnectFailure::Other(error.into())
-}
-
 /// Connects to the first address that answers, by `until` (the name lookup itself is
 /// the system's and not bounded).
 fn connect_tcp(host: &str, port: u16, until: Instant) -> io::Result<TcpStream> {
@@ -100,33 +96,24 @@ fn exchange_head<S: Read + Write + ?Sized>(
     request: &[u8],
     reader: &mut impl HeadReader,
 ) -> Result<(), ConnectFailure> {
-    stream.write_all(request).map_err(failed)?;
-    stream.flush().map_err(failed)?;
+    stream.write_all(request)?;
+    stream.flush()?;
     // One byte per read, on purpose: a buffer would take what follows the head.
     #[allow(clippy::unbuffered_bytes)]
     for byte in stream.bytes() {
-        if let Some(outcome) = reader.push_byte(byte.map_err(failed)?) {
+        if let Some(outcome) = reader.push_byte(byte?) {
             return outcome;
         }
     }
     Err(reader.closed())
 }
 
-/// SHA-1, from the `ring` that rustls already brings, for the handshake's accept check.
-fn sha1(bytes: &[u8]) -> [u8; 20] {
-    let digest = ring::digest::digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY, bytes);
-    digest.as_ref().try_into().unwrap_or([0; 20])
-}
-
 /// Opens the socket the handshake asks for (through the proxy its dial names), by its
 /// deadline.
-pub(crate) fn open(
-    handshake: Handshake,
-    config: WebSocketConfig,
-) -> Result<Socket, ConnectFailure> {
+pub(crate) fn open(handshake: Handshake) -> Result<Socket, ConnectFailure> {
     let until = handshake.until();
     let dial = handshake.dial();
-    let tcp = connect_tcp(&dial.host, dial.port, until).map_err(failed)?;
+    let tcp = connect_tcp(&dial.host, dial.port, until)?;
     let _ = tcp.set_nodelay(true);
     let mut timed = Timed { tcp, until };
     if let Some(request) = &dial.tunnel {
@@ -134,9 +121,9 @@ pub(crate) fn open(
     }
     let mut connection: Box<dyn Connection> = match dial.tls_server_name.clone() {
         Some(name) => {
-            let name = ServerName::try_from(name).map_err(failed)?;
-            let tls = ClientConnection::new(rustls_client_config().map_err(failed)?, name)
-                .map_err(failed)?;
+            let name = ServerName::try_from(name).map_err(ConnectFailure::other)?;
+            let config = rustls_client_config().map_err(ConnectFailure::other)?;
+            let tls = ClientConnection::new(config, name).map_err(ConnectFailure::other)?;
             Box::new(StreamOwned::new(tls, timed))
         }
         None => Box::new(timed),
@@ -150,6 +137,6 @@ pub(crate) fn open(
     Ok(WebSocket::from_raw_socket(
         connection,
         Role::Client,
-        Some(config),
+        Some(handshake.socket_config()),
     ))
 }

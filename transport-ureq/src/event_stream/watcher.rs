@@ -1,16 +1,11 @@
 //! The blocking watcher: does what the core's watch asks, over tungstenite.
 
 use std::future::{Future, ready};
-use std::io;
 use std::time::Instant;
 
 use tungstenite::Message;
-use tungstenite::protocol::WebSocketConfig;
 use vrchat_invite_core::Session;
-use vrchat_invite_core::pipeline::{
-    Handshake, Happened, PipelineEvent, SOCKET_READ_BUFFER, SOCKET_WRITE_BUFFER_LIMIT, WatchError,
-    WatchIo,
-};
+use vrchat_invite_core::pipeline::{Handshake, Happened, PipelineEvent, WatchError, WatchIo};
 
 use super::stream::{Socket, open};
 use crate::Client;
@@ -75,14 +70,7 @@ struct Io {
 
 impl WatchIo for Io {
     fn connect(&mut self, handshake: Handshake) -> impl Future<Output = Happened> + Send {
-        let limit = Some(handshake.max_frame_size());
-        let config = WebSocketConfig::default()
-            .read_buffer_size(SOCKET_READ_BUFFER)
-            .write_buffer_size(0)
-            .max_write_buffer_size(SOCKET_WRITE_BUFFER_LIMIT)
-            .max_frame_size(limit)
-            .max_message_size(limit);
-        ready(match open(handshake, config) {
+        ready(match open(handshake) {
             Ok(socket) => {
                 self.socket = Some(socket);
                 Happened::Connected
@@ -97,16 +85,20 @@ impl WatchIo for Io {
     }
 
     fn read(&mut self, until: Instant) -> impl Future<Output = Happened> + Send {
-        ready(self.on_socket(until, |socket| socket.read().map(Some)))
+        ready(match self.socket_by(until) {
+            Some(socket) => Happened::from_frame(socket.read()),
+            None => Happened::Closed(None),
+        })
     }
 
     fn write(&mut self, ping: bool, until: Instant) -> impl Future<Output = Happened> + Send {
-        ready(self.on_socket(until, |socket| {
-            if ping {
-                socket.send(Message::Ping(Vec::new().into()))?;
+        ready(match self.socket_by(until) {
+            Some(socket) if ping => {
+                Happened::from_write(socket.send(Message::Ping(Vec::new().into())))
             }
-            socket.flush().map(|()| None)
-        }))
+            Some(socket) => Happened::from_write(socket.flush()),
+            None => Happened::Closed(None),
+        })
     }
 
     fn sleep(&mut self, until: Instant) -> impl Future<Output = ()> + Send {
@@ -128,33 +120,10 @@ impl WatchIo for Io {
 }
 
 impl Io {
-    /// Runs `operation` on the socket with every read and write ending by `until`.
-    fn on_socket(
-        &mut self,
-        until: Instant,
-        operation: impl FnOnce(&mut Socket) -> tungstenite::Result<Option<Message>>,
-    ) -> Happened {
-        let Some(socket) = self.socket.as_mut() else {
-            return Happened::Closed(None);
-        };
+    /// The open socket, with every read and write from now on ending by `until`.
+    fn socket_by(&mut self, until: Instant) -> Option<&mut Socket> {
+        let socket = self.socket.as_mut()?;
         socket.get_mut().set_deadline(until);
-        match operation(socket) {
-            Ok(None) => Happened::Written,
-            Ok(Some(Message::Text(text))) => Happened::Text(text.as_str().to_owned()),
-            Ok(Some(Message::Ping(_))) => Happened::Pinged,
-            Ok(Some(Message::Pong(_))) => Happened::Pong,
-            Ok(Some(Message::Close(_))) => Happened::Closed(None),
-            Ok(Some(_)) => Happened::OtherFrame,
-            Err(tungstenite::Error::Io(error))
-                if matches!(
-                    error.kind(),
-                    io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock
-                ) =>
-            {
-                Happened::TimePassed
-            }
-            Err(tungstenite::Error::Capacity(_)) => Happened::FrameTooLarge,
-            Err(error) => Happened::Closed(Some(error.into())),
-        }
+        Some(socket)
     }
 }
