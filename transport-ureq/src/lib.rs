@@ -90,12 +90,6 @@
 //! * `rustls-platform-verifier` (off by default): certificates are checked by the
 //!   platform's verifier (`rustls-platform-verifier`: the system trust store, so a
 //!   corporate root installed on the machine is trusted) instead of the bundled web roots.
-#![warn(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 mod client;
 mod event_stream;
