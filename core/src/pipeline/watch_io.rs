@@ -18,7 +18,9 @@ use crate::session::Session;
 /// the loop, so every transport runs the same one.
 ///
 /// A blocking transport does its I/O when a method is called and returns a ready future
-/// (`std::future::ready`).
+/// (`std::future::ready`). One on tungstenite (the core's `tungstenite` feature) configures
+/// its socket with `Handshake::socket_config` and reports each read and write with
+/// `Happened::from_frame` and `Happened::from_write`, as both ready transports do.
 ///
 /// So a watcher built on it only moves bytes: the [`Watch`] decides when to connect, catch
 /// up, ping, give up on a silent or stalled connection and reconnect, with every deadline;
