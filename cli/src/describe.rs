@@ -142,7 +142,10 @@ pub(crate) fn not_logged_in() -> Failure {
     )
 }
 
+/// `minutes` as VRChat counts them (the minute under way not counted): the slot is free
+/// after at most one more.
 fn cooldown(subject: &Subject, minutes: u32) -> Failure {
+    let minutes = minutes.saturating_add(1);
     let unit = if minutes == 1 { "minute" } else { "minutes" };
     let what = match subject {
         Subject::Slot(..) => subject.to_string(),
@@ -331,9 +334,10 @@ mod tests {
         assert_eq!(failure.exit(), Exit::Cooldown);
         assert_eq!(
             failure.message(),
-            "message slot 3 is cooling down: try again in 42 minutes"
+            "message slot 3 is cooling down: try again in 43 minutes"
         );
-        let one = api_error(&reply(429, "Please wait 1 more minutes"), &slot);
+        // VRChat's last minute reads 0.
+        let one = api_error(&reply(429, "Please wait 0 more minutes"), &slot);
         assert!(one.message().ends_with("in 1 minute"), "{one}");
     }
 

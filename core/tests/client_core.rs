@@ -82,9 +82,10 @@ fn an_edit_starts_a_cooldown_and_a_429_names_its_minutes() {
     let (outgoing, pending) = core.prepare(&edit, now).expect("prepared");
     assert_eq!(outgoing.wait, Duration::ZERO);
     pending
-        .finish(Ok(reply(200, &[], &list_with_cooldown(2, 60))), now)
+        .finish(Ok(reply(200, &[], &list_with_cooldown(2, 59))), now)
         .expect("edited");
-    assert_eq!(cooldown_left(core.prepare(&edit, now)), Some(60));
+    // VRChat says 59 right after an edit.
+    assert_eq!(cooldown_left(core.prepare(&edit, now)), Some(59));
 
     let reset = ResetInviteMessage::mine(InviteMessageType::Message, slot(3));
     let (_, pending) = core.prepare(&reset, now).expect("prepared");

@@ -29,14 +29,16 @@ fn book_op() -> impl Strategy<Value = BookOp> {
     ]
 }
 
-/// The model: per slot, when the server's minutes were learned and how many.
+/// The model: per slot, when the server's minutes were learned and how many. The server
+/// does not count the minute under way, so `minutes` means more than that many and at most
+/// one more; refused while more are certainly left, reported as the server counts.
 fn model_check(learned: Option<&(u64, u32)>, now: u64) -> Option<u32> {
     let (at, minutes) = *learned?;
-    if minutes == 0 || now >= at + u64::from(minutes - 1) * 60 {
+    if minutes == 0 || now >= at + u64::from(minutes) * 60 {
         return None;
     }
-    let left = at + u64::from(minutes) * 60 - now;
-    Some(u32::try_from(left.div_ceil(60)).expect("small"))
+    let latest_left = at + u64::from(minutes + 1) * 60 - now;
+    Some(u32::try_from(latest_left.div_ceil(60) - 1).expect("small"))
 }
 
 #[derive(Debug, Clone)]
@@ -72,7 +74,8 @@ proptest! {
                 }
                 BookOp::Edit(slot) => {
                     book.learn_edit(at, kind, Slot::new(slot as u8).expect("slot"));
-                    model.insert(slot, (now, 60));
+                    // An edit reads 59 at once.
+                    model.insert(slot, (now, 59));
                 }
                 BookOp::Check(slot) => {
                     let slot_value = Slot::new(slot as u8).expect("slot");
@@ -156,14 +159,15 @@ fn politeness_learns_from_replies() {
     let reset = Action::ResetSlot(InviteMessageType::Message, slot);
 
     assert_eq!(politeness.before_send(now, &edit), Ok(Duration::ZERO));
-    let listed = messages(4, 60);
+    let listed = messages(4, 59);
     politeness.after_reply(now, &edit, &ReplySeen::success(StatusCode::OK, &listed));
+    // VRChat says 59 right after an edit, and 58 a minute later.
     let refused = politeness.before_send(now + Duration::from_secs(60), &reset);
     assert!(
         matches!(
             refused,
             Err(Refusal::Cooldown {
-                minutes_left: 59,
+                minutes_left: 58,
                 ..
             })
         ),

@@ -80,7 +80,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     match edit(&client, slot, &text)? {
         Outcome::Edited(written) => println!("slot {slot} now says: {written}"),
         Outcome::CoolingDown(minutes) => {
-            println!("slot {slot} was edited recently; try again in {minutes} minutes")
+            // VRChat does not count the minute under way.
+            let wait = minutes.saturating_add(1);
+            println!("slot {slot} was edited recently; try again in {wait} minutes")
         }
     }
     Ok(())

@@ -22,7 +22,7 @@ fn demo_runs_the_whole_scenario() {
         "Logged in as Alice",
         "Logged in as Bob",
         "SLOT  STATUS",
-        "Refused, as expected: message slot 3 is cooling down: try again in 59 minutes",
+        "Refused, as expected: message slot 3 is cooling down: try again in 60 minutes",
         "60 minutes pass on the simulated clock",
         "Accepted. Now: message slot 3",
         "Alice invites Bob",

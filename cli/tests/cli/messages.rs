@@ -51,14 +51,14 @@ fn list_get_set_reset_with_the_cooldown() {
     let line = refused.failed_with(exit::COOLDOWN);
     assert_eq!(
         line,
-        "error: message slot 3 is cooling down: try again in 59 minutes"
+        "error: message slot 3 is cooling down: try again in 60 minutes"
     );
 
     world.sim.advance_clock(Duration::from_secs(18 * 60));
     let line = world
         .run("bob", &["messages", "reset", "--slot", "3"], "")
         .failed_with(exit::COOLDOWN);
-    assert!(line.ends_with("try again in 41 minutes"), "{line}");
+    assert!(line.ends_with("try again in 42 minutes"), "{line}");
 
     world.sim.advance_clock(Duration::from_secs(42 * 60));
     let after = world

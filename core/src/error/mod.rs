@@ -154,7 +154,9 @@ impl Error {
     }
 
     /// The minutes left on an invite message cooldown, if this is a cooldown refusal (from
-    /// the server or from the local [`crate::polite::CooldownBook`]).
+    /// the server or from the local [`crate::polite::CooldownBook`]), as VRChat counts them:
+    /// whole minutes without the one under way (59 right after an edit, 0 in its last
+    /// minute), so the slot is free after at most one minute more.
     ///
     /// ```
     /// # use vrchat_invite_core::{ApiError, Error};
