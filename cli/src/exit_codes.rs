@@ -134,7 +134,7 @@ impl Exit {
             Exit::Firewall => "blocked by VRChat's firewall (check the User-Agent)",
             Exit::NotFriends => "that user is not your friend",
             Exit::NotFound => "user, notification, slot or location not found",
-            Exit::Cooldown => "the message slot is cooling down (minutes left are shown)",
+            Exit::Cooldown => "the message slot is cooling down (when it is free is shown)",
             Exit::RateLimited => "too many requests: slow down",
             Exit::AlreadyResponded => "the invite or request was already answered",
             Exit::OwnInvite => "you cannot respond to your own invite",

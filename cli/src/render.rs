@@ -18,13 +18,16 @@ use crate::terminal_text::one_line;
 /// The width the inbox table fits by default.
 pub(crate) const TABLE_WIDTH: usize = 100;
 
-/// When a slot can be edited again.
+/// When a slot can be edited again. VRChat does not count the minute under way (59 right
+/// after an edit, 0 in the last minute), so the slot is free within one more.
 pub(crate) fn cooldown(message: &InviteMessage) -> String {
     match message.remaining_cooldown_minutes {
         0 if message.can_be_updated => "editable now".to_owned(),
-        0 => "not editable".to_owned(),
-        1 => "cooling down, 1 minute left".to_owned(),
-        minutes => format!("cooling down, {minutes} minutes left"),
+        0 => "cooling down, free within 1 minute".to_owned(),
+        minutes => format!(
+            "cooling down, free within {} minutes",
+            minutes.saturating_add(1)
+        ),
     }
 }
 
@@ -410,7 +413,14 @@ mod tests {
         );
         assert_eq!(
             message_line(&cooling),
-            "message slot 3: \"Yo\" (cooling down, 42 minutes left)"
+            "message slot 3: \"Yo\" (cooling down, free within 43 minutes)"
+        );
+        let last_minute = slot(
+            r#"{"id":"invm_3","message":"Ok","messageType":"message","slot":5,"canBeUpdated":false,"remainingCooldownMinutes":0}"#,
+        );
+        assert_eq!(
+            message_line(&last_minute),
+            "message slot 5: \"Ok\" (cooling down, free within 1 minute)"
         );
         let unknown: ItemList<InviteMessage> = serde_json::from_str(
             r#"[{"id":"invm_2","message":"?","messageType":"messageV2","slot":4}]"#,
@@ -421,7 +431,7 @@ mod tests {
         let table = messages_table(&ItemList::from_items(items));
         assert!(table.starts_with("SLOT  STATUS"), "{table}");
         assert!(
-            table.contains("3     cooling down, 42 minutes left  Yo"),
+            table.contains("3     cooling down, free within 43 minutes  Yo"),
             "{table}"
         );
         assert!(

@@ -45,7 +45,10 @@ fn list_get_set_reset_with_the_cooldown() {
         line.starts_with("set: message slot 3: \"Meet me at the lake"),
         "{line}"
     );
-    assert!(line.contains("cooling down, 59 minutes left"), "{line}");
+    assert!(
+        line.contains("cooling down, free within 60 minutes"),
+        "{line}"
+    );
 
     let refused = world.run("bob", &["messages", "set", "--slot", "3", "Again"], "");
     let line = refused.failed_with(exit::COOLDOWN);
