@@ -21,9 +21,6 @@ use vrchat_invite_core::{Endpoint, Session, Slot, UserAgent, UserId};
 /// A complete 1x1 PNG.
 const PNG_BASE64: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
-const USER: &str = "usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469";
-const LOCATION: &str = "wrld_4432ea9b-729c-46e3-8eaf-846aa0a37fdd:12345~region(eu)~nonce(6f8c2d3e-1b4a-4c5d-9e7f-0a1b2c3d4e5f)";
-
 /// A `requestInvite` notification as the REST API sends it: details JSON-encoded.
 const NOTIFICATION: &str = r#"{"id":"not_5b2e0a4c-7d1f-4e3a-9b6c-8f0d1e2a3b4c","type":"requestInvite","created_at":"2024-05-06T07:08:09.123Z","details":"{\"platform\":\"standalonewindows\",\"requestMessage\":\"Can I join you\u2024 please?\"}","message":"","seen":false,"senderUserId":"usr_c1644b5b-3ca4-45b4-97c6-a2a0de70d469"}"#;
 
@@ -37,41 +34,6 @@ fn session() -> Session {
 
 fn user() -> UserId {
     UserId::new(USER).expect("user id")
-}
-
-/// The 12 messages of one collection, as `getInviteMessages` returns them.
-fn message_list() -> String {
-    let texts = [
-        "Come hang out with me\u{2024}",
-        "Join me in this world\u{01C3}",
-        "Let\u{2019}s play together\u{2024}",
-        "Party time\u{01C3}",
-        "I\u{2019}m streaming‚ come say hi\u{2024}",
-        "Quick game?",
-        "Movie night\u{2024}",
-        "Karaoke\u{01C3}",
-        "default message",
-        "Need a hand?",
-        "Chill and talk\u{2024}",
-        "See you there\u{01C3}",
-    ];
-    let items: Vec<String> = texts
-        .iter()
-        .enumerate()
-        .map(|(slot, text)| {
-            let id = if slot % 3 == 0 {
-                "default".to_owned()
-            } else {
-                format!("invm_24a1c14d-5e24-48e5-90e3-c3f7124200{slot:02}")
-            };
-            format!(
-                r#"{{"canBeUpdated":{},"id":"{id}","message":"{text}","messageType":"message","remainingCooldownMinutes":{},"slot":{slot},"updatedAt":"2024-05-06T07:08:09.000Z"}}"#,
-                slot % 4 != 1,
-                if slot % 4 == 1 { 42 } else { 0 },
-            )
-        })
-        .collect();
-    format!("[{}]", items.join(","))
 }
 
 /// Baseline: the same message with plain types.
@@ -90,7 +52,11 @@ struct PlainInviteMessage {
 
 #[path = "support/plain_notification.rs"]
 mod plain_notification;
+#[path = "support/replies.rs"]
+mod replies;
+
 use plain_notification::PlainNotification;
+use replies::{LOCATION, USER, message_list};
 
 /// The typed details the core decodes, in plain types: for a second, like-for-like baseline.
 #[derive(serde::Deserialize)]
