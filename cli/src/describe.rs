@@ -12,6 +12,7 @@ use vrchat_invite_ureq::Error;
 
 use crate::exit_codes::Exit;
 use crate::failure::Failure;
+use crate::render::until_free;
 
 /// What a command acted on, so messages can name it ("message slot 3", "user usr_…").
 #[derive(Debug, Clone)]
@@ -142,18 +143,18 @@ pub(crate) fn not_logged_in() -> Failure {
     )
 }
 
-/// `minutes` as VRChat counts them (the minute under way not counted): the slot is free
-/// after at most one more.
+/// `minutes` as VRChat counts them (see [`until_free`]).
 fn cooldown(subject: &Subject, minutes: u32) -> Failure {
-    let minutes = minutes.saturating_add(1);
-    let unit = if minutes == 1 { "minute" } else { "minutes" };
     let what = match subject {
         Subject::Slot(..) => subject.to_string(),
         _ => "the message slot".to_owned(),
     };
     Failure::new(
         Exit::Cooldown,
-        format!("{what} is cooling down: try again in {minutes} {unit}"),
+        format!(
+            "{what} is cooling down: try again in {}",
+            until_free(minutes)
+        ),
     )
 }
 

@@ -18,16 +18,21 @@ use crate::terminal_text::one_line;
 /// The width the inbox table fits by default.
 pub(crate) const TABLE_WIDTH: usize = 100;
 
-/// When a slot can be edited again. VRChat does not count the minute under way (59 right
-/// after an edit, 0 in the last minute), so the slot is free within one more.
+/// When a slot can be edited again.
 pub(crate) fn cooldown(message: &InviteMessage) -> String {
     match message.remaining_cooldown_minutes {
         0 if message.can_be_updated => "editable now".to_owned(),
-        0 => "cooling down, free within 1 minute".to_owned(),
-        minutes => format!(
-            "cooling down, free within {} minutes",
-            minutes.saturating_add(1)
-        ),
+        minutes => format!("cooling down, free within {}", until_free(minutes)),
+    }
+}
+
+/// How long until a slot is certainly free, from VRChat's count of minutes left: VRChat
+/// does not count the minute under way (59 right after an edit, 0 in the last minute), so
+/// one more is added ("1 minute", "60 minutes").
+pub(crate) fn until_free(vrchat_minutes: u32) -> String {
+    match vrchat_minutes.saturating_add(1) {
+        1 => "1 minute".to_owned(),
+        minutes => format!("{minutes} minutes"),
     }
 }
 
