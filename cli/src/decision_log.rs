@@ -4,13 +4,13 @@
 use std::fs::{File, OpenOptions};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
 use vrchat_invite_core::models::Timestamp;
 use vrchat_invite_core::{NotificationId, UserId};
 
 use crate::failure::Failure;
+use crate::wall_clock::now_unix_millis;
 
 /// What was done about a request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -53,13 +53,8 @@ pub(crate) struct Decision {
 impl Decision {
     /// A decision about `request` from `sender`, made now.
     pub(crate) fn new(request: NotificationId, sender: UserId, action: Action) -> Self {
-        let millis = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |since| {
-                i64::try_from(since.as_millis()).unwrap_or(i64::MAX)
-            });
         Self {
-            at: Timestamp::from_unix_millis(millis),
+            at: Timestamp::from_unix_millis(now_unix_millis()),
             request,
             sender,
             action,

@@ -21,6 +21,7 @@ mod render;
 mod session_store;
 mod table;
 mod terminal_text;
+mod wall_clock;
 mod watch_lock;
 mod watch_state_file;
 

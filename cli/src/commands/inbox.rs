@@ -1,7 +1,5 @@
 //! `vrchat-invite inbox`: the invites, requests and answers you received.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use clap::{Args, Subcommand, ValueEnum};
 use vrchat_invite_core::NotificationId;
 use vrchat_invite_core::inbox::{
@@ -19,6 +17,7 @@ use crate::globals::Globals;
 use crate::pasted::pasted;
 use crate::prompt::Prompter;
 use crate::render::{inbox_table, received, sender};
+use crate::wall_clock::now_unix_millis;
 
 /// Arguments of `inbox`: a listing, or one of its subcommands.
 #[derive(Debug, Args)]
@@ -146,7 +145,7 @@ fn list(client: &Client, args: &InboxArgs, globals: &Globals) -> Result<(), Fail
     let list = ItemList::from_items(shown);
     globals
         .output()
-        .show(&list, || inbox_table(&list, now_millis(), args.wide))
+        .show(&list, || inbox_table(&list, now_unix_millis(), args.wide))
 }
 
 /// Every page of the inbox, as the server listed it (newest first).
@@ -184,14 +183,6 @@ fn type_name(item: &ListItem<Notification>) -> String {
 fn created_millis(item: &ListItem<Notification>) -> Option<i64> {
     item.decoded()
         .and_then(|notification| notification.created_at.unix_millis())
-}
-
-fn now_millis() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .ok()
-        .and_then(|since| i64::try_from(since.as_millis()).ok())
-        .unwrap_or(0)
 }
 
 /// Asks before clearing; anything but `y` or `yes` (or no answer) is a no.
