@@ -9,23 +9,36 @@
 /// surrogate); callers fall back to `serde_json` then.
 pub(crate) fn with_unescaped<R>(literal: &str, use_text: impl FnOnce(&str) -> R) -> Option<R> {
     let rest = literal.strip_prefix('"')?;
-    // Unescaping never lengthens: `\uXXXX` (6 bytes) becomes at most 3 bytes of UTF-8.
     let mut stack = [0u8; 256];
     let mut heap = Vec::new();
-    let buffer = match stack.get_mut(..rest.len()) {
-        Some(buffer) => buffer,
-        None => {
-            heap.resize(rest.len(), 0);
-            heap.as_mut_slice()
-        }
-    };
-    let (len, end) = unescape_to_quote(rest.as_bytes(), buffer)?;
+    let (text, end) = unescape_in(rest.as_bytes(), &mut stack, &mut heap)?;
     // The literal ends at its closing quote.
     if end + 1 != rest.len() {
         return None;
     }
-    let text = std::str::from_utf8(buffer.get(..len)?).ok()?;
     Some(use_text(text))
+}
+
+/// The value of the string whose text (after its opening quote) starts `text`, unescaped
+/// into `stack` when it fits and into `heap` otherwise, and the index of its closing quote
+/// in `text`; `None` as for [`unescape_to_quote`], or when the value is not UTF-8.
+pub(crate) fn unescape_in<'b>(
+    text: &[u8],
+    stack: &'b mut [u8],
+    heap: &'b mut Vec<u8>,
+) -> Option<(&'b str, usize)> {
+    // Unescaping never lengthens (`\uXXXX`, 6 bytes, becomes at most 3 bytes of UTF-8), so
+    // the rest of the text bounds the value.
+    let buffer = match stack.get_mut(..text.len()) {
+        Some(buffer) => buffer,
+        None => {
+            heap.resize(text.len(), 0);
+            heap.as_mut_slice()
+        }
+    };
+    let (len, quote) = unescape_to_quote(text, buffer)?;
+    let value = std::str::from_utf8(buffer.get(..len)?).ok()?;
+    Some((value, quote))
 }
 
 /// `0x01` in every byte of a word.
@@ -51,7 +64,7 @@ fn special_bytes(word: u64) -> u64 {
 ///
 /// Eight bytes at a time: each word is copied whole, and the next run starts after the
 /// first byte that needs a look (most runs in JSON-encoded content are a few bytes).
-pub(crate) fn unescape_to_quote(text: &[u8], out: &mut [u8]) -> Option<(usize, usize)> {
+fn unescape_to_quote(text: &[u8], out: &mut [u8]) -> Option<(usize, usize)> {
     let mut read = 0;
     let mut written = 0;
     loop {

@@ -8,7 +8,7 @@ mod json_string;
 mod response;
 
 // The pipeline's frame reader unescapes a frame's content with it.
-pub(crate) use json_string::unescape_to_quote;
+pub(crate) use json_string::unescape_in;
 
 pub(crate) use body::decode_body;
 pub(crate) use error_body::ErrorBody;

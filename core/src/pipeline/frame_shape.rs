@@ -3,7 +3,7 @@
 //! buffer of its size. Any other shape (more keys, escapes in a key or the type, content
 //! that is not a string) is left to the parser.
 
-use crate::decode::unescape_to_quote;
+use crate::decode::unescape_in;
 use crate::pipeline::frame::{Content, Decoded, decode_parts_into};
 
 /// Contents up to this many bytes are unescaped on the stack.
@@ -68,17 +68,7 @@ fn unescaped<'t, 'b>(
     heap: &'b mut Vec<u8>,
 ) -> Option<(&'b str, &'t str)> {
     let written = token(text, "\"")?;
-    let bytes = written.as_bytes();
-    // Unescaping never lengthens, so the rest of the text bounds the value.
-    let buffer = match stack.get_mut(..bytes.len()) {
-        Some(buffer) => buffer,
-        None => {
-            heap.resize(bytes.len(), 0);
-            heap.as_mut_slice()
-        }
-    };
-    let (len, quote) = unescape_to_quote(bytes, buffer)?;
-    let value = std::str::from_utf8(buffer.get(..len)?).ok()?;
+    let (value, quote) = unescape_in(written.as_bytes(), stack, heap)?;
     Some((value, written.get(quote + 1..)?))
 }
 
