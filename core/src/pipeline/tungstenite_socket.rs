@@ -87,6 +87,7 @@ mod tests {
     use tungstenite::protocol::frame::Frame;
 
     use super::*;
+    use crate::pipeline::{PipelineOptions, Watch, WatchStep};
 
     #[test]
     fn each_frame_is_what_the_watch_expects() {
@@ -136,10 +137,9 @@ mod tests {
         let session =
             crate::Session::new(crate::UserAgent::new("MyBot/1.0 me@example.com").unwrap())
                 .with_auth_cookie(crate::auth::AuthCookie::new("authcookie_1").unwrap());
-        let options = super::super::PipelineOptions::default().with_max_frame_size(4096);
-        let mut watch = super::super::Watch::new(&session, options, None, 7).unwrap();
-        let super::super::WatchStep::Connect(handshake) = watch.step(std::time::Instant::now())
-        else {
+        let options = PipelineOptions::default().with_max_frame_size(4096);
+        let mut watch = Watch::new(&session, options, None, 7).unwrap();
+        let WatchStep::Connect(handshake) = watch.step(std::time::Instant::now()) else {
             panic!("a new watch connects first");
         };
         let config = handshake.socket_config();
